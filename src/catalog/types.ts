@@ -12,7 +12,16 @@ export type ArgKind =
   | 'orderable' // numeric | datetime | timespan | string | bool
   | 'tabular' // a tabular expression (toscalar, materialize)
   | 'string-literal' // a constant string (regex, format, plugin option)
-  | 'star'; // `*` (arg_max(x, *))
+  | 'star' // `*` (arg_max(x, *))
+  // Families Kusto's symbol tables use beyond the above (additive):
+  | 'string-or-dynamic'
+  | 'string-or-array' // string or dynamic array
+  | 'integer-or-array' // int | long | dynamic array
+  | 'real-or-decimal'
+  | 'number-or-bool'
+  | 'not-real-or-bool'
+  | 'not-dynamic'
+  | 'not-bool';
 
 export interface ParamSpec {
   readonly name: string;
@@ -20,7 +29,18 @@ export interface ParamSpec {
   readonly optional?: boolean;
   /** Repeats to the end of the argument list (strcat, coalesce, pack). */
   readonly variadic?: boolean;
+  /** Takes part in the common-type computation of the result (iff, case, coalesce, max_of). */
+  readonly common?: boolean;
+  /** Also accepts `*` (take_any(*), arg_max(x, *)). */
+  readonly starAllowed?: boolean;
 }
+
+/**
+ * How Kusto names the column of an unnamed call (Kusto.Language's ResultNameKind):
+ * 'name+first' -> strlen(s) gives strlen_s; 'prefix+first' -> sum(x) gives sum_x, count() gives count_;
+ * 'first' -> tostring(x) gives x; 'only' -> the only argument's name; 'prefix' -> the prefix alone.
+ */
+export type NamingRule = 'name+first' | 'name+only' | 'prefix+first' | 'prefix+only' | 'first-if-column' | 'prefix' | 'first' | 'only';
 
 /** The result type: fixed, or computed from the argument types (e.g. max(x) has x's type). */
 export type ResultRule = ScalarType | ((argTypes: readonly ScalarType[]) => ScalarType);
@@ -62,6 +82,12 @@ export interface FunctionSpec {
   readonly defaultName?: (argNames: readonly (string | null)[]) => string;
   /** The value depends on the clock or randomness (now, ago, rand, new_guid). */
   readonly volatile?: boolean;
+  /** Column-naming rule for an unnamed call; absent means Kusto gives no derived name (Column1, print_0). */
+  readonly naming?: NamingRule;
+  /** Prefix used by 'prefix+first' / 'prefix' naming (make_set -> "set"). */
+  readonly prefix?: string;
+  /** Deprecated by Kusto (still accepted). */
+  readonly obsolete?: boolean;
 }
 
 export interface DialectTemplates {

@@ -514,6 +514,8 @@ export interface EvaluateOp {
   readonly kind: 'Evaluate';
   readonly params: readonly OpParam[];
   readonly plugin: Call;
+  /** `evaluate bag_unpack(d) : (*, Name:string)`: the declared output schema, when written. */
+  readonly schema?: TabularTypeRef;
   readonly span: Span;
 }
 export interface SearchOp {

@@ -1,6 +1,31 @@
-// Placeholder until the owning issue lands; see `issues`.
-import { CliError } from '../command.js';
+// `exfilhunt explain [--db WORKSPACE] [--now ISO] 'KQL'`: the relational plan and the SQL.
+import { CliError, DEFAULT_DB, parseCommandArgs } from '../command.js';
+import { DuckDbBackend } from '../../engine/duckdb.js';
+import { QueryError } from '../../engine/types.js';
+import { renderDiagnostics } from '../../kql/diagnostics/render.js';
+import { sanitizeForTerminal } from '../../util/terminal.js';
+import { parseNow } from './query.js';
 
-export function run(_args: readonly string[]): Promise<number> {
-  return Promise.reject(new CliError('`explain` is not implemented yet', 3));
+export async function run(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help === true || positionals.length !== 1) {
+    if (values.help !== true) throw new CliError(`usage: exfilhunt explain [--db WORKSPACE] [--now ISO] 'KQL'`);
+    process.stdout.write(`usage: exfilhunt explain [--db WORKSPACE] [--now ISO] 'KQL'\n`);
+    return 0;
+  }
+  const kql = positionals[0] ?? '';
+  const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);
+  try {
+    const ex = b.explain(kql, { now: parseNow(values.now) ?? new Date() });
+    process.stdout.write(`-- plan\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)\n${sanitizeForTerminal(ex.sql)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof QueryError) {
+      process.stderr.write(`${renderDiagnostics(kql, err.diagnostics)}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await b.close();
+  }
 }

@@ -1,0 +1,47 @@
+// Runs playbook hunts through a Backend and keeps what ran (the exact KQL, columns, rows,
+// timing) for the evidence trail and the report.
+import type { Backend, QueryResult } from '../engine/types.js';
+import type { HuntRun } from './result.js';
+import { bindHunt, getHunt } from './playbook.js';
+import type { ParamValue } from './params.js';
+import { records, type Rec } from './rows.js';
+
+export interface RanHunt {
+  readonly run: HuntRun;
+  readonly records: readonly Rec[];
+  readonly result: QueryResult;
+}
+
+export type Params = Readonly<Record<string, ParamValue | undefined>>;
+
+export async function runHunt(backend: Backend, name: string, params: Params, now?: Date): Promise<RanHunt> {
+  const hunt = getHunt(name);
+  const kql = bindHunt(hunt, params);
+  const t0 = performance.now();
+  const result = await backend.query(kql, now !== undefined ? { now } : {});
+  const elapsedMs = Math.round(performance.now() - t0);
+  return {
+    run: {
+      hunt: name,
+      title: hunt.title,
+      kql,
+      columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: result.rows.slice(0, 50).map((r) => r.map(jsonSafe)),
+      totalRows: result.rows.length,
+      elapsedMs,
+    },
+    records: records(result),
+    result,
+  };
+}
+
+export function jsonSafe(v: unknown): unknown {
+  return typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v;
+}
+
+/** The same hunt run restricted to one device's rows (for an entity's evidence trail). */
+export function forDevice(h: RanHunt, device: string, deviceColumn = 'DeviceName', limit = 25): HuntRun {
+  const idx = h.result.columns.findIndex((c) => c.name === deviceColumn);
+  const rows = idx < 0 ? h.result.rows : h.result.rows.filter((r) => String(r[idx] ?? '').toLowerCase() === device.toLowerCase());
+  return { ...h.run, rows: rows.slice(0, limit).map((r) => r.map(jsonSafe)), totalRows: rows.length };
+}

@@ -1,0 +1,82 @@
+// The workspace: one DuckDB file holding the Defender tables (from src/schema), an ingest
+// log and a rejects table. Ingest opens its own instance (it needs file access, the query
+// engine's instance does not allow it) and always closes it.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Column, ScalarType } from '../kql/types.js';
+import { MDE_TABLES, getTable } from '../schema/index.js';
+import { DUCKDB_TYPE } from '../schema/physical.js';
+import { sqlIdent, sqlString } from '../sql/escape.js';
+
+export const LOG_TABLE = '_exfilhunt_ingest_log';
+export const REJECTS_TABLE = '_exfilhunt_rejects';
+
+export interface Workspace {
+  readonly path: string;
+  readonly instance: DuckDBInstance;
+  /** The writing connection (per-file transactions run here). */
+  readonly conn: DuckDBConnection;
+  close(): void;
+}
+
+const LOG_DDL = `CREATE TABLE IF NOT EXISTS ${LOG_TABLE} (
+  path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, size BIGINT NOT NULL, format VARCHAR NOT NULL,
+  table_name VARCHAR, rows_read BIGINT NOT NULL, rows_stored BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,
+  ingested_at TIMESTAMP NOT NULL)`;
+const REJECTS_DDL = `CREATE TABLE IF NOT EXISTS ${REJECTS_TABLE} (
+  path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, line BIGINT NOT NULL, table_name VARCHAR,
+  reason VARCHAR NOT NULL, sample VARCHAR, ingested_at TIMESTAMP NOT NULL)`;
+
+export function tableDdl(name: string, columns: readonly Column[]): string {
+  const cols = columns.map((c) => `${sqlIdent(c.name)} ${DUCKDB_TYPE[c.type]}`).join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${sqlIdent(name)} (${cols})`;
+}
+
+/** Open (creating if needed) a workspace, with every Defender table present. */
+export async function openWorkspace(dbPath: string): Promise<Workspace> {
+  const instance = await DuckDBInstance.create(dbPath);
+  const conn = await instance.connect();
+  try {
+    await conn.run('BEGIN');
+    for (const t of MDE_TABLES) await conn.run(tableDdl(t.name, t.workspaceColumns));
+    await conn.run(LOG_DDL);
+    await conn.run(REJECTS_DDL);
+    await conn.run('COMMIT');
+  } catch (err) {
+    conn.closeSync();
+    instance.closeSync();
+    throw err;
+  }
+  let closed = false;
+  return {
+    path: dbPath,
+    instance,
+    conn,
+    close() {
+      if (closed) return;
+      closed = true;
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+const FROM_DUCK: Readonly<Record<string, ScalarType>> = {
+  BOOLEAN: 'bool', INTEGER: 'int', BIGINT: 'long', DOUBLE: 'real', VARCHAR: 'string',
+  TIMESTAMP_NS: 'datetime', JSON: 'dynamic', UUID: 'guid',
+};
+
+/** Kusto type of a stored column: the schema's for documented columns, else from the DuckDB type. */
+export function kustoTypeOf(table: string, column: string, duckType: string): ScalarType {
+  const declared = getTable(table)?.workspaceColumns.find((c) => c.name === column);
+  if (declared !== undefined) return declared.type;
+  if (duckType.startsWith('DECIMAL')) return 'decimal';
+  return FROM_DUCK[duckType] ?? 'string';
+}
+
+/** The columns a workspace table has now, in table order (documented ones plus any added by ingest). */
+export async function tableColumns(conn: DuckDBConnection, table: string): Promise<Column[]> {
+  const r = await conn.runAndReadAll(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${sqlString(table)} ORDER BY ordinal_position`,
+  );
+  return r.getRows().map(([name, type]) => ({ name: String(name), type: kustoTypeOf(table, String(name), String(type)) }));
+}

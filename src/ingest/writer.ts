@@ -1,0 +1,160 @@
+// Appends converted rows to one workspace table, column-wise through DuckDB data chunks (far
+// cheaper than one native call per cell). Columns the schema does not know are added on
+// first sight; everything happens inside the caller's per-file transaction.
+import {
+  DuckDBDataChunk,
+  DuckDBTimestampNanosecondsValue,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { Column, ScalarType } from '../kql/types.js';
+import { getTable } from '../schema/index.js';
+import { DUCKDB_TYPE } from '../schema/physical.js';
+import { sqlIdent } from '../sql/escape.js';
+import { ConversionError, convertValue, inferType } from './values.js';
+import { tableColumns } from './workspace.js';
+
+const BATCH = 2048;
+
+export type RowResult = { ok: true } | { ok: false; reason: string };
+
+/** Exact digits of integer `v` as written in `raw` for key `key` (JSON.parse rounds past 2^53). */
+export function rawIntegerFor(raw: string | undefined, key: string, v: unknown): string | undefined {
+  if (raw === undefined || typeof v !== 'number') return undefined;
+  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+)(?![\\d.eE])`, 'g');
+  for (let m = re.exec(raw); m !== null; m = re.exec(raw)) if (Number(m[1]) === v) return m[1];
+  return undefined;
+}
+
+export class TableWriter {
+  private cols: Column[] = [];
+  private declared = new Set<string>();
+  private index = new Map<string, number>();
+  private lowerIndex = new Map<string, number>();
+  private timeIdx = -1;
+  private appender: DuckDBAppender | undefined;
+  private types: DuckDBType[] = [];
+  private buf: DuckDBValue[][] = [];
+  private count = 0;
+  stored = 0;
+
+  private constructor(
+    private readonly conn: DuckDBConnection,
+    readonly table: string,
+  ) {}
+
+  static async open(conn: DuckDBConnection, table: string): Promise<TableWriter> {
+    const w = new TableWriter(conn, table);
+    for (const c of getTable(table)?.workspaceColumns ?? []) w.declared.add(c.name);
+    await w.reload();
+    return w;
+  }
+
+  private async reload(): Promise<void> {
+    this.cols = await tableColumns(this.conn, this.table);
+    this.index = new Map(this.cols.map((c, i) => [c.name, i]));
+    this.lowerIndex = new Map(this.cols.map((c, i) => [c.name.toLowerCase(), i]));
+    this.timeIdx = this.index.get(getTable(this.table)?.timeColumn ?? 'Timestamp') ?? -1;
+    this.appender = await this.conn.createAppender(this.table);
+    this.types = this.cols.map((_, i) => this.appender!.columnType(i));
+    this.buf = this.cols.map(() => new Array<DuckDBValue>(BATCH).fill(null));
+    this.count = 0;
+  }
+
+  private colIndex(key: string): number | undefined {
+    return this.index.get(key) ?? this.lowerIndex.get(key.toLowerCase());
+  }
+
+  /** Flush buffered rows and drop the appender, before DDL or at commit. */
+  async finish(): Promise<void> {
+    this.flushBatch();
+    if (this.appender !== undefined) {
+      this.appender.flushSync();
+      this.appender.closeSync();
+      this.appender = undefined;
+    }
+    await Promise.resolve();
+  }
+
+  private flushBatch(): void {
+    if (this.count === 0 || this.appender === undefined) return;
+    const n = this.count;
+    const chunk = DuckDBDataChunk.create(this.types, n);
+    for (let c = 0; c < this.cols.length; c++) {
+      const col = this.buf[c]!;
+      chunk.setColumnValues(c, n === BATCH ? col : col.slice(0, n));
+      col.fill(null, 0, n);
+    }
+    this.appender.appendDataChunk(chunk);
+    this.stored += n;
+    this.count = 0;
+  }
+
+  private async alter(sql: string): Promise<void> {
+    await this.finish();
+    await this.conn.run(sql);
+    await this.reload();
+  }
+
+  /** Convert and buffer one row; a row that cannot be stored is returned as a reason, untouched. */
+  async append(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): Promise<RowResult> {
+    for (;;) {
+      const res = this.tryConvert(values, raw);
+      if (res.kind === 'ok') break;
+      if (res.kind === 'reject') return { ok: false, reason: res.reason };
+      if (res.kind === 'add') {
+        const t = inferType(values[res.key], fromText);
+        await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ADD COLUMN ${sqlIdent(res.key)} ${DUCKDB_TYPE[t]}`);
+      } else {
+        // An undocumented column guessed too narrowly from an earlier value: widen it to text.
+        await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ALTER COLUMN ${sqlIdent(res.key)} TYPE VARCHAR`);
+      }
+    }
+    this.count++;
+    if (this.count === BATCH) this.flushBatch();
+    return { ok: true };
+  }
+
+  private row: DuckDBValue[] = [];
+
+  private tryConvert(
+    values: Readonly<Record<string, unknown>>,
+    raw: string | undefined,
+  ): { kind: 'ok' } | { kind: 'reject'; reason: string } | { kind: 'add' | 'widen'; key: string } {
+    const row = this.row;
+    row.length = 0;
+    const touched: number[] = [];
+    for (const key in values) {
+      const v = values[key];
+      if (v === null || v === undefined) continue;
+      const i = this.colIndex(key);
+      if (i === undefined) return { kind: 'add', key };
+      const col = this.cols[i]!;
+      let stored: DuckDBValue;
+      try {
+        const s = convertValue(col.type, v, () => rawIntegerFor(raw, key, v));
+        stored = col.type === 'datetime' && typeof s === 'bigint' ? new DuckDBTimestampNanosecondsValue(s) : s;
+      } catch (err) {
+        if (!(err instanceof ConversionError)) throw err;
+        if (!this.declared.has(col.name) && col.type !== 'string') return { kind: 'widen', key: col.name };
+        return { kind: 'reject', reason: `wrong type: ${col.name} ${err.message}` };
+      }
+      row[i] = stored;
+      touched.push(i);
+    }
+    if (this.timeIdx >= 0 && (row[this.timeIdx] === undefined || row[this.timeIdx] === null)) {
+      return { kind: 'reject', reason: 'missing Timestamp' };
+    }
+    const slot = this.count;
+    for (const i of touched) this.buf[i]![slot] = row[i]!;
+    return { kind: 'ok' };
+  }
+
+  get columns(): readonly Column[] {
+    return this.cols;
+  }
+}
+
+export type { ScalarType };

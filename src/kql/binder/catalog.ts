@@ -1,0 +1,56 @@
+// The binder's view of the function catalog: lookup by name (aliases included) and
+// signature resolution with Kusto-style error reporting (count vs. types).
+import type { Expr } from '../ast.js';
+import type { BoundExpr } from '../bound.js';
+import type { FunctionKind, FunctionSpec, ParamSpec } from '../../catalog/types.js';
+import type { ScalarType } from '../types.js';
+import { allFunctions, lookupFunction, matchSignature, type ArgType } from '../../catalog/index.js';
+
+export function lookup(name: string, prefer?: FunctionKind): FunctionSpec | undefined {
+  return lookupFunction(name, prefer);
+}
+
+let names: string[] | null = null;
+export function catalogNames(): string[] {
+  if (names === null) names = allFunctions().flatMap((f) => [f.name, ...(f.aliases ?? [])]);
+  return names;
+}
+
+export interface Resolution {
+  readonly index: number;
+  readonly type: ScalarType;
+  readonly error: null | { readonly kind: 'count'; readonly min: number; readonly max: number } | { readonly kind: 'types' };
+}
+
+function arity(params: readonly ParamSpec[]): { min: number; max: number } {
+  const min = params.filter((p) => p.optional !== true).length;
+  const max = params.some((p) => p.variadic === true) ? Infinity : params.length;
+  return { min, max };
+}
+
+export function resolveSignature(spec: FunctionSpec, args: readonly BoundExpr[], _ast: readonly Expr[]): Resolution {
+  const argTypes: ArgType[] = args.map((a) => (a.kind === 'Star' ? 'star' : a.kind === 'Subquery' ? 'tabular' : a.type));
+  const m = matchSignature(spec, argTypes);
+  if (m.ok) return { index: m.signatureIndex, type: m.result, error: null };
+  let minAll = Infinity;
+  let maxAll = 0;
+  let countOk = false;
+  for (const sig of spec.signatures) {
+    const { min, max } = arity(sig.params);
+    minAll = Math.min(minAll, min);
+    maxAll = Math.max(maxAll, max);
+    if (args.length >= min && args.length <= max) countOk = true;
+  }
+  const first = spec.signatures[0];
+  const type = first === undefined ? 'unknown' : safeResult(first, args.map((a) => a.type));
+  return { index: 0, type, error: countOk ? { kind: 'types' } : { kind: 'count', min: minAll, max: maxAll } };
+}
+
+function safeResult(sig: FunctionSpec['signatures'][number], types: readonly ScalarType[]): ScalarType {
+  if (typeof sig.result !== 'function') return sig.result;
+  try {
+    return sig.result(types);
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,153 @@
+// Row filters and ordering (where, sort, top, take, sample), pass-through operators
+// (render, as, consume), getschema, evaluate, invoke, and the operators bound for their
+// schema only (search, find, scan, partition, fork, facet, top-hitters, reduce).
+import type { Operator, SortItem } from '../ast.js';
+import type { BoundSortKey, BoundTable } from '../bound.js';
+import type { Column } from '../types.js';
+import * as codes from '../diagnostics/binding-codes.js';
+import { didYouMean } from '../suggest.js';
+import { schemaOf, type Binder, type Env, type RowScope } from './scope.js';
+import { bindScalar, errorExpr } from './expr.js';
+import { bindTable, tableError } from './tabular.js';
+import { expandUdf } from './calls.js';
+import { withColumns } from './expand.js';
+import { resultName } from './naming.js';
+
+function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
+  const direction = s.direction ?? 'desc';
+  return { expr: bindScalar(b, s.expr, rs, env), direction, nulls: s.nulls ?? (direction === 'asc' ? 'first' : 'last') };
+}
+
+const PLUGINS = new Set(['bag_unpack', 'autocluster', 'basket', 'diffpatterns', 'pivot', 'narrow', 'preview', 'sql_request', 'python', 'r', 'ipv4_lookup', 'ipv6_lookup', 'schema_merge', 'sequence_detect', 'funnel_sequence', 'funnel_sequence_completion', 'active_users_count', 'activity_counts_metrics', 'activity_engagement', 'activity_metrics', 'new_activity_metrics', 'session_count', 'sliding_window_counts', 'rolling_percentile', 'dcount_intersect', 'infer_storage_schema', 'market_basket', 'geo_polygon_lookup', 'geo_line_lookup', 'identity']);
+
+export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTable | null, env: Env): BoundTable {
+  const input = inputOrNull ?? tableError(op.span);
+  const rs: RowScope = { columns: input.schema.columns };
+  const same = input.schema;
+  switch (op.kind) {
+    case 'Where': {
+      const predicate = bindScalar(b, op.predicate, rs, env);
+      if (predicate.type !== 'bool' && predicate.type !== 'unknown' && predicate.type !== 'dynamic') b.report(codes.TYPE_EXPECTED, { types: 'bool' }, op.predicate.span);
+      return { kind: 'Where', input, predicate, schema: same, span: op.span };
+    }
+    case 'Sort':
+      return { kind: 'Sort', input, keys: op.items.map((s) => sortKey(b, s, rs, env)), schema: same, span: op.span };
+    case 'Top':
+      return { kind: 'Top', input, count: bindScalar(b, op.count, { columns: [] }, env), key: sortKey(b, op.by, rs, env), schema: same, span: op.span };
+    case 'Take':
+      return { kind: 'Take', input, count: bindScalar(b, op.count, { columns: [] }, env), schema: same, span: op.span };
+    case 'Sample':
+      return { kind: 'Sample', input, count: bindScalar(b, op.count, { columns: [] }, env), schema: same, span: op.span };
+    case 'SampleDistinct': {
+      const of = bindScalar(b, op.of, rs, env);
+      const name = resultName(op.of, 'Column1') ?? 'Column1';
+      return { kind: 'SampleDistinct', input, count: bindScalar(b, op.count, { columns: [] }, env), of, schema: schemaOf([{ name, type: of.type }]), span: op.span };
+    }
+    case 'Render':
+      return { kind: 'PassThrough', input, op: 'render', name: op.chart.name, schema: same, span: op.span };
+    case 'As':
+      env.define({ kind: 'table', name: op.name.name, table: input });
+      return { kind: 'PassThrough', input, op: 'as', name: op.name.name, schema: same, span: op.span };
+    case 'Consume':
+      return { kind: 'PassThrough', input, op: 'consume', name: null, schema: schemaOf([]), span: op.span };
+    case 'GetSchema':
+      return {
+        kind: 'GetSchema',
+        input,
+        schema: schemaOf([
+          { name: 'ColumnName', type: 'string' },
+          { name: 'ColumnOrdinal', type: 'long' },
+          { name: 'DataType', type: 'string' },
+          { name: 'ColumnType', type: 'string' },
+        ]),
+        span: op.span,
+      };
+    case 'Evaluate':
+      return bindEvaluate(b, op, inputOrNull, env);
+    case 'Invoke': {
+      const sym = env.lookup(op.call.callee.name);
+      if (sym === undefined || sym.kind !== 'function') {
+        b.report(codes.UNKNOWN_FUNCTION, { name: op.call.callee.name }, op.call.callee.span, didYouMean(op.call.callee.name, env.names()));
+        return tableError(op.span, input.schema.columns);
+      }
+      const v = expandUdf(b, op.call, sym.def, sym.env, rs, env, input);
+      if (v.kind !== 'table') {
+        b.report(codes.TABULAR_EXPECTED, {}, op.span);
+        return tableError(op.span);
+      }
+      return { kind: 'Invoke', input, name: op.call.callee.name, body: v.table, schema: v.table.schema, span: op.span };
+    }
+    case 'Partition': {
+      const body = bindTable(b, op.body, env, input);
+      return { kind: 'Opaque', op: 'partition', input, schema: body.schema, span: op.span };
+    }
+    case 'Fork': {
+      const branches = op.branches.map((br) => bindTable(b, br.body, env, input));
+      return { kind: 'Opaque', op: 'fork', input, schema: branches[0]?.schema ?? same, span: op.span };
+    }
+    case 'Facet':
+      return { kind: 'Opaque', op: 'facet', input, schema: same, span: op.span };
+    case 'Scan': {
+      const declared: Column[] = op.declare.flatMap((p) => (p.type.kind === 'ScalarTypeRef' ? [{ name: p.name.name, type: p.type.name }] : []));
+      const scope: RowScope = { columns: withColumns(input.schema.columns, declared) };
+      for (const st of op.steps) {
+        bindScalar(b, st.condition, scope, env);
+        for (const a of st.assignments) bindScalar(b, a.expr, scope, env);
+      }
+      const extra: Column[] = op.matchId === null ? [] : [{ name: op.matchId.name, type: 'long' }];
+      return { kind: 'Opaque', op: 'scan', input, schema: schemaOf(withColumns(withColumns(input.schema.columns, declared), extra)), span: op.span };
+    }
+    case 'TopHitters': {
+      const of = bindScalar(b, op.of, rs, env);
+      const name = resultName(op.of, 'Column1') ?? 'Column1';
+      return { kind: 'Opaque', op: 'top-hitters', input, schema: schemaOf([{ name, type: of.type }, { name: `approximate_count_${name}`, type: 'long' }]), span: op.span };
+    }
+    case 'Reduce':
+      bindScalar(b, op.by, rs, env);
+      return {
+        kind: 'Opaque',
+        op: 'reduce',
+        input,
+        schema: schemaOf([
+          { name: 'Pattern', type: 'string' },
+          { name: 'Count', type: 'long' },
+          { name: 'Representative', type: 'string' },
+        ]),
+        span: op.span,
+      };
+    case 'Search':
+    case 'Find': {
+      const tables = op.tables.length > 0 ? op.tables.map((t) => bindTable(b, t, env, null)) : inputOrNull !== null ? [inputOrNull] : [];
+      const cols: Column[] = [{ name: '$table', type: 'string' }];
+      for (const t of tables) for (const c of t.schema.columns) if (!cols.some((x) => x.name === c.name)) cols.push(c);
+      bindScalar(b, op.predicate, { columns: cols }, env);
+      return { kind: 'Opaque', op: op.kind === 'Search' ? 'search' : 'find', input: inputOrNull, schema: schemaOf(cols), span: op.span };
+    }
+    default:
+      return { kind: 'Opaque', op: op.kind, input, schema: same, span: op.span };
+  }
+}
+
+function bindEvaluate(b: Binder, op: Extract<Operator, { kind: 'Evaluate' }>, input: BoundTable | null, env: Env): BoundTable {
+  const name = op.plugin.callee.name;
+  const inp = input ?? tableError(op.span);
+  const rs: RowScope = { columns: inp.schema.columns };
+  if (!PLUGINS.has(name)) {
+    b.report(codes.UNKNOWN_PLUGIN, { name }, op.plugin.callee.span, didYouMean(name, PLUGINS));
+    return tableError(op.span, inp.schema.columns);
+  }
+  const args = [];
+  const namedArgs: Record<string, ReturnType<typeof bindScalar>> = {};
+  for (const a of op.plugin.args) {
+    if (a.kind === 'NamedArg') namedArgs[a.name.name] = bindScalar(b, a.value, rs, env);
+    else if (a.kind === 'Star') args.push(errorExpr(a));
+    else args.push(bindScalar(b, a, rs, env));
+  }
+  let columns: readonly Column[] = inp.schema.columns;
+  if (name === 'bag_unpack') {
+    // The analyser cannot know the bag's keys: the result is the input minus the bag column.
+    const bag = args[0];
+    columns = bag !== undefined && bag.kind === 'Column' ? inp.schema.columns.filter((c) => c.name !== bag.name) : inp.schema.columns;
+  }
+  return { kind: 'Evaluate', input: inp, plugin: name, args, namedArgs, schema: schemaOf(columns), span: op.span };
+}

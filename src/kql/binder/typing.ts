@@ -1,0 +1,107 @@
+// Result types of Kusto's built-in operators (arithmetic promotion, datetime/timespan
+// arithmetic) and argument-kind matching for catalog signatures.
+import type { ArgKind } from '../../catalog/types.js';
+import { isNumeric, type ScalarType } from '../types.js';
+
+const NUMERIC_RANK: Readonly<Record<string, number>> = { int: 1, long: 2, decimal: 3, real: 4 };
+
+/** Common numeric type: int+int -> long, anything+real -> real, decimal wins over long. */
+export function promoteNumeric(a: ScalarType, b: ScalarType): ScalarType {
+  const ra = NUMERIC_RANK[a] ?? 0;
+  const rb = NUMERIC_RANK[b] ?? 0;
+  const r = Math.max(ra, rb, 2);
+  return r === 4 ? 'real' : r === 3 ? 'decimal' : 'long';
+}
+
+/** Result type of an arithmetic operator, or null if Kusto rejects the operand types. */
+export function arithmeticType(op: string, a: ScalarType, b: ScalarType): ScalarType | null {
+  if (a === 'unknown' || b === 'unknown') return 'unknown';
+  if (a === 'dynamic' || b === 'dynamic') {
+    const other = a === 'dynamic' ? b : a;
+    if (other === 'dynamic') return 'dynamic';
+    if (isNumeric(other)) return other === 'int' ? 'long' : other;
+    if (other === 'datetime' || other === 'timespan') return other;
+    return null;
+  }
+  if (isNumeric(a) && isNumeric(b)) return promoteNumeric(a, b);
+  switch (op) {
+    case '+':
+      if (a === 'datetime' && b === 'timespan') return 'datetime';
+      if (a === 'timespan' && b === 'datetime') return 'datetime';
+      if (a === 'timespan' && b === 'timespan') return 'timespan';
+      return null;
+    case '-':
+      if (a === 'datetime' && b === 'datetime') return 'timespan';
+      if (a === 'datetime' && b === 'timespan') return 'datetime';
+      if (a === 'timespan' && b === 'timespan') return 'timespan';
+      return null;
+    case '*':
+      if (a === 'timespan' && isNumeric(b)) return 'timespan';
+      if (isNumeric(a) && b === 'timespan') return 'timespan';
+      return null;
+    case '/':
+      if (a === 'timespan' && b === 'timespan') return 'real';
+      if (a === 'timespan' && isNumeric(b)) return 'timespan';
+      return null;
+    case '%':
+      if (a === 'timespan' && (b === 'timespan' || isNumeric(b))) return 'timespan';
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Types that may be compared with each other by ==, <, ... */
+export function comparable(a: ScalarType, b: ScalarType): boolean {
+  if (a === 'unknown' || b === 'unknown' || a === 'dynamic' || b === 'dynamic') return true;
+  if (a === b) return true;
+  if (isNumeric(a) && isNumeric(b)) return true;
+  if ((a === 'bool' && isNumeric(b)) || (b === 'bool' && isNumeric(a))) return true;
+  // Kusto accepts comparing numbers, datetimes and timespans with strings (the string is converted).
+  if (a === 'string' || b === 'string') return true;
+  return false;
+}
+
+export function argFits(kind: ArgKind, t: ScalarType): boolean {
+  if (t === 'unknown') return true;
+  switch (kind) {
+    case 'any':
+      return true;
+    case 'numeric':
+      return isNumeric(t) || t === 'dynamic';
+    case 'integer':
+      return t === 'int' || t === 'long' || t === 'dynamic';
+    case 'summable':
+      return isNumeric(t) || t === 'timespan' || t === 'datetime' || t === 'dynamic';
+    case 'orderable':
+      return t !== 'dynamic' && t !== 'guid' ? true : t === 'dynamic';
+    case 'tabular':
+    case 'star':
+      return false;
+    case 'string-literal':
+      return t === 'string' || t === 'dynamic';
+    case 'dynamic':
+      return true;
+    case 'real':
+      return isNumeric(t) || t === 'dynamic';
+    case 'long':
+      return isNumeric(t) || t === 'dynamic';
+    case 'int':
+      return isNumeric(t) || t === 'dynamic';
+    case 'decimal':
+      return isNumeric(t) || t === 'dynamic';
+    default:
+      return t === kind || t === 'dynamic';
+  }
+}
+
+/** Common type of several branches (iff, case, coalesce): numbers promote, otherwise the first known type. */
+export function commonType(types: readonly ScalarType[]): ScalarType {
+  let out: ScalarType = 'unknown';
+  for (const t of types) {
+    if (t === 'unknown') continue;
+    if (out === 'unknown') out = t;
+    else if (isNumeric(out) && isNumeric(t)) out = NUMERIC_RANK[t]! > NUMERIC_RANK[out]! ? t : out;
+  }
+  return out;
+}

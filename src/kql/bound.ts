@@ -1,0 +1,550 @@
+// The bound tree: the binder's output and the SQL compiler's input.
+//
+// Everything a code generator needs is explicit here, so it never re-resolves a name:
+// - every scalar node carries its ScalarType, every tabular node its output TableSchema;
+// - column references name a column of the operator's input (by output name), or of the
+//   left/right input inside join conditions;
+// - scalar `let`s and user-function parameters are inlined (the reference node keeps the
+//   name for messages and the bound value for compilation);
+// - tabular `let`s are shared nodes (`LetTable`) with a stable id so they can become CTEs;
+// - user-defined function calls are expanded: the body is bound with the arguments
+//   substituted;
+// - derived shapes are precomputed: project-away/keep/rename/reorder become a plain
+//   `Project` of kept columns, summarize aggregates carry their final names (count_,
+//   sum_X, arg_max expansions), join/lookup carry key pairs and the output column mapping
+//   (Timestamp1, DeviceName1 ...), union carries a per-input column mapping.
+//
+// Stability: this file is consumed by the engine. Only additive changes.
+import type { JsonValue, ListOp, Span, ArithmeticOp, ComparisonOp, StringOp, LogicalOp } from './ast.js';
+import type { Column, ScalarType, TableSchema } from './types.js';
+import type { FunctionSpec } from '../catalog/types.js';
+
+// ---------------------------------------------------------------- scalar expressions
+
+interface ScalarBase {
+  readonly type: ScalarType;
+  readonly span: Span;
+}
+
+/** Literal value, normalised exactly like ast.Literal.value (datetime text, timespan ticks, numeric text). */
+export interface BoundLiteral extends ScalarBase {
+  readonly kind: 'Literal';
+  readonly value: string | boolean | null;
+}
+
+export interface BoundDynamicLiteral extends ScalarBase {
+  readonly kind: 'DynamicLiteral';
+  readonly value: JsonValue;
+}
+
+/** A column of the current operator's input. `side` is set inside join/lookup conditions. */
+export interface BoundColumnRef extends ScalarBase {
+  readonly kind: 'Column';
+  readonly name: string;
+  readonly side?: 'left' | 'right';
+}
+
+/** A scalar `let` (or a scalar parameter of an expanded function): compile `value`. */
+export interface BoundLetScalarRef extends ScalarBase {
+  readonly kind: 'LetScalar';
+  readonly name: string;
+  readonly value: BoundExpr;
+}
+
+/** A call to a catalog function (scalar, aggregate or window), resolved to its spec and signature. */
+export interface BoundCall extends ScalarBase {
+  readonly kind: 'Call';
+  /** Canonical catalog name (aliases resolved), lower-case as Kusto spells it. */
+  readonly name: string;
+  readonly spec: FunctionSpec;
+  /** Index into spec.signatures. */
+  readonly signature: number;
+  readonly args: readonly BoundExpr[];
+}
+
+/** A user-defined (let) function call, expanded: `body` is bound with the arguments substituted. */
+export interface BoundUdfCall extends ScalarBase {
+  readonly kind: 'UdfCall';
+  readonly name: string;
+  readonly args: readonly BoundExpr[];
+  readonly body: BoundExpr;
+}
+
+export interface BoundUnary extends ScalarBase {
+  readonly kind: 'Unary';
+  readonly op: '-' | '+';
+  readonly operand: BoundExpr;
+}
+
+export type BoundBinaryOp = ArithmeticOp | Exclude<ComparisonOp, '<>'> | StringOp | LogicalOp;
+
+/**
+ * Binary operator. For arithmetic, `type` is the result type per Kusto's rules
+ * (datetime - datetime = timespan, datetime + timespan = datetime, int + long = long ...).
+ * `<>` is normalised to `!=`.
+ */
+export interface BoundBinary extends ScalarBase {
+  readonly kind: 'Binary';
+  readonly op: BoundBinaryOp;
+  readonly left: BoundExpr;
+  readonly right: BoundExpr;
+}
+
+/**
+ * An implicit conversion the binder inserted so that both sides of an operator have
+ * compatible types, e.g. `RemotePort == "443"` compares RemotePort with tolong("443").
+ */
+export interface BoundConvert extends ScalarBase {
+  readonly kind: 'Convert';
+  readonly operand: BoundExpr;
+}
+
+/**
+ * `x in (a, b)`, `x !in~ (T | project y)`, `x has_any (dynamic([...]))`.
+ * Each item is a scalar (possibly a dynamic array whose elements are the values) or a
+ * `Subquery` (its first column supplies the values).
+ */
+export interface BoundIn extends ScalarBase {
+  readonly kind: 'In';
+  readonly op: ListOp;
+  readonly left: BoundExpr;
+  readonly items: readonly BoundExpr[];
+}
+
+export interface BoundBetween extends ScalarBase {
+  readonly kind: 'Between';
+  readonly negated: boolean;
+  readonly left: BoundExpr;
+  readonly low: BoundExpr;
+  readonly high: BoundExpr;
+}
+
+/** `d.name`, `d["name"]`, `d[0]` on a dynamic value. `member` is true for the `.name` form. */
+export interface BoundIndex extends ScalarBase {
+  readonly kind: 'Index';
+  readonly target: BoundExpr;
+  readonly index: BoundExpr;
+  readonly member: boolean;
+}
+
+/** A tabular expression used as a set of values (first column), inside `in`. */
+export interface BoundSubquery extends ScalarBase {
+  readonly kind: 'Subquery';
+  readonly table: BoundTable;
+}
+
+/** `toscalar(T)`: first column of the first row. */
+export interface BoundToScalar extends ScalarBase {
+  readonly kind: 'ToScalar';
+  readonly table: BoundTable;
+}
+
+/** `*` as an argument (e.g. `count()` has none; `arg_max(x, *)` is expanded in BoundAggregate instead). */
+export interface BoundStar extends ScalarBase {
+  readonly kind: 'Star';
+}
+
+/** Error recovery: an expression that failed to bind. Only present when diagnostics contain errors. */
+export interface BoundError extends ScalarBase {
+  readonly kind: 'Error';
+}
+
+export type BoundExpr =
+  | BoundLiteral
+  | BoundDynamicLiteral
+  | BoundColumnRef
+  | BoundLetScalarRef
+  | BoundCall
+  | BoundUdfCall
+  | BoundUnary
+  | BoundBinary
+  | BoundConvert
+  | BoundIn
+  | BoundBetween
+  | BoundIndex
+  | BoundSubquery
+  | BoundToScalar
+  | BoundStar
+  | BoundError;
+
+/** An output column and the expression computing it (expressions reference only the input's columns). */
+export interface BoundColumnDef {
+  readonly name: string;
+  readonly type: ScalarType;
+  readonly expr: BoundExpr;
+}
+
+// ---------------------------------------------------------------- tabular expressions
+
+interface TabularBase {
+  readonly schema: TableSchema;
+  readonly span: Span;
+}
+
+interface OpBase extends TabularBase {
+  readonly input: BoundTable;
+}
+
+// ---- sources
+
+/** A database table. */
+export interface BoundTableSource extends TabularBase {
+  readonly kind: 'Table';
+  readonly name: string;
+}
+
+/** A tabular `let` (or tabular function parameter). Same `id` = same value: compile once (CTE). */
+export interface BoundLetTable extends TabularBase {
+  readonly kind: 'LetTable';
+  readonly name: string;
+  readonly id: number;
+  readonly value: BoundTable;
+  /** Wrapped in materialize(). */
+  readonly materialized: boolean;
+}
+
+/** The rows fed to a sub-pipeline: mv-apply body, partition/fork/facet branches. */
+export interface BoundImplicitInput extends TabularBase {
+  readonly kind: 'ImplicitInput';
+}
+
+export interface BoundDatatable extends TabularBase {
+  readonly kind: 'Datatable';
+  /** Row-major values, each row has schema.columns.length entries. */
+  readonly rows: readonly (readonly BoundExpr[])[];
+}
+
+export interface BoundRange extends TabularBase {
+  readonly kind: 'Range';
+  readonly column: string;
+  readonly from: BoundExpr;
+  readonly to: BoundExpr;
+  readonly step: BoundExpr;
+}
+
+/** `print a, b = 2`: one row. */
+export interface BoundPrint extends TabularBase {
+  readonly kind: 'Print';
+  readonly columns: readonly BoundColumnDef[];
+}
+
+export interface BoundExternalData extends TabularBase {
+  readonly kind: 'ExternalData';
+  readonly uris: readonly BoundExpr[];
+}
+
+/** A tabular user-defined function call, expanded. */
+export interface BoundUdfTable extends TabularBase {
+  readonly kind: 'UdfTable';
+  readonly name: string;
+  readonly body: BoundTable;
+}
+
+// ---- row-wise operators
+
+export interface BoundWhere extends OpBase {
+  readonly kind: 'Where';
+  readonly predicate: BoundExpr;
+}
+
+/**
+ * project, project-away, project-keep, project-rename, project-reorder: the full output
+ * column list. Column expressions never reference siblings (Kusto's `project a=1, b=a`
+ * is inlined).
+ */
+export interface BoundProject extends OpBase {
+  readonly kind: 'Project';
+  readonly origin: 'project' | 'project-away' | 'project-keep' | 'project-rename' | 'project-reorder' | 'distinct';
+  readonly columns: readonly BoundColumnDef[];
+}
+
+/**
+ * extend/serialize: `columns` are new or replaced columns. A replaced column keeps its
+ * position; new ones are appended (see `schema`). Expressions reference only input
+ * columns (earlier items of the same extend are inlined).
+ */
+export interface BoundExtend extends OpBase {
+  readonly kind: 'Extend';
+  readonly columns: readonly BoundColumnDef[];
+  readonly serialize: boolean;
+}
+
+export interface BoundSortKey {
+  readonly expr: BoundExpr;
+  readonly direction: 'asc' | 'desc';
+  /** Resolved default: asc -> first, desc -> last. */
+  readonly nulls: 'first' | 'last';
+}
+
+export interface BoundSort extends OpBase {
+  readonly kind: 'Sort';
+  readonly keys: readonly BoundSortKey[];
+}
+
+export interface BoundTop extends OpBase {
+  readonly kind: 'Top';
+  readonly count: BoundExpr;
+  readonly key: BoundSortKey;
+}
+
+export interface BoundTake extends OpBase {
+  readonly kind: 'Take';
+  readonly count: BoundExpr;
+}
+
+export interface BoundSample extends OpBase {
+  readonly kind: 'Sample';
+  readonly count: BoundExpr;
+}
+
+export interface BoundSampleDistinct extends OpBase {
+  readonly kind: 'SampleDistinct';
+  readonly count: BoundExpr;
+  readonly of: BoundExpr;
+}
+
+/** `count`: one row, one column `Count:long`. */
+export interface BoundCount extends OpBase {
+  readonly kind: 'Count';
+}
+
+/** `distinct a, b` / `distinct *`: the distinct rows of `columns`. */
+export interface BoundDistinct extends OpBase {
+  readonly kind: 'Distinct';
+  readonly columns: readonly BoundColumnDef[];
+}
+
+// ---- summarize
+
+/**
+ * One summarize aggregate item.
+ * - `Value`: a single column computed by an expression that contains aggregate calls
+ *   (`count()`, `dcount(x) * 2`), named with Kusto's defaults (count_, sum_X, ...).
+ * - `ArgExtreme`: arg_max/arg_min (and take_any with several args). `by` is the
+ *   extremum expression; `columns` are the outputs, the first being the extremum
+ *   itself, then the returned columns (`*` already expanded, names deduplicated).
+ */
+export type BoundAggregate =
+  | { readonly kind: 'Value'; readonly name: string; readonly type: ScalarType; readonly expr: BoundExpr }
+  | {
+      readonly kind: 'ArgExtreme';
+      readonly fn: 'arg_max' | 'arg_min' | 'take_any';
+      readonly call: BoundCall;
+      readonly by: BoundExpr | null;
+      readonly columns: readonly BoundColumnDef[];
+    };
+
+export interface BoundSummarize extends OpBase {
+  readonly kind: 'Summarize';
+  /** Group keys in output order (before the aggregates). */
+  readonly by: readonly BoundColumnDef[];
+  readonly aggregates: readonly BoundAggregate[];
+}
+
+export interface BoundMakeSeries extends OpBase {
+  readonly kind: 'MakeSeries';
+  readonly aggregates: readonly { readonly name: string; readonly type: ScalarType; readonly expr: BoundExpr; readonly defaultValue: BoundExpr | null }[];
+  /** The axis column name and expression. */
+  readonly on: BoundColumnDef;
+  readonly from: BoundExpr | null;
+  readonly to: BoundExpr | null;
+  readonly step: BoundExpr;
+  readonly by: readonly BoundColumnDef[];
+}
+
+// ---- joins
+
+export type JoinKind =
+  | 'innerunique'
+  | 'inner'
+  | 'leftouter'
+  | 'rightouter'
+  | 'fullouter'
+  | 'leftanti'
+  | 'rightanti'
+  | 'leftsemi'
+  | 'rightsemi';
+
+/** Where an output column of a join/lookup comes from. */
+export interface BoundJoinOutput {
+  readonly name: string;
+  readonly type: ScalarType;
+  readonly side: 'left' | 'right';
+  /** Column name in that side's schema. */
+  readonly column: string;
+}
+
+export interface BoundJoin extends OpBase {
+  readonly kind: 'Join';
+  /** Default `innerunique` resolved; `leftantisemi` and friends normalised (leftanti ...). */
+  readonly joinKind: JoinKind;
+  readonly right: BoundTable;
+  /** Equality key pairs from `on`. */
+  readonly keys: readonly { readonly left: string; readonly right: string }[];
+  /** Extra condition from `where` (columns carry `side`), or null. */
+  readonly condition: BoundExpr | null;
+  readonly outputs: readonly BoundJoinOutput[];
+  readonly hints: Readonly<Record<string, string>>;
+}
+
+export interface BoundLookup extends OpBase {
+  readonly kind: 'Lookup';
+  readonly joinKind: 'leftouter' | 'inner';
+  readonly right: BoundTable;
+  readonly keys: readonly { readonly left: string; readonly right: string }[];
+  readonly outputs: readonly BoundJoinOutput[];
+}
+
+/**
+ * union (also the first-operator form). `inputs[i].columns[j]` is the column of input i
+ * feeding output column j, or null (null-filled).
+ */
+export interface BoundUnion extends TabularBase {
+  readonly kind: 'Union';
+  readonly unionKind: 'outer' | 'inner';
+  readonly inputs: readonly { readonly table: BoundTable; readonly columns: readonly (string | null)[]; readonly sourceName: string }[];
+  /** `withsource=Name`: output column (first) holding each row's `sourceName`. */
+  readonly withSource: string | null;
+}
+
+// ---- expansion and parsing
+
+export interface BoundMvExpandItem {
+  readonly name: string;
+  readonly expr: BoundExpr;
+  /** Element type: dynamic unless `to typeof(T)`. */
+  readonly type: ScalarType;
+}
+
+export interface BoundMvExpand extends OpBase {
+  readonly kind: 'MvExpand';
+  readonly bagExpansion: 'bag' | 'array';
+  readonly items: readonly BoundMvExpandItem[];
+  readonly withItemIndex: string | null;
+  readonly limit: BoundExpr | null;
+}
+
+export interface BoundMvApply extends OpBase {
+  readonly kind: 'MvApply';
+  readonly items: readonly BoundMvExpandItem[];
+  readonly withItemIndex: string | null;
+  readonly limit: BoundExpr | null;
+  /** Fed by an ImplicitInput with the input columns plus the expanded items. */
+  readonly body: BoundTable;
+}
+
+export type BoundParsePart =
+  | { readonly kind: 'Text'; readonly text: string }
+  | { readonly kind: 'Capture'; readonly name: string; readonly type: ScalarType }
+  | { readonly kind: 'Skip' };
+
+export interface BoundParse extends OpBase {
+  readonly kind: 'Parse';
+  readonly parseKind: 'simple' | 'regex' | 'relaxed';
+  /** parse-where: drop rows that don't match. */
+  readonly where: boolean;
+  readonly flags: string | null;
+  readonly source: BoundExpr;
+  readonly parts: readonly BoundParsePart[];
+}
+
+export interface BoundParseKv extends OpBase {
+  readonly kind: 'ParseKv';
+  readonly source: BoundExpr;
+  readonly columns: readonly Column[];
+  readonly options: Readonly<Record<string, string>>;
+}
+
+// ---- plugins and misc
+
+/** evaluate plugin(...). `schema` is the analyser's view (e.g. bag_unpack: input columns minus the bag). */
+export interface BoundEvaluate extends OpBase {
+  readonly kind: 'Evaluate';
+  readonly plugin: string;
+  readonly args: readonly BoundExpr[];
+  readonly namedArgs: Readonly<Record<string, BoundExpr>>;
+}
+
+/** `getschema`: ColumnName:string, ColumnOrdinal:int, DataType:string, ColumnType:string. */
+export interface BoundGetSchema extends OpBase {
+  readonly kind: 'GetSchema';
+}
+
+/** Operators that pass rows through unchanged: render, as, consume, serialize without columns. */
+export interface BoundPassThrough extends OpBase {
+  readonly kind: 'PassThrough';
+  readonly op: 'render' | 'as' | 'consume' | 'serialize';
+  readonly name: string | null;
+}
+
+/** `invoke f(...)`: the expanded function body, fed by `input` as its first tabular argument. */
+export interface BoundInvoke extends OpBase {
+  readonly kind: 'Invoke';
+  readonly name: string;
+  readonly body: BoundTable;
+}
+
+/**
+ * Operators the binder types but does not lower in detail (top-nested, top-hitters, scan,
+ * partition, fork, facet, search, find, reduce, ...). The engine reports them unsupported;
+ * `schema` is still exact where the analyser defines it.
+ */
+export interface BoundOpaque extends TabularBase {
+  readonly kind: 'Opaque';
+  readonly op: string;
+  readonly input: BoundTable | null;
+}
+
+/** Error recovery: a tabular expression that failed to bind. */
+export interface BoundTableError extends TabularBase {
+  readonly kind: 'TableError';
+}
+
+export type BoundTable =
+  | BoundTableSource
+  | BoundLetTable
+  | BoundImplicitInput
+  | BoundDatatable
+  | BoundRange
+  | BoundPrint
+  | BoundExternalData
+  | BoundUdfTable
+  | BoundWhere
+  | BoundProject
+  | BoundExtend
+  | BoundSort
+  | BoundTop
+  | BoundTake
+  | BoundSample
+  | BoundSampleDistinct
+  | BoundCount
+  | BoundDistinct
+  | BoundSummarize
+  | BoundMakeSeries
+  | BoundJoin
+  | BoundLookup
+  | BoundUnion
+  | BoundMvExpand
+  | BoundMvApply
+  | BoundParse
+  | BoundParseKv
+  | BoundEvaluate
+  | BoundGetSchema
+  | BoundPassThrough
+  | BoundInvoke
+  | BoundOpaque
+  | BoundTableError;
+
+// ---------------------------------------------------------------- query
+
+export interface BoundQuery {
+  readonly kind: 'BoundQuery';
+  /** The result of the last tabular statement, or null if the query has none. */
+  readonly result: BoundTable | null;
+  /** Every tabular statement's result, in order (Kusto returns several result sets). */
+  readonly results: readonly BoundTable[];
+  /** Tabular lets, in definition order; `LetTable` nodes with the same id refer to these. */
+  readonly lets: readonly BoundLetTable[];
+  /** Names declared by `declare query_parameters(...)` with their types. */
+  readonly parameters: readonly Column[];
+}

@@ -1,0 +1,56 @@
+// "Did you mean ...?": a case-insensitive exact match wins (the commonest mistake is
+// `devicename` for `DeviceName`), then the closest name by edit distance.
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const n = s.length;
+  const m = t.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<number>(m + 1).fill(0);
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m] ?? 0;
+}
+
+/** The best candidate for `name`, or null when nothing is close enough to be a useful hint. */
+export function suggest(name: string, candidates: Iterable<string>): string | null {
+  const lower = name.toLowerCase();
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    if (c.toLowerCase() === lower) return c;
+    const d = editDistance(name, c);
+    // Allow about one edit per three characters, so short names don't match everything.
+    const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) / 3));
+    if (d <= limit && d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  if (best !== null) return best;
+  // A prefix/substring match catches truncated names (`RemoteU` -> `RemoteUrl`).
+  if (lower.length >= 4) {
+    for (const c of candidates) if (c.toLowerCase().startsWith(lower)) return c;
+  }
+  return null;
+}
+
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const s = suggest(name, candidates);
+  return s === null ? undefined : `did you mean '${s}'?`;
+}

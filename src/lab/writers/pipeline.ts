@@ -1,0 +1,56 @@
+// Turns spooled batches into output files with DuckDB: one part file per table per batch.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent, sqlString } from '../../sql/escape.js';
+import type { Batch } from '../emit.js';
+import { copyOptions, expandSql, fileName, spoolProcsSql, spoolTableSql, type LabFormat } from './expand.js';
+
+export class OutputPipeline {
+  private part = 0;
+  readonly files: string[] = [];
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    private readonly outDir: string,
+    private readonly format: LabFormat,
+    private readonly baseNs: bigint,
+    private readonly tenantId: string,
+  ) {}
+
+  static async open(outDir: string, format: LabFormat, baseNs: bigint, tenantId: string, threads?: number): Promise<OutputPipeline> {
+    const instance = await DuckDBInstance.create(':memory:', {
+      preserve_insertion_order: 'true',
+      ...(threads !== undefined ? { threads: String(threads) } : {}),
+    });
+    const conn = await instance.connect();
+    return new OutputPipeline(instance, conn, outDir, format, baseNs, tenantId);
+  }
+
+  async write(batch: Batch): Promise<void> {
+    const c = this.conn;
+    await c.run(`CREATE OR REPLACE TEMP TABLE procs AS SELECT * FROM ${spoolProcsSql(batch.procs.path)}`);
+    const devRows = batch.devices
+      .map((d) => `(${d.idx}, ${sqlString(d.deviceId)}, ${sqlString(d.name)}, ${sqlString(d.machineGroup)})`)
+      .join(', ');
+    await c.run(`CREATE OR REPLACE TEMP TABLE devices AS SELECT * FROM (VALUES ${devRows}) v(idx, DeviceId, DeviceName, MachineGroup)`);
+    const part = this.part++;
+    for (const [table, spool] of [...batch.spools.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      if (spool.rows === 0) continue;
+      const tmp = sqlIdent(`spool_${table}`);
+      await c.run(`CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT * FROM ${spoolTableSql(table, spool.path)}`);
+      const rel = fileName(table, this.format, part, this.tenantId);
+      const path = join(this.outDir, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      await c.run(`COPY (${expandSql(table, this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
+      await c.run(`DROP TABLE ${tmp}`);
+      this.files.push(path);
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,72 @@
+// Time-window pivots: `A | join (B) on K | where T1 between (T - 2m .. T + 2m)`.
+// Recognises a band between one left and one right datetime column after an inner
+// join, so the join can be planned on (key, time bucket) instead of per-key quadratic.
+import type { BoundExpr, BoundJoin } from '../kql/bound.js';
+import { peel } from './lower-scalar.js';
+import type { TimeBand } from './plan.js';
+
+interface Offset {
+  readonly column: string;
+  readonly ticks: bigint;
+}
+
+function constTicks(e: BoundExpr): bigint | null {
+  const x = peel(e);
+  if (x.kind === 'Literal' && x.type === 'timespan' && typeof x.value === 'string') return BigInt(x.value);
+  if (x.kind === 'Unary' && x.op === '-') {
+    const t = constTicks(x.operand);
+    return t === null ? null : -t;
+  }
+  return null;
+}
+
+/** `col`, `col + c`, `col - c`, `c + col` with c a constant timespan. */
+function offsetOf(e: BoundExpr): Offset | null {
+  const x = peel(e);
+  if (x.kind === 'Column' && x.type === 'datetime' && x.side === undefined) return { column: x.name, ticks: 0n };
+  if (x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
+    const l = offsetOf(x.left);
+    const rt = constTicks(x.right);
+    if (l !== null && rt !== null) return { column: l.column, ticks: x.op === '+' ? l.ticks + rt : l.ticks - rt };
+    if (x.op === '+') {
+      const r = offsetOf(x.right);
+      const lt = constTicks(x.left);
+      if (r !== null && lt !== null) return { column: r.column, ticks: r.ticks + lt };
+    }
+  }
+  return null;
+}
+
+function conjuncts(e: BoundExpr): BoundExpr[] {
+  const x = peel(e);
+  if (x.kind === 'Binary' && x.op === 'and') return [...conjuncts(x.left), ...conjuncts(x.right)];
+  return [x];
+}
+
+function sideOf(join: BoundJoin, name: string): { side: 'left' | 'right'; column: string } | null {
+  const o = join.outputs.find((c) => c.name === name);
+  return o === undefined || o.type !== 'datetime' ? null : { side: o.side, column: o.column };
+}
+
+/** The band implied by `predicate` over the output of `join`, or null. */
+export function detectBand(join: BoundJoin, predicate: BoundExpr): TimeBand | null {
+  if (join.joinKind !== 'inner' && join.joinKind !== 'innerunique') return null;
+  for (const c of conjuncts(predicate)) {
+    if (c.kind !== 'Between' || c.negated) continue;
+    const subject = offsetOf(c.left);
+    const lo = offsetOf(c.low);
+    const hi = offsetOf(c.high);
+    if (subject === null || lo === null || hi === null || lo.column !== hi.column) continue;
+    const s = sideOf(join, subject.column);
+    const o = sideOf(join, lo.column);
+    if (s === null || o === null || s.side === o.side) continue;
+    // subject + s.ticks in [other + lo, other + hi]
+    const loT = lo.ticks - subject.ticks;
+    const hiT = hi.ticks - subject.ticks;
+    if (hiT < loT) continue;
+    if (s.side === 'right') return { leftTime: o.column, rightTime: s.column, loTicks: loT, hiTicks: hiT };
+    // left in [right + lo, right + hi]  <=>  right in [left - hi, left - lo]
+    return { leftTime: s.column, rightTime: o.column, loTicks: -hiT, hiTicks: -loT };
+  }
+  return null;
+}

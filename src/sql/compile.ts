@@ -1,0 +1,62 @@
+// KQL text -> bound tree (front end) -> relational plan -> dialect SQL.
+import { check } from '../kql/check.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../kql/diagnostics/diagnostic.js';
+import type { Column, TableSchema } from '../kql/types.js';
+import type { Dialect } from './dialect.js';
+import { TranslationError, UNSUPPORTED_CONSTRUCT } from './diagnostics.js';
+import { lowerQuery } from './lower.js';
+import type { Plan } from './plan.js';
+
+export interface CompileOptions {
+  readonly schema: ReadonlyMap<string, TableSchema>;
+  readonly dialect: Dialect;
+  readonly nowNs: bigint;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly plan: Plan; readonly sql: string; readonly columns: readonly Column[]; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Every table a plan scans (to check the workspace has them). */
+export function scannedTables(p: Plan, out = new Set<string>()): Set<string> {
+  switch (p.kind) {
+    case 'Scan':
+      out.add(p.table);
+      break;
+    case 'Values':
+    case 'Range':
+      break;
+    case 'Join':
+      scannedTables(p.left, out);
+      scannedTables(p.right, out);
+      break;
+    case 'Union':
+      p.inputs.forEach((i) => scannedTables(i, out));
+      break;
+    case 'Ref':
+      scannedTables(p.plan, out);
+      break;
+    default:
+      scannedTables(p.input, out);
+  }
+  return out;
+}
+
+export function compileKql(text: string, opts: CompileOptions): CompileResult {
+  let res;
+  try {
+    res = check(text, { schema: opts.schema });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return { ok: false, diagnostics: [diagnostic(UNSUPPORTED_CONSTRUCT, { what: `this query (front end failed: ${msg})` }, { start: 0, end: text.length })] };
+  }
+  if (hasErrors(res.diagnostics) || res.bound === null) return { ok: false, diagnostics: res.diagnostics };
+  try {
+    const plan = lowerQuery(res.bound);
+    const sql = opts.dialect.toSql(plan, { nowNs: opts.nowNs });
+    return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };
+  } catch (err) {
+    if (err instanceof TranslationError) return { ok: false, diagnostics: [err.diagnostic] };
+    throw err;
+  }
+}

@@ -1,0 +1,188 @@
+// Kusto operators in DuckDB SQL, as a table of templates keyed by operator. String
+// operators follow Kusto exactly: case-insensitive by default, `has` on term boundaries.
+import type { ScalarType } from '../../../kql/types.js';
+import type { SqlArg, SqlContext } from '../../../catalog/types.js';
+
+export type OpTemplate = (a: readonly SqlArg[], ctx: SqlContext, resultType: ScalarType) => string;
+
+const isTime = (t: ScalarType) => t === 'datetime';
+const isSpan = (t: ScalarType) => t === 'timespan';
+const isInt = (t: ScalarType) => t === 'int' || t === 'long';
+
+export function arg(a: readonly SqlArg[], i: number): SqlArg {
+  const x = a[i];
+  if (x === undefined) throw new Error(`operator argument ${i} missing`);
+  return x;
+}
+
+/** Lower-case a constant at compile time (keeps the column side index-friendly), else lower() in SQL. */
+export function lowered(x: SqlArg, ctx: SqlContext): string {
+  return typeof x.constant === 'string' ? ctx.stringLiteral(x.constant.toLowerCase()) : `lower(${x.sql})`;
+}
+
+function str(x: SqlArg): string {
+  return x.type === 'string' ? x.sql : `CAST(${x.sql} AS VARCHAR)`;
+}
+
+// RE2 escaping for a literal needle inside a pattern.
+export function reEscape(s: string): string {
+  return s.replace(/[\\.^$|?*+()[\]{}]/g, (c) => `\\${c}`);
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+const TERM_SEP = '[^[:alnum:]]';
+
+/**
+ * Kusto terms are maximal runs of alphanumeric characters. `has X` holds when X occurs
+ * with a term boundary on each side where X itself starts/ends with an alphanumeric.
+ */
+export function termPattern(needles: readonly string[], mode: 'has' | 'prefix' | 'suffix', cs: boolean): string {
+  const alts = needles.map((n) => {
+    const first = n.charAt(0);
+    const last = n.charAt(n.length - 1);
+    const pre = mode !== 'suffix' && ALNUM.test(first) ? `(?:^|${TERM_SEP})` : '';
+    const post = mode !== 'prefix' && ALNUM.test(last) ? `(?:$|${TERM_SEP})` : '';
+    return `${pre}${reEscape(n)}${post}`;
+  });
+  return `${cs ? '' : '(?i)'}(?:${alts.join('|')})`;
+}
+
+function termOp(mode: 'has' | 'prefix' | 'suffix', cs: boolean): OpTemplate {
+  return (a, ctx) => {
+    const l = arg(a, 0);
+    const r = arg(a, 1);
+    if (typeof r.constant === 'string') {
+      if (r.constant === '') return mode === 'has' ? 'true' : 'true';
+      const needle = r.constant;
+      // A cheap substring pre-filter lets DuckDB skip the regex on most rows.
+      const pre = cs ? `contains(${str(l)}, ${ctx.stringLiteral(needle)})` : `contains(lower(${str(l)}), ${ctx.stringLiteral(needle.toLowerCase())})`;
+      return `(${pre} AND regexp_matches(${str(l)}, ${ctx.stringLiteral(termPattern([needle], mode, cs))}))`;
+    }
+    const pre = mode === 'has' || mode === 'prefix' ? `(^|[^[:alnum:]])` : '';
+    const post = mode === 'has' || mode === 'suffix' ? `($|[^[:alnum:]])` : '';
+    return `regexp_matches(${str(l)}, ${ctx.stringLiteral(`${cs ? '' : '(?i)'}${pre}`)} || regexp_escape(${str(r)}) || ${ctx.stringLiteral(post)})`;
+  };
+}
+
+function not(t: OpTemplate): OpTemplate {
+  return (a, ctx, rt) => `(NOT coalesce(${t(a, ctx, rt)}, false))`;
+}
+
+const contains: OpTemplate = (a, ctx) => `contains(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
+const containsCs: OpTemplate = (a) => `contains(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
+const startswith: OpTemplate = (a, ctx) => `starts_with(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
+const startswithCs: OpTemplate = (a) => `starts_with(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
+const endswith: OpTemplate = (a, ctx) => `ends_with(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
+const endswithCs: OpTemplate = (a) => `ends_with(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
+const has = termOp('has', false);
+const hasCs = termOp('has', true);
+const hasprefix = termOp('prefix', false);
+const hasprefixCs = termOp('prefix', true);
+const hassuffix = termOp('suffix', false);
+const hassuffixCs = termOp('suffix', true);
+const matches: OpTemplate = (a) => `regexp_matches(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
+// Kusto `like` is SQL LIKE with % and _ wildcards (case-insensitive), likecs case-sensitive.
+const like: OpTemplate = (a) => `(${str(arg(a, 0))} ILIKE ${str(arg(a, 1))})`;
+const likecs: OpTemplate = (a) => `(${str(arg(a, 0))} LIKE ${str(arg(a, 1))})`;
+
+const eqCi: OpTemplate = (a, ctx) => `(lower(${str(arg(a, 0))}) = ${lowered(arg(a, 1), ctx)})`;
+
+function cmp(sqlOp: string): OpTemplate {
+  return (a) => `(${arg(a, 0).sql} ${sqlOp} ${arg(a, 1).sql})`;
+}
+
+const add: OpTemplate = (a, _c, rt) => {
+  const l = arg(a, 0);
+  const r = arg(a, 1);
+  if (rt === 'datetime') {
+    const [t, s] = isTime(l.type) ? [l, r] : [r, l];
+    return `make_timestamp_ns(epoch_ns(${t.sql}) + ${s.sql} * 100)`;
+  }
+  return `(${l.sql} + ${r.sql})`;
+};
+
+const sub: OpTemplate = (a, _c, rt) => {
+  const l = arg(a, 0);
+  const r = arg(a, 1);
+  if (isTime(l.type) && isTime(r.type)) return `((epoch_ns(${l.sql}) - epoch_ns(${r.sql})) // 100)`;
+  if (isTime(l.type) && rt === 'datetime') return `make_timestamp_ns(epoch_ns(${l.sql}) - ${r.sql} * 100)`;
+  return `(${l.sql} - ${r.sql})`;
+};
+
+const mul: OpTemplate = (a, _c, rt) => {
+  const l = arg(a, 0);
+  const r = arg(a, 1);
+  if (isSpan(rt) && (l.type === 'real' || r.type === 'real')) return `CAST(trunc(${l.sql} * ${r.sql}) AS BIGINT)`;
+  return `(${l.sql} * ${r.sql})`;
+};
+
+const div: OpTemplate = (a, _c, rt) => {
+  const l = arg(a, 0);
+  const r = arg(a, 1);
+  if (isSpan(l.type) && isSpan(r.type)) return `(${l.sql} / ${r.sql})`;
+  if (isSpan(rt)) return `CAST(trunc(${l.sql} / ${r.sql}) AS BIGINT)`;
+  // Integer division truncates toward zero in Kusto; DuckDB's `//` does the same.
+  if (isInt(l.type) && isInt(r.type)) return `(${l.sql} // ${r.sql})`;
+  return `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`;
+};
+
+// Kusto `%` keeps the dividend's sign (C# remainder); so does DuckDB's `%`.
+const mod: OpTemplate = (a) => `(${arg(a, 0).sql} % ${arg(a, 1).sql})`;
+
+/** Struct of the row values arg_max/arg_min return, so every column comes from the same row. */
+const struct = (a: readonly SqlArg[]) => `struct_pack(${a.map((x, i) => `c${i} := ${x.sql}`).join(', ')})`;
+
+export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
+  argext_max: (a) => `arg_max(${struct(a)}, ${arg(a, 0).sql})`,
+  argext_min: (a) => `arg_min(${struct(a)}, ${arg(a, 0).sql})`,
+  argext_any: (a) => `any_value(${struct(a)})`,
+  struct_field: (a) => `struct_extract(${arg(a, 0).sql}, 'c${String(arg(a, 1).constant)}')`,
+  '+': add,
+  '-': sub,
+  '*': mul,
+  '/': div,
+  '%': mod,
+  neg: (a) => `(- ${arg(a, 0).sql})`,
+  '==': cmp('='),
+  '!=': cmp('<>'),
+  '<': cmp('<'),
+  '<=': cmp('<='),
+  '>': cmp('>'),
+  '>=': cmp('>='),
+  '=~': eqCi,
+  '!~': not(eqCi),
+  and: (a) => `(${arg(a, 0).sql} AND ${arg(a, 1).sql})`,
+  or: (a) => `(${arg(a, 0).sql} OR ${arg(a, 1).sql})`,
+  not: (a) => `(NOT ${arg(a, 0).sql})`,
+  contains,
+  '!contains': not(contains),
+  contains_cs: containsCs,
+  '!contains_cs': not(containsCs),
+  startswith,
+  '!startswith': not(startswith),
+  startswith_cs: startswithCs,
+  '!startswith_cs': not(startswithCs),
+  endswith,
+  '!endswith': not(endswith),
+  endswith_cs: endswithCs,
+  '!endswith_cs': not(endswithCs),
+  has,
+  '!has': not(has),
+  has_cs: hasCs,
+  '!has_cs': not(hasCs),
+  hasprefix,
+  '!hasprefix': not(hasprefix),
+  hasprefix_cs: hasprefixCs,
+  '!hasprefix_cs': not(hasprefixCs),
+  hassuffix,
+  '!hassuffix': not(hassuffix),
+  hassuffix_cs: hassuffixCs,
+  '!hassuffix_cs': not(hassuffixCs),
+  'matches regex': matches,
+  like,
+  notlike: not(like),
+  likecs,
+  notlikecs: not(likecs),
+  between: (a) => `(${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${arg(a, 2).sql})`,
+  '!between': (a) => `(NOT (${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${arg(a, 2).sql}))`,
+};

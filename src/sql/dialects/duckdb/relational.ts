@@ -1,0 +1,219 @@
+// Relational plan -> DuckDB SQL. Each node becomes a SELECT over its input as a
+// subquery; DuckDB's optimizer flattens them. Shared subplans become CTEs.
+import type { SqlContext } from '../../../catalog/types.js';
+import type { Column } from '../../../kql/types.js';
+import { sqlIdent, sqlString } from '../../escape.js';
+import type { EmitOptions } from '../../dialect.js';
+import type { JoinKind, Plan, SortKey, Sx } from '../../plan.js';
+import { nullOf, timestampNs, duckType } from './literals.js';
+import { emitScalar, type ScalarEnv } from './scalar.js';
+
+interface State {
+  readonly ctx: SqlContext;
+  readonly ctes: Map<string, string>;
+  alias: number;
+}
+
+const q = sqlIdent;
+
+function env(st: State, qualifier = ''): ScalarEnv {
+  return { ctx: st.ctx, qualifier, subquery: (p) => emit(p, st) };
+}
+
+function sx(e: Sx, st: State, qualifier = ''): string {
+  return emitScalar(e, env(st, qualifier)).sql;
+}
+
+function alias(st: State, base = 't'): string {
+  st.alias += 1;
+  return `${base}${st.alias}`;
+}
+
+function selectList(cols: readonly Column[], qualifier = ''): string {
+  if (cols.length === 0) return '';
+  return cols.map((c) => (qualifier === '' ? q(c.name) : `${qualifier}.${q(c.name)}`)).join(', ');
+}
+
+function orderBy(keys: readonly SortKey[], st: State): string {
+  return keys.map((k) => `${sx(k.expr, st)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ');
+}
+
+/** A SELECT with no columns is not valid SQL; a zero-column table is one dummy column we never read. */
+function cols(list: string): string {
+  return list === '' ? '1 AS "__empty"' : list;
+}
+
+export function emit(p: Plan, st: State): string {
+  switch (p.kind) {
+    case 'Scan':
+      return `SELECT ${cols(selectList(p.columns))} FROM ${q(p.table)}`;
+    case 'Values': {
+      if (p.rows.length === 0) return `SELECT ${cols(p.columns.map((c) => `${nullOf(c.type)} AS ${q(c.name)}`).join(', '))} WHERE false`;
+      // VALUES keeps the datatable's row order (UNION ALL would not).
+      const rows = p.rows.map((r) => `(${r.map((v, i) => `CAST(${sx(v, st)} AS ${duckType(p.columns[i]?.type ?? 'unknown')})`).join(', ')})`);
+      if (p.columns.length === 0) return `SELECT 1 AS "__empty" FROM range(${p.rows.length})`;
+      const names = p.columns.map((_c, i) => `v${i}`);
+      return `SELECT ${p.columns.map((c, i) => `${names[i] ?? ''} AS ${q(c.name)}`).join(', ')} FROM (VALUES ${rows.join(', ')}) AS v(${names.join(', ')})`;
+    }
+    case 'Range': {
+      const c = p.columns[0];
+      if (c === undefined) return 'SELECT 1 WHERE false';
+      const from = sx(p.from, st);
+      const to = sx(p.to, st);
+      const step = sx(p.step, st);
+      const name = q(c.name);
+      if (c.type === 'datetime')
+        return `SELECT make_timestamp_ns(epoch_ns(${from}) + i * (${step}) * 100) AS ${name} FROM generate_series(0, CAST(floor((epoch_ns(${to}) - epoch_ns(${from})) / ((${step}) * 100.0)) AS BIGINT)) AS g(i) ORDER BY i`;
+      const cast = duckType(c.type);
+      return `SELECT CAST(${from} + i * (${step}) AS ${cast}) AS ${name} FROM generate_series(0, CAST(floor((${to} - (${from})) / (${step} * 1.0)) AS BIGINT)) AS g(i) ORDER BY i`;
+    }
+    case 'Filter':
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) WHERE ${sx(p.predicate, st)}`;
+    case 'Project':
+      return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM (${emit(p.input, st)})`;
+    case 'Aggregate': {
+      const items = [...p.keys, ...p.aggs].map((i) => `${sx(i.expr, st)} AS ${q(i.name)}`);
+      const group = p.keys.length > 0 ? ` GROUP BY ${p.keys.map((_k, i) => String(i + 1)).join(', ')}` : '';
+      return `SELECT ${cols(items.join(', '))} FROM (${emit(p.input, st)})${group}`;
+    }
+    case 'Distinct':
+      return `SELECT DISTINCT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)})`;
+    case 'Sort':
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) ORDER BY ${orderBy(p.keys, st)}`;
+    case 'Limit':
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) LIMIT ${sx(p.count, st)}`;
+    case 'TopN':
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) ORDER BY ${orderBy(p.keys, st)} LIMIT ${sx(p.count, st)}`;
+    case 'Join':
+      return emitJoin(p, st);
+    case 'Union':
+      return p.inputs.map((i) => `SELECT * FROM (${emit(i, st)})`).join(' UNION ALL ');
+    case 'Unnest': {
+      const inner = alias(st, 'u');
+      const names = new Set(p.items.map((i) => i.name));
+      const expanded = p.items.map((i) => `unnest(${expandList(sx(i.expr, st))}) AS ${q(i.name)}`);
+      const others = p.input.columns.filter((c) => !names.has(c.name)).map((c) => q(c.name));
+      const limit = p.limit === null ? '' : ` QUALIFY row_number() OVER (PARTITION BY __row) <= ${sx(p.limit, st)}`;
+      const rowed = p.limit === null ? emit(p.input, st) : `SELECT *, row_number() OVER () AS __row FROM (${emit(p.input, st)})`;
+      const body = `SELECT ${[...others, ...expanded, ...(p.limit === null ? [] : ['__row'])].join(', ')} FROM (${rowed})`;
+      const outs = p.columns.map((c) => {
+        const it = p.items.find((i) => i.name === c.name);
+        return it === undefined ? q(c.name) : `${castFromJson(`${inner}.${q(c.name)}`, it.toType)} AS ${q(c.name)}`;
+      });
+      return `SELECT ${cols(outs.join(', '))} FROM (SELECT * FROM (${body})${limit}) AS ${inner}`;
+    }
+    case 'Window':
+      return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM (${emit(p.input, st)})`;
+    case 'Ref': {
+      if (!st.ctes.has(p.name)) {
+        // Emit dependencies first so that CTEs are declared before use.
+        const sql = emit(p.plan, st);
+        st.ctes.set(p.name, sql);
+      }
+      return `SELECT ${cols(selectList(p.columns))} FROM ${q(p.name)}`;
+    }
+  }
+}
+
+function projectItem(name: string, e: Sx, st: State): string {
+  if (e.k === 'col' && e.name === name) return q(name);
+  return `${sx(e, st)} AS ${q(name)}`;
+}
+
+/** A dynamic value to the list mv-expand iterates: array elements, bag entries, or the value itself. */
+function expandList(j: string): string {
+  return (
+    `(CASE WHEN ${j} IS NULL THEN []::JSON[] WHEN json_type(${j}) = 'ARRAY' THEN CAST(json_extract(${j}, '$[*]') AS JSON[]) ` +
+    `WHEN json_type(${j}) = 'OBJECT' THEN list_transform(json_keys(${j}), k -> json_object(k, json_extract(${j}, '$.' || to_json(k)))) ` +
+    `ELSE [CAST(${j} AS JSON)] END)`
+  );
+}
+
+function castFromJson(sqlExpr: string, to: string): string {
+  switch (to) {
+    case 'dynamic':
+    case 'unknown':
+      return sqlExpr;
+    case 'string':
+      return `json_extract_string(${sqlExpr}, '$')`;
+    case 'datetime':
+      return `TRY_CAST(regexp_replace(json_extract_string(${sqlExpr}, '$'), '(?i)z$', '') AS TIMESTAMP_NS)`;
+    default:
+      return `TRY_CAST(json_extract_string(${sqlExpr}, '$') AS ${duckType(to as Column['type'])})`;
+  }
+}
+
+function emitJoin(p: Extract<Plan, { kind: 'Join' }>, st: State): string {
+  const l = alias(st, 'l');
+  const r = alias(st, 'r');
+  const sides = { left: l, right: r };
+  const senv = (qual: string): ScalarEnv => ({ ctx: st.ctx, qualifier: qual, sides, subquery: (x) => emit(x, st) });
+  const keyL = p.on.map((o) => emitScalar(o.left, senv(l)).sql);
+  const keyR = p.on.map((o) => emitScalar(o.right, senv(r)).sql);
+  let leftSql = emit(p.left, st);
+  if (p.join === 'innerunique' && p.on.length > 0) {
+    // Kusto's default join keeps one (arbitrary) left row per distinct key.
+    const keys = p.on.map((o) => emitScalar(o.left, senv('')).sql);
+    leftSql = `SELECT * FROM (${leftSql}) QUALIFY row_number() OVER (PARTITION BY ${keys.join(', ')}) = 1`;
+  }
+  let rightSql = emit(p.right, st);
+  const conds = keyL.map((k, i) => `${k} = ${keyR[i] ?? 'NULL'}`);
+  if (p.condition !== null) conds.push(emitScalar(p.condition, senv(l)).sql);
+  if (p.band !== null) {
+    // Bucketed band join: bucket width = band width; each left row probes the 1-2 buckets
+    // its window overlaps, each right row sits in exactly one, so no pair is seen twice.
+    const w = p.band.hiTicks - p.band.loTicks > 0n ? (p.band.hiTicks - p.band.loTicks) * 100n : 1_000_000_000n;
+    const lt = `epoch_ns(${q(p.band.leftTime)})`;
+    const lo = `(${lt} + ${p.band.loTicks * 100n})`;
+    const hi = `(${lt} + ${p.band.hiTicks * 100n})`;
+    leftSql = `SELECT *, unnest(generate_series(floor(${lo} / ${w}.0)::BIGINT, floor(${hi} / ${w}.0)::BIGINT)) AS __bucket FROM (${leftSql})`;
+    rightSql = `SELECT *, floor(epoch_ns(${q(p.band.rightTime)}) / ${w}.0)::BIGINT AS __bucket FROM (${rightSql})`;
+    conds.push(`${l}.__bucket = ${r}.__bucket`);
+    conds.push(
+      `${r}.${q(p.band.rightTime)} BETWEEN make_timestamp_ns(epoch_ns(${l}.${q(p.band.leftTime)}) + ${p.band.loTicks * 100n}) AND make_timestamp_ns(epoch_ns(${l}.${q(p.band.leftTime)}) + ${p.band.hiTicks * 100n})`,
+    );
+  }
+  const on = conds.length === 0 ? 'true' : conds.join(' AND ');
+  const outs = p.output.map((o) => `${o.side === 'left' ? l : r}.${q(o.source)} AS ${q(o.name)}`).join(', ');
+  const kw: Record<JoinKind, string> = {
+    inner: 'JOIN',
+    innerunique: 'JOIN',
+    leftouter: 'LEFT JOIN',
+    rightouter: 'RIGHT JOIN',
+    fullouter: 'FULL JOIN',
+    leftsemi: 'SEMI JOIN',
+    leftanti: 'ANTI JOIN',
+    rightsemi: 'SEMI JOIN',
+    rightanti: 'ANTI JOIN',
+  };
+  if (p.join === 'rightsemi' || p.join === 'rightanti') {
+    const onSwapped = conds.length === 0 ? 'true' : conds.join(' AND ');
+    return `SELECT ${cols(outs)} FROM (${rightSql}) AS ${r} ${kw[p.join]} (${leftSql}) AS ${l} ON ${onSwapped}`;
+  }
+  return `SELECT ${cols(outs)} FROM (${leftSql}) AS ${l} ${kw[p.join]} (${rightSql}) AS ${r} ON ${on}`;
+}
+
+/** Wire encoding of a column for reading back (see Dialect.toSql). */
+function wire(c: Column): string {
+  const n = q(c.name);
+  switch (c.type) {
+    case 'datetime':
+      return `epoch_ns(${n}) AS ${n}`;
+    case 'dynamic':
+    case 'guid':
+    case 'decimal':
+      return `CAST(${n} AS VARCHAR) AS ${n}`;
+    default:
+      return n;
+  }
+}
+
+export function toSql(plan: Plan, options: EmitOptions): string {
+  const st: State = { ctx: { stringLiteral: sqlString, now: timestampNs(options.nowNs) }, ctes: new Map(), alias: 0 };
+  const body = emit(plan, st);
+  const needsWire = plan.columns.some((c) => c.type === 'datetime' || c.type === 'dynamic' || c.type === 'guid' || c.type === 'decimal');
+  const outer = needsWire ? `SELECT ${plan.columns.map(wire).join(', ')} FROM (${body})` : body;
+  if (st.ctes.size === 0) return outer;
+  const ctes = [...st.ctes.entries()].map(([name, sql]) => `${q(name)} AS MATERIALIZED (${sql})`);
+  return `WITH ${ctes.join(', ')} ${outer}`;
+}

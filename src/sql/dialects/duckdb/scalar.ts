@@ -1,0 +1,188 @@
+// Scalar plan expressions -> DuckDB SQL. Operators come from OPERATORS, functions from
+// the catalog's DuckDB templates (with local fallbacks in functions.ts); anything
+// without an exact translation raises a coded "unsupported" diagnostic.
+import type { SqlArg, SqlContext, SqlTemplate } from '../../../catalog/types.js';
+import { diagnostic } from '../../../kql/diagnostics/diagnostic.js';
+import type { ScalarType } from '../../../kql/types.js';
+import { sqlIdent, sqlString } from '../../escape.js';
+import { TranslationError, UNSUPPORTED_FUNCTION, UNSUPPORTED_OPERATOR } from '../../diagnostics.js';
+import type { Plan, Sx } from '../../plan.js';
+import { convertSql } from './convert.js';
+import { lookupTemplate } from './functions.js';
+import { literalSql } from './literals.js';
+import { lowered, OPERATORS } from './operators.js';
+
+export interface ScalarEnv {
+  readonly ctx: SqlContext;
+  /** Qualifier for plain column references ('' for none). */
+  readonly qualifier: string;
+  /** Qualifiers for `side` references in join conditions. */
+  readonly sides?: { readonly left: string; readonly right: string };
+  /** Emits a subplan as a SELECT (for toscalar / in (T)). */
+  readonly subquery: (p: Plan) => string;
+}
+
+const ZERO_SPAN = { start: 0, end: 0 };
+
+export function applyTemplate(t: Exclude<SqlTemplate, null>, args: readonly SqlArg[], ctx: SqlContext): string {
+  if (typeof t === 'function') return t(args, ctx);
+  return t.replace(/\$(\*|\d+)/g, (_m, g: string) => {
+    if (g === '*') return args.map((a) => a.sql).join(', ');
+    const a = args[Number(g)];
+    return a === undefined ? 'NULL' : a.sql;
+  });
+}
+
+function constantOf(e: Sx): string | number | boolean | null | undefined {
+  if (e.k !== 'lit') return undefined;
+  const v = e.value;
+  if (typeof v === 'bigint') return Number(v);
+  return v;
+}
+
+export function emitScalar(e: Sx, env: ScalarEnv): SqlArg {
+  const sql = emitSql(e, env);
+  const c = constantOf(e);
+  return c === undefined ? { sql, type: e.type } : { sql, type: e.type, constant: c };
+}
+
+function emitSql(e: Sx, env: ScalarEnv): string {
+  switch (e.k) {
+    case 'col':
+      return env.qualifier === '' ? sqlIdent(e.name) : `${env.qualifier}.${sqlIdent(e.name)}`;
+    case 'side': {
+      const q = env.sides?.[e.side] ?? env.qualifier;
+      return q === '' ? sqlIdent(e.name) : `${q}.${sqlIdent(e.name)}`;
+    }
+    case 'lit':
+      return literalSql(e.type, e.value);
+    case 'fn': {
+      const args = e.args.map((a) => emitScalar(a, env));
+      const t = lookupTemplate(e.name, args);
+      if (t === null) throw new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span));
+      return applyTemplate(t, args, env.ctx);
+    }
+    case 'op':
+      return emitOp(e, env);
+    case 'path':
+      return emitPath(e.target, e.steps, env);
+    case 'scalarq':
+      return `(SELECT * FROM (${env.subquery(e.plan)}) LIMIT 1)`;
+    case 'inq': {
+      const left = emitScalar(e.left, env);
+      const ci = e.op === 'in~' || e.op === '!in~';
+      const neg = e.op.startsWith('!');
+      const sub = `SELECT ${ci ? 'lower(CAST(v AS VARCHAR))' : 'v'} FROM (SELECT COLUMNS(0) AS v FROM (${env.subquery(e.plan)}))`;
+      const l = ci ? `lower(${left.sql})` : left.sql;
+      return neg ? `(NOT coalesce(${l} IN (${sub}), false))` : `(${l} IN (${sub}))`;
+    }
+    case 'star':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: '*' }, ZERO_SPAN));
+  }
+}
+
+function emitOp(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
+  if (e.op === 'cast') {
+    const a = emitScalar(e.args[0] ?? { k: 'lit', type: 'unknown', value: null }, env);
+    return convertSql(a, e.type, env.ctx);
+  }
+  if (e.op === 'in' || e.op === '!in' || e.op === 'in~' || e.op === '!in~') return emitInList(e, env);
+  if (e.op.startsWith('has_any') || e.op.startsWith('has_all')) return emitHasList(e, env);
+  const t = OPERATORS[e.op];
+  if (t === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
+  return t(
+    e.args.map((a) => emitScalar(a, env)),
+    env.ctx,
+    e.type,
+  );
+}
+
+/** Constant string values of the list items (dynamic arrays flattened), or null if any isn't constant. */
+function constantList(items: readonly Sx[]): (string | number | boolean | null)[] | null {
+  const out: (string | number | boolean | null)[] = [];
+  for (const it of items) {
+    if (it.k !== 'lit') return null;
+    if (it.type === 'dynamic' && typeof it.value === 'string') {
+      const v: unknown = JSON.parse(it.value);
+      const arr = Array.isArray(v) ? (v as unknown[]) : [v];
+      for (const x of arr) {
+        if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out.push(x);
+        else out.push(JSON.stringify(x));
+      }
+    } else out.push(typeof it.value === 'bigint' ? Number(it.value) : it.value);
+  }
+  return out;
+}
+
+function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
+  const [left, ...items] = e.args;
+  if (left === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
+  const l = emitScalar(left, env);
+  const ci = e.op.endsWith('~');
+  const neg = e.op.startsWith('!');
+  const consts = constantList(items);
+  let parts: string[];
+  if (consts !== null) {
+    const vals = consts.filter((v) => v !== null);
+    if (vals.length === 0) return neg ? 'true' : 'false';
+    parts = vals.map((v) => {
+      if (ci) return sqlString(String(v).toLowerCase());
+      if (typeof v === 'string') return left.type === 'string' || left.type === 'dynamic' ? sqlString(v) : literalSql(left.type, v);
+      if (typeof v === 'boolean') return v ? 'true' : 'false';
+      return literalSql(left.type === 'real' || left.type === 'int' || left.type === 'long' ? left.type : 'real', v);
+    });
+  } else {
+    parts = items.map((it) => {
+      const a = emitScalar(it, env);
+      return ci ? lowered(a, env.ctx) : a.sql;
+    });
+  }
+  const lhs = ci ? `lower(CAST(${l.sql} AS VARCHAR))` : left.type === 'dynamic' ? `json_extract_string(${l.sql}, '$')` : l.sql;
+  const test = `${lhs} IN (${parts.join(', ')})`;
+  return neg ? `(NOT coalesce(${test}, false))` : `(${test})`;
+}
+
+function emitHasList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
+  const [left, ...items] = e.args;
+  const cs = e.op.endsWith('_cs');
+  const all = e.op.startsWith('has_all');
+  const consts = constantList(items);
+  if (left === undefined || consts === null) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: `${e.op} with non-constant values` }, e.span));
+  const l = emitScalar(left, env);
+  const needles = consts.filter((v) => v !== null).map(String);
+  if (needles.length === 0) return 'false';
+  const has = OPERATORS[cs ? 'has_cs' : 'has'];
+  if (has === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
+  const terms = needles.map((n) => has([l, { sql: sqlString(n), type: 'string', constant: n }], env.ctx, 'bool'));
+  return `(${terms.join(all ? ' AND ' : ' OR ')})`;
+}
+
+/** `a.b[0]["c"]`: a single JSON path when the steps are constant, else nested extraction. */
+function emitPath(target: Sx, steps: readonly Sx[], env: ScalarEnv): string {
+  let sql = emitScalar(target, env).sql;
+  if (target.type !== 'dynamic') sql = `CAST(${sql} AS JSON)`;
+  let path = '$';
+  const flush = () => {
+    if (path !== '$') sql = `json_extract(${sql}, ${sqlString(path)})`;
+    path = '$';
+  };
+  for (const s of steps) {
+    const c = constantOf(s);
+    if (typeof c === 'string') path += `.${JSON.stringify(c)}`;
+    else if (typeof c === 'number' && Number.isInteger(c)) path += c < 0 ? `[#${c}]` : `[${c}]`;
+    else {
+      flush();
+      const a = emitScalar(s, env);
+      const isNum = a.type === 'int' || a.type === 'long';
+      sql = isNum
+        ? `json_extract(${sql}, CASE WHEN ${a.sql} < 0 THEN '$[#' || ${a.sql} || ']' ELSE '$[' || ${a.sql} || ']' END)`
+        : `json_extract(${sql}, '$.' || to_json(CAST(${a.sql} AS VARCHAR)))`;
+    }
+  }
+  flush();
+  return sql;
+}
+
+export function scalarType(e: Sx): ScalarType {
+  return e.type;
+}

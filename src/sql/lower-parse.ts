@@ -1,0 +1,63 @@
+// The `parse` operator as one regex: text parts are literal (or regex, for kind=regex),
+// captures become groups typed by their column type, `*` skips lazily.
+import type { BoundExpr, BoundTable } from '../kql/bound.js';
+import type { ScalarType } from '../kql/types.js';
+import { unsupported } from './lower-scalar.js';
+import { col, type NamedSx, type Plan, type Sx } from './plan.js';
+import { reEscape } from './dialects/duckdb/operators.js';
+
+type BoundParse = Extract<BoundTable, { kind: 'Parse' }>;
+
+function groupFor(type: ScalarType, last: boolean): string {
+  switch (type) {
+    case 'int':
+    case 'long':
+      return '(-?\\d+)';
+    case 'real':
+    case 'decimal':
+      return '(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)';
+    default:
+      return last ? '(.*)' : '(.*?)';
+  }
+}
+
+export function parseRegex(t: BoundParse): { re: string; captures: { name: string; type: ScalarType; group: number }[] } {
+  let re = '';
+  const captures: { name: string; type: ScalarType; group: number }[] = [];
+  t.parts.forEach((p, i) => {
+    const last = i === t.parts.length - 1;
+    if (p.kind === 'Text') re += t.parseKind === 'regex' ? p.text : reEscape(p.text);
+    else if (p.kind === 'Skip') re += last ? '.*' : '.*?';
+    else {
+      captures.push({ name: p.name, type: p.type, group: captures.length + 1 });
+      re += groupFor(p.type, last);
+    }
+  });
+  const flags = (t.flags ?? '').includes('i') ? '(?i)' : '';
+  const dot = (t.flags ?? '').includes('s') ? '(?s)' : '';
+  return { re: `${flags}${dot}^${re}`, captures };
+}
+
+export function lowerParse(t: BoundParse, input: Plan, scalar: (e: BoundExpr) => Sx): Plan {
+  if (t.parseKind === 'relaxed') return unsupported('parse kind=relaxed', t.span);
+  const { re, captures } = parseRegex(t);
+  const src0 = scalar(t.source);
+  const src: Sx = src0.type === 'string' ? src0 : { k: 'op', op: 'cast', args: [src0], type: 'string', span: t.span };
+  const reLit: Sx = { k: 'lit', type: 'string', value: re };
+  const matched: Sx = { k: 'op', op: 'matches regex', args: [src, reLit], type: 'bool', span: t.span };
+  const base: Plan = t.where ? { kind: 'Filter', input, predicate: matched, columns: input.columns } : input;
+  const byName = new Map(captures.map((c) => [c.name, c]));
+  const items: NamedSx[] = t.schema.columns.map((c) => {
+    const cap = byName.get(c.name);
+    if (cap === undefined) return { name: c.name, expr: col(c.name, c.type) };
+    const text: Sx = {
+      k: 'fn',
+      name: 'extract',
+      args: [reLit, { k: 'lit', type: 'long', value: BigInt(cap.group) }, src],
+      type: 'string',
+      span: t.span,
+    };
+    return { name: c.name, expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span: t.span } };
+  });
+  return { kind: 'Project', input: base, items, columns: t.schema.columns };
+}

@@ -1,0 +1,273 @@
+// Bound tabular tree -> relational plan. Operator shapes (output columns, join outputs,
+// union mappings, summarize names) come precomputed from the binder.
+import type { BoundExpr, BoundQuery, BoundTable } from '../kql/bound.js';
+import { diagnostic } from '../kql/diagnostics/diagnostic.js';
+import type { Column } from '../kql/types.js';
+import { detectBand } from './band.js';
+import { EXTERNALDATA_OFFLINE, TranslationError, UNSUPPORTED_OPERATOR } from './diagnostics.js';
+import { lowerParse } from './lower-parse.js';
+import { lowerScalar, unsupported } from './lower-scalar.js';
+import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from './plan.js';
+
+interface Ctx {
+  readonly lets: Map<number, Plan>;
+  implicit: Plan | null;
+}
+
+function scalar(e: BoundExpr, cx: Ctx): Sx {
+  return lowerScalar(e, { table: (t) => lowerTable(t, cx) });
+}
+
+const lit = (n: number): Sx => ({ k: 'lit', type: 'long', value: BigInt(n) });
+
+function key(k: { expr: BoundExpr; direction: 'asc' | 'desc'; nulls: 'first' | 'last' }, cx: Ctx): SortKey {
+  return { expr: scalar(k.expr, cx), desc: k.direction === 'desc', nullsFirst: k.nulls === 'first' };
+}
+
+function project(input: Plan, items: NamedSx[], columns: readonly Column[]): Plan {
+  return { kind: 'Project', input, items, columns };
+}
+
+export function lowerTable(t: BoundTable, cx: Ctx): Plan {
+  const columns = t.schema.columns;
+  switch (t.kind) {
+    case 'Table':
+      return { kind: 'Scan', table: t.name, columns };
+    case 'LetTable': {
+      if (!t.materialized) return lowerTable(t.value, cx);
+      let p = cx.lets.get(t.id);
+      if (p === undefined) {
+        p = { kind: 'Ref', name: `let_${t.id}_${t.name}`, plan: lowerTable(t.value, cx), columns };
+        cx.lets.set(t.id, p);
+      }
+      return p;
+    }
+    case 'ImplicitInput':
+      if (cx.implicit === null) return unsupported('a sub-pipeline without input', t.span);
+      return cx.implicit;
+    case 'Datatable':
+      return { kind: 'Values', columns, rows: t.rows.map((r) => r.map((v) => scalar(v, cx))) };
+    case 'Range':
+      return { kind: 'Range', columns, from: scalar(t.from, cx), to: scalar(t.to, cx), step: scalar(t.step, cx) };
+    case 'Print':
+      return { kind: 'Values', columns, rows: [t.columns.map((c) => scalar(c.expr, cx))] };
+    case 'ExternalData':
+      throw new TranslationError(diagnostic(EXTERNALDATA_OFFLINE, {}, t.span));
+    case 'UdfTable':
+      return lowerTable(t.body, cx);
+    case 'Invoke': {
+      const saved = cx.implicit;
+      cx.implicit = lowerTable(t.input, cx);
+      try {
+        return lowerTable(t.body, cx);
+      } finally {
+        cx.implicit = saved;
+      }
+    }
+    case 'Where': {
+      const input = lowerTable(t.input, cx);
+      if (t.input.kind === 'Join' && input.kind === 'Join' && input.band === null) {
+        const band = detectBand(t.input, t.predicate);
+        if (band !== null) return { kind: 'Filter', input: { ...input, band }, predicate: scalar(t.predicate, cx), columns };
+      }
+      return { kind: 'Filter', input, predicate: scalar(t.predicate, cx), columns };
+    }
+    case 'Project':
+      return project(
+        lowerTable(t.input, cx),
+        t.columns.map((c) => ({ name: c.name, expr: scalar(c.expr, cx) })),
+        columns,
+      );
+    case 'Extend': {
+      const defs = new Map(t.columns.map((c) => [c.name, c]));
+      const items = columns.map((c) => {
+        const d = defs.get(c.name);
+        return { name: c.name, expr: d === undefined ? col(c.name, c.type) : scalar(d.expr, cx) };
+      });
+      return project(lowerTable(t.input, cx), items, columns);
+    }
+    case 'Sort':
+      return { kind: 'Sort', input: lowerTable(t.input, cx), keys: t.keys.map((k) => key(k, cx)), columns };
+    case 'Top':
+      return { kind: 'TopN', input: lowerTable(t.input, cx), keys: [key(t.key, cx)], count: scalar(t.count, cx), columns };
+    case 'Take':
+    case 'Sample':
+      return { kind: 'Limit', input: lowerTable(t.input, cx), count: scalar(t.count, cx), columns };
+    case 'Count':
+      return {
+        kind: 'Aggregate',
+        input: lowerTable(t.input, cx),
+        keys: [],
+        aggs: [{ name: columns[0]?.name ?? 'Count', expr: { k: 'fn', name: 'count', args: [], type: 'long', span: t.span } }],
+        columns,
+      };
+    case 'Distinct': {
+      const inner = project(
+        lowerTable(t.input, cx),
+        t.columns.map((c) => ({ name: c.name, expr: scalar(c.expr, cx) })),
+        columns,
+      );
+      return { kind: 'Distinct', input: inner, columns };
+    }
+    case 'Summarize':
+      return lowerSummarize(t, cx);
+    case 'Join':
+    case 'Lookup': {
+      const condition = t.kind === 'Join' && t.condition !== null ? scalar(t.condition, cx) : null;
+      return {
+        kind: 'Join',
+        join: t.joinKind,
+        left: lowerTable(t.input, cx),
+        right: lowerTable(t.right, cx),
+        on: t.keys.map((k) => {
+          const lc = t.input.schema.columns.find((c) => c.name === k.left);
+          const rc = t.right.schema.columns.find((c) => c.name === k.right);
+          return { left: col(k.left, lc?.type ?? 'unknown'), right: col(k.right, rc?.type ?? 'unknown') };
+        }),
+        condition,
+        band: null,
+        output: t.outputs.map((o) => ({ name: o.name, side: o.side, source: o.column, type: o.type })),
+        columns,
+      };
+    }
+    case 'Union':
+      return lowerUnion(t, cx);
+    case 'MvExpand': {
+      if (t.withItemIndex !== null) return unsupported('mv-expand with_itemindex', t.span);
+      if (t.bagExpansion === 'array') return unsupported('mv-expand bagexpansion=array', t.span);
+      const input = lowerTable(t.input, cx);
+      // Items that aren't plain columns are computed first, under their output names.
+      const names = new Set(input.columns.map((c) => c.name));
+      const extra = t.items.filter((i) => !names.has(i.name));
+      const pre: Plan =
+        extra.length === 0 && t.items.every((i) => i.expr.kind === 'Column' && i.expr.name === i.name)
+          ? input
+          : project(
+              input,
+              [
+                ...input.columns.map((c) => {
+                  const it = t.items.find((i) => i.name === c.name);
+                  return { name: c.name, expr: it === undefined ? col(c.name, c.type) : scalar(it.expr, cx) };
+                }),
+                ...extra.map((i) => ({ name: i.name, expr: scalar(i.expr, cx) })),
+              ],
+              [...input.columns, ...extra.map((i) => ({ name: i.name, type: 'dynamic' as const }))],
+            );
+      return {
+        kind: 'Unnest',
+        input: pre,
+        items: t.items.map((i) => ({ name: i.name, expr: col(i.name, 'dynamic'), toType: i.type })),
+        limit: t.limit === null ? null : scalar(t.limit, cx),
+        columns,
+      };
+    }
+    case 'Parse':
+      return lowerParse(t, lowerTable(t.input, cx), (e) => scalar(e, cx));
+    case 'GetSchema':
+      return {
+        kind: 'Values',
+        columns,
+        rows: t.input.schema.columns.map((c, i) => [
+          { k: 'lit', type: 'string', value: c.name },
+          { k: 'lit', type: 'int', value: BigInt(i) },
+          { k: 'lit', type: 'string', value: DOTNET[c.type] ?? 'System.Object' },
+          { k: 'lit', type: 'string', value: c.type === 'real' ? 'real' : c.type },
+        ]),
+      };
+    case 'PassThrough':
+      return lowerTable(t.input, cx);
+    case 'Evaluate':
+      return unsupported(`evaluate ${t.plugin}`, t.span);
+    case 'Opaque':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: t.op }, t.span));
+    case 'MakeSeries':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'make-series' }, t.span));
+    case 'MvApply':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'mv-apply' }, t.span));
+    case 'ParseKv':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'parse-kv' }, t.span));
+    case 'SampleDistinct':
+      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'sample-distinct' }, t.span));
+    case 'TableError':
+      return unsupported('a tabular expression that failed to bind', t.span);
+  }
+}
+
+const DOTNET: Readonly<Record<string, string>> = {
+  string: 'System.String',
+  long: 'System.Int64',
+  int: 'System.Int32',
+  real: 'System.Double',
+  bool: 'System.Boolean',
+  datetime: 'System.DateTime',
+  timespan: 'System.TimeSpan',
+  guid: 'System.Guid',
+  dynamic: 'System.Object',
+  decimal: 'System.Data.SqlTypes.SqlDecimal',
+};
+
+function lowerSummarize(t: Extract<BoundTable, { kind: 'Summarize' }>, cx: Ctx): Plan {
+  const input = lowerTable(t.input, cx);
+  const keys = t.by.map((b) => ({ name: b.name, expr: scalar(b.expr, cx) }));
+  const aggs: NamedSx[] = [];
+  const finals: NamedSx[] = keys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }));
+  t.aggregates.forEach((a, i) => {
+    if (a.kind === 'Value') {
+      aggs.push({ name: a.name, expr: scalar(a.expr, cx) });
+      finals.push({ name: a.name, expr: col(a.name, a.type) });
+      return;
+    }
+    const tmp = `__agg${i}`;
+    const by = a.by === null ? null : scalar(a.by, cx);
+    const vals = a.columns.map((c, j) => (j === 0 && by !== null ? by : scalar(c.expr, cx)));
+    const op = a.fn === 'arg_max' ? 'argext_max' : a.fn === 'arg_min' ? 'argext_min' : 'argext_any';
+    aggs.push({ name: tmp, expr: { k: 'op', op, args: vals, type: 'unknown', span: t.span } });
+    a.columns.forEach((c, j) =>
+      finals.push({
+        name: c.name,
+        expr: { k: 'op', op: 'struct_field', args: [col(tmp, 'unknown'), lit(j)], type: c.type, span: t.span },
+      }),
+    );
+  });
+  const aggCols: Column[] = [...keys.map((k) => ({ name: k.name, type: k.expr.type })), ...aggs.map((a) => ({ name: a.name, type: a.expr.type }))];
+  const agg: Plan = { kind: 'Aggregate', input, keys, aggs, columns: aggCols };
+  const trivial = finals.length === aggCols.length && finals.every((f, i) => f.expr.k === 'col' && aggCols[i]?.name === f.name);
+  return trivial ? { ...agg, columns: t.schema.columns } : project(agg, finals, t.schema.columns);
+}
+
+function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
+  const out = t.schema.columns;
+  const inputs = t.inputs.map((inp) => {
+    const p = lowerTable(inp.table, cx);
+    const items: NamedSx[] = [];
+    const hasSource = t.withSource !== null && out[0]?.name === t.withSource;
+    const offset = hasSource && inp.columns.length === out.length - 1 ? 1 : 0;
+    out.forEach((c, j) => {
+      if (hasSource && j === 0) {
+        items.push({ name: c.name, expr: { k: 'lit', type: 'string', value: inp.sourceName } });
+        return;
+      }
+      const src = inp.columns[j - offset];
+      const sc = src === null || src === undefined ? undefined : p.columns.find((x) => x.name === src);
+      const e: Sx =
+        sc === undefined
+          ? { k: 'lit', type: c.type, value: null }
+          : sc.type === c.type
+            ? col(sc.name, sc.type)
+            : { k: 'op', op: 'cast', args: [col(sc.name, sc.type)], type: c.type, span: t.span };
+      items.push({ name: c.name, expr: e });
+    });
+    return project(p, items, out);
+  });
+  if (inputs.length === 1 && inputs[0] !== undefined) return inputs[0];
+  return { kind: 'Union', inputs, columns: out };
+}
+
+/** The plan of a bound query's result. */
+export function lowerQuery(q: BoundQuery): Plan {
+  const cx: Ctx = { lets: new Map(), implicit: null };
+  if (q.result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
+  return lowerTable(q.result, cx);
+}
+
+export { passThrough };
