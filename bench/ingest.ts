@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingestPaths } from '../src/ingest/index.js';
 
@@ -64,7 +65,9 @@ async function child(file: string, db: string, table: string | undefined): Promi
   const t0 = process.hrtime.bigint();
   const s = await ingestPaths(db, [file], { table });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  process.stdout.write(JSON.stringify({ stored: s.totals.stored, rejected: s.totals.rejected, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  const ru = process.resourceUsage();
+  const cpuS = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ stored: s.totals.stored, rejected: s.totals.rejected, ms, cpuS, maxRssMB: ru.maxRSS / 1024 }) + '\n');
 }
 
 async function main(): Promise<void> {
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
   const pq = join(dir, 'net.parquet');
   let t = Date.now();
   await writeNdjson(nd, n);
+  console.log(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
   console.log(`generated ${n.toLocaleString('en-US')} NDJSON events, ${(statSync(nd).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   t = Date.now();
   await writeParquet(pq, n);
@@ -87,11 +91,11 @@ async function main(): Promise<void> {
     rmSync(db, { force: true });
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ingest.ts', '--child', file, db, ...(table ? [table] : [])], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
     if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
-    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stored: number; rejected: number; ms: number; maxRssMB: number };
+    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stored: number; rejected: number; ms: number; cpuS: number; maxRssMB: number };
     const inMB = statSync(file).size / 2 ** 20;
     console.log(
       `${label}: ${res.stored.toLocaleString('en-US')} stored, ${res.rejected} rejected, ${(res.ms / 1000).toFixed(1)} s, ` +
-        `${Math.round(res.stored / (res.ms / 1000)).toLocaleString('en-US')} events/s, peak RSS ${res.maxRssMB.toFixed(0)} MiB vs input ${inMB.toFixed(0)} MiB, workspace ${(statSync(db).size / 2 ** 20).toFixed(0)} MiB`,
+        `${Math.round(res.stored / (res.ms / 1000)).toLocaleString('en-US')} events/s wall (${Math.round(res.stored / res.cpuS).toLocaleString('en-US')} per CPU-second, process total incl. startup), peak RSS ${res.maxRssMB.toFixed(0)} MiB vs input ${inMB.toFixed(0)} MiB, workspace ${(statSync(db).size / 2 ** 20).toFixed(0)} MiB`,
     );
   }
   if (!argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -106,29 +106,44 @@ export class DuckDbBackend implements Backend {
     return this.tables.has(name);
   }
 
-  /** Compiles without running: the plan and SQL `explain` prints. Throws QueryError. */
-  explain(kql: string, options: QueryOptions = {}): Explained {
+  /**
+   * Compiles without running the query itself: the plan and SQL `explain` prints. Throws
+   * QueryError. bag_unpack's keys come from the data, so they are read first.
+   */
+  async explain(kql: string, options: QueryOptions = {}): Promise<Explained> {
     const { text, shift } = withParams(kql, options.params);
     const nowNs = dateToNs(options.now ?? new Date());
-    const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs });
-    if (!c.ok) throw new QueryError(shiftDiagnostics(c.diagnostics, shift, kql.length), kql);
-    for (const t of scannedTables(c.plan)) {
-      if (!this.tables.has(t))
-        throw new QueryError([diagnostic(UNKNOWN_TABLE_IN_WORKSPACE, { name: t }, findName(kql, t))], kql);
+    const bagKeys = new Map<number, readonly string[]>();
+    for (let round = 0; ; round++) {
+      const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs, bagKeys });
+      if (c.ok === false) throw new QueryError(shiftDiagnostics(c.diagnostics, shift, kql.length), kql);
+      if (c.ok === 'discover') {
+        if (round > 16) throw new QueryError([diagnostic(RUNTIME_ERROR, { message: 'too many bag_unpack operators' }, { start: 0, end: kql.length })], kql);
+        const rows = await this.run(c.sql, kql);
+        bagKeys.set(c.at, rows.map((r) => String(r[0])));
+        continue;
+      }
+      for (const t of scannedTables(c.plan)) {
+        if (!this.tables.has(t))
+          throw new QueryError([diagnostic(UNKNOWN_TABLE_IN_WORKSPACE, { name: t }, findName(kql, t))], kql);
+      }
+      return { plan: c.plan, planText: planText(c.plan), sql: c.sql, columns: c.columns };
     }
-    return { plan: c.plan, planText: planText(c.plan), sql: c.sql, columns: c.columns };
+  }
+
+  private async run(sql: string, kql: string): Promise<unknown[][]> {
+    try {
+      const reader = await this.conn.runAndReadAll(sql);
+      return reader.getRowsJS() as unknown[][];
+    } catch (err) {
+      const msg = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+      throw new QueryError([diagnostic(RUNTIME_ERROR, { message: msg }, { start: 0, end: kql.length })], kql);
+    }
   }
 
   async query(kql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const ex = this.explain(kql, options);
-    let rows: unknown[][];
-    try {
-      const reader = await this.conn.runAndReadAll(ex.sql);
-      rows = reader.getRowsJS() as unknown[][];
-    } catch (err) {
-      const msg = err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
-      throw new QueryError([diagnostic(RUNTIME_ERROR, { message: msg }, { start: 0, end: kql.length })], kql);
-    }
+    const ex = await this.explain(kql, options);
+    const rows = await this.run(ex.sql, kql);
     const types = ex.columns.map((c) => c.type);
     const out: CellValue[][] = rows.map((r) => types.map((t, i) => decodeCell(r[i], t)));
     return { columns: ex.columns, rows: out };

@@ -27,6 +27,9 @@ export interface ScoredArchive {
 }
 
 export const STAGED_THRESHOLD = 3;
+/** Sensor jitter tolerated between tables when nothing else ties a connection to an archive. */
+export const JITTER_MS = 10_000;
+const DAY_MS = 86_400_000;
 
 export interface Ctx {
   readonly windowMs: number;
@@ -139,8 +142,15 @@ export function findTransfers(egress: readonly EgressSignal[], staged: readonly 
     if (e.intent === 'download') continue;
     const cmd = e.commandLine.toLowerCase();
     const named = staged.find((s) => s.a.fileName !== '' && cmd.includes(s.a.fileName.toLowerCase()));
-    const after = staged.filter((s) => e.ms >= s.a.ms - (named !== undefined || e.intent === 'upload' ? ctx.windowMs : 0));
+    // Clock skew: a connection that names the archive or uploads may precede it by a window;
+    // otherwise only by a few seconds of sensor jitter.
+    const skew = named !== undefined || e.intent === 'upload' ? ctx.windowMs : JITTER_MS;
+    // A script's connections before its own archive exists are preparation (tool download), not transfer.
+    const sameRun = staged.filter((s) => e.processId !== null && (s.a.parentId === e.processId || s.a.processId === e.processId) && near(s.a.ms, e.ms, DAY_MS));
+    const pool = sameRun.length > 0 && named === undefined ? sameRun : staged;
+    const after = pool.filter((s) => e.ms >= s.a.ms - skew);
     const link = named ?? after[after.length - 1] ?? null;
+    if (link === null && sameRun.length > 0) continue;
     const tool = UPLOAD_TOOLS.has(e.process.toLowerCase()) || UPLOAD_TOOLS.has(e.originalName.toLowerCase());
     if (link === null && e.intent !== 'upload' && !tool) continue;
     const blockedBy =

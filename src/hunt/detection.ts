@@ -17,8 +17,9 @@ export async function detectionRule(backend: Backend, from: Date, to: Date, wind
   const testKql = bindHunt(hunt, { WatchedDomains: { kind: 'list', items: domains }, Lookback: { kind: 'timespan', ms: Math.ceil(lookback / 1000) * 1000 } });
   try {
     const r = await backend.query(testKql, { now: new Date(to.getTime() + 1000) });
-    return { kql, hits: r.rows.length, error: null };
+    const idx = r.columns.findIndex((c) => c.name === 'DeviceName');
+    return { kql, hits: r.rows.length, devices: idx < 0 ? [] : r.rows.map((row) => String(row[idx] ?? '')), error: null };
   } catch (err) {
-    return { kql, hits: null, error: err instanceof Error ? err.message.slice(0, 200) : String(err) };
+    return { kql, hits: null, devices: [], error: err instanceof Error ? err.message.slice(0, 200) : String(err) };
   }
 }

@@ -135,6 +135,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   const entities: EntityResult[] = [];
   const huntList = [execH, archH, egressH, blockH, usbH, baseH, ...(procPivot !== null ? [procPivot] : []), ...(netPivot !== null ? [netPivot] : []), ...(collPivot !== null ? [collPivot] : [])];
 
+  const failed = [sources, users, ...huntList].filter((h) => h.error !== null).map((h) => `hunt ${h.run.hunt} could not run: ${h.error ?? ''}`);
   for (const dev of [...devices].sort()) {
     const sigs = byDevice.get(dev) ?? [];
     const srcs = sourceRows.get(dev) ?? [];
@@ -147,7 +148,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
     if (groups.size === 0) groups.set(primary ?? '', []);
     const assessments: Assessment[] = [];
     for (const [u, us] of groups) {
-      const gaps = tableGaps(deviceName, tables, srcs);
+      const gaps = [...failed, ...tableGaps(deviceName, tables, srcs)];
       const a = assess(deviceName, deviceId, u === '' ? null : u, us, ctx, procRows.get(dev) ?? [], netPivotEgress.filter((e) => e.device.toLowerCase() === dev && (e.user ?? primary ?? '') === u), tables, gaps);
       const upnRow = uRows.find((r) => normUser(str(r, 'AccountName')) === a.user);
       assessments.push({ ...a, upn: upnRow !== undefined && str(upnRow, 'AccountUpn') !== '' ? str(upnRow, 'AccountUpn') : null });
@@ -164,7 +165,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
       entities.push(buildEntity(a, detection, hunts));
     }
   }
-  if (entities.length === 0) entities.push(noData(device || user || 'fleet', user || null));
+  if (entities.length === 0) entities.push(noData(device || user || 'fleet', user || null, failed));
   entities.sort((p, q) => q.riskScore - p.riskScore || p.device.localeCompare(q.device));
 
   const dataSources = TABLES.map((t) => {
@@ -218,8 +219,9 @@ function assess(
 ): Omit<Assessment, 'upn'> {
   const suppressed: Suppression[] = [];
   const allExecs = sigs.filter((s): s is ReturnType<typeof execSignal> => s.kind === 'exec');
+  const recurring = recurringCommands(allExecs);
   const execs = allExecs.filter((e) => {
-    const why = execSuppression(e);
+    const why = execSuppression(e) ?? recurring.get(commandKey(e.commandLine)) ?? null;
     if (why !== null) suppressed.push({ what: `${e.fileName} ${e.commandLine}`.slice(0, 200), reason: why, evidence: [evidenceOf(e)] });
     return why === null;
   });
@@ -256,11 +258,11 @@ function mergeEgress(a: readonly EgressSignal[], b: readonly EgressSignal[]): Eg
   return [...a, ...b.filter((e) => !seen.has(`${e.reportId}|${e.time}`))].sort((p, q) => p.ms - q.ms);
 }
 
-function noData(device: string, user: string | null): EntityResult {
+function noData(device: string, user: string | null, failed: readonly string[]): EntityResult {
   return {
     device, user, verdict: 'INCONCLUSIVE', confidence: 0, riskScore: 0,
     reason: 'no telemetry for this scope in the time range', techniques: [], evidence: [], timeline: [], processTree: [], destinations: [],
-    suppressed: [], gaps: [`no DeviceProcessEvents, DeviceFileEvents, DeviceNetworkEvents or DeviceEvents rows match ${device} in the time range`], actions: [], hunts: [],
+    suppressed: [], gaps: [...failed, `no DeviceProcessEvents, DeviceFileEvents, DeviceNetworkEvents or DeviceEvents rows match ${device} in the time range`], actions: [], hunts: [],
   };
 }
 
@@ -273,4 +275,22 @@ function groupBy<T>(xs: readonly T[], k: (x: T) => string): Map<string, T[]> {
     else l.push(x);
   }
   return m;
+}
+
+const commandKey = (cmd: string) => cmd.toLowerCase().replace(/[0-9]+/g, '#').trim();
+
+/** Command lines run on at least three different days: a scheduled job, the device's normal. */
+function recurringCommands(execs: readonly { commandLine: string; time: string; parentName: string }[]): Map<string, string> {
+  const days = new Map<string, Set<string>>();
+  for (const e of execs) {
+    const k = commandKey(e.commandLine);
+    const set = days.get(k) ?? new Set<string>();
+    set.add(e.time.slice(0, 10));
+    days.set(k, set);
+  }
+  const out = new Map<string, string>();
+  for (const [k, set] of days) {
+    if (set.size >= 3) out.set(k, `recurring job: the same command ran on ${set.size} days (${[...set].sort()[0]} to ${[...set].sort().pop() ?? ''})`);
+  }
+  return out;
 }

@@ -9,6 +9,8 @@ export interface DetectionRule {
   readonly kql: string;
   /** Rows the rule returned when run on this case's data, or null if it could not run. */
   readonly hits: number | null;
+  /** DeviceName of every row the rule returned on this case. */
+  readonly devices: readonly string[];
   readonly error: string | null;
 }
 
@@ -91,7 +93,8 @@ export function responsePlan(x: Assessment, verdict: Verdict, detection: Detecti
   out.push({ category: 'prevention', title: 'Application control for archivers and upload tools', detail: 'WDAC/AppLocker: allow only the sanctioned archiver from Program Files; block rclone, curl uploads, renamed binaries and execution from user-writable folders (ASR rule "Block executable files unless they meet a prevalence, age, or trusted list criterion").' });
   if (x.execs.some((e) => e.flags.some((f) => f.startsWith('powershell')))) out.push({ category: 'prevention', title: 'Constrain PowerShell', detail: 'Constrained Language Mode for standard users, script block logging, AMSI, and blocking -EncodedCommand / hidden windows for non-admins.' });
   if (detection !== null) {
-    const tested = detection.hits === null ? `could not be run on this case (${detection.error ?? 'unknown error'})` : `returned ${detection.hits} row(s) when run on this case`;
+    const own = detection.devices.filter((d) => d.toLowerCase() === dev.toLowerCase()).length;
+    const tested = detection.hits === null ? `could not be run on this case (${detection.error ?? 'unknown error'})` : `returned ${detection.hits} row(s) when run on this case, ${own} of them on ${dev}`;
     out.push({ category: 'monitoring', title: 'Custom detection rule: archive staged, then uploaded', detail: `Schedule hourly in Defender (returns Timestamp, DeviceId, ReportId); it ${tested}.`, kql: detection.kql });
   }
   out.push({ category: 'monitoring', title: `Watch ${who} and ${dev}`, detail: 'Raise monitoring of archive creation, USB mounts and outbound transfers for this user and device for 30 days.' });

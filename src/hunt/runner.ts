@@ -10,6 +10,8 @@ export interface RanHunt {
   readonly run: HuntRun;
   readonly records: readonly Rec[];
   readonly result: QueryResult;
+  /** Set when the hunt could not run (e.g. a table missing from the workspace); rows are then empty. */
+  readonly error: string | null;
 }
 
 export type Params = Readonly<Record<string, ParamValue | undefined>>;
@@ -18,12 +20,20 @@ export async function runHunt(backend: Backend, name: string, params: Params, no
   const hunt = getHunt(name);
   const kql = bindHunt(hunt, params);
   const t0 = performance.now();
-  const result = await backend.query(kql, now !== undefined ? { now } : {});
+  let result: QueryResult;
+  let error: string | null = null;
+  try {
+    result = await backend.query(kql, now !== undefined ? { now } : {});
+  } catch (err) {
+    error = err instanceof Error ? err.message.slice(0, 300) : String(err);
+    result = { columns: [], rows: [] };
+  }
   const elapsedMs = Math.round(performance.now() - t0);
   return {
+    error,
     run: {
       hunt: name,
-      title: hunt.title,
+      title: error === null ? hunt.title : `${hunt.title} (FAILED: ${error})`,
       kql,
       columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
       rows: result.rows.slice(0, 50).map((r) => r.map(jsonSafe)),

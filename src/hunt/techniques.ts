@@ -3,7 +3,7 @@
 import { technique, tacticsLabel } from '../attack/catalog.js';
 import type { EvidenceRef, TechniqueFinding } from './result.js';
 import type { Assessment } from './assessment.js';
-import { ARCHIVERS, SHELLS } from './classify.js';
+import { ARCHIVERS, SHELLS, transferIntent } from './classify.js';
 import { evidenceOf } from './signals.js';
 import { flatten } from './tree.js';
 
@@ -26,7 +26,7 @@ export function mapTechniques(x: Assessment): TechniqueFinding[] {
   } else if (treeShells.length > 0 && x.staged.length > 0) {
     add('T1059.001', `${treeShells[0]!.fileName} is in the process chain that created ${x.staged[0]!.a.fileName}.`, [evidenceOf(x.staged[0]!.a)]);
   }
-  const downloads = execs.filter((e) => e.flags.includes('powershell-download') || e.flags.includes('silent-archiver-install'));
+  const downloads = execs.filter((e) => (e.flags.includes('powershell-download') && transferIntent(e.commandLine) !== 'upload') || e.flags.includes('silent-archiver-install'));
   const ingress = x.ingress;
   if (downloads.length > 0) {
     const inst = execs.find((e) => e.flags.includes('silent-archiver-install'));

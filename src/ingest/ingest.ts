@@ -12,7 +12,15 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { getTable } from '../schema/index.js';
 import { sqlString } from '../sql/escape.js';
 import { inferTable, type Inference } from './infer.js';
-import { csvItems, documentItems, ndjsonItems, openInput, type ByteCounter } from './sources/index.js';
+import {
+  batches,
+  csvItems,
+  documentItems,
+  ndjsonItems,
+  openInput,
+  type ByteCounter,
+  type OpenedInput,
+} from './sources/index.js';
 import { parquetItems } from './sources/parquet.js';
 import type { SourceItem } from './sources/records.js';
 import {
@@ -77,8 +85,9 @@ function mergeFile(summary: IngestSummary, file: FileSummary, rejects: readonly 
   summary.rejectsOmitted += file.counts.rejected - rejects.length;
 }
 
-async function* itemsFor(run: FileRun, path: string): AsyncGenerator<SourceItem> {
+async function* itemsFor(run: FileRun, path: string, opened: (i: OpenedInput) => void): AsyncGenerator<SourceItem[]> {
   const input = await openInput(path, run.counter);
+  opened(input);
   run.file.format = input.format;
   run.file.gzip = input.gzip;
   switch (input.format) {
@@ -88,10 +97,10 @@ async function* itemsFor(run: FileRun, path: string): AsyncGenerator<SourceItem>
       yield* ndjsonItems(input.chunks);
       return;
     case 'json':
-      yield* documentItems(input.chunks);
+      yield* batches(documentItems(input.chunks));
       return;
     case 'csv':
-      yield* csvItems(input.chunks);
+      yield* batches(csvItems(input.chunks));
       return;
     case 'parquet': {
       // DuckDB reads Parquet from a file; a gzipped one is unpacked to a private temp file first.
@@ -106,7 +115,7 @@ async function* itemsFor(run: FileRun, path: string): AsyncGenerator<SourceItem>
       }
       const reader = await run.ws.instance.connect();
       try {
-        yield* parquetItems(reader, parquetPath);
+        yield* batches(parquetItems(reader, parquetPath));
       } finally {
         reader.closeSync();
         if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
@@ -124,7 +133,12 @@ async function ingestFile(run: FileRun): Promise<void> {
   let inference: Inference | undefined;
   const now = new Date().toISOString();
 
-  const reject = async (line: number, table: string | undefined, reason: string, sample: string | undefined): Promise<void> => {
+  const reject = async (
+    line: number,
+    table: string | undefined,
+    reason: string,
+    sample: string | undefined,
+  ): Promise<void> => {
     const rec: RejectRecord = { path: file.path, line, table, reason };
     file.counts.rejected++;
     bump(file.tables, table ?? '(no table)', 'read');
@@ -151,39 +165,42 @@ async function ingestFile(run: FileRun): Promise<void> {
   await conn.run('BEGIN');
   let committed = false;
   try {
-    let n = 0;
-    for await (const item of itemsFor(run, file.path)) {
-      if (++n % 4096 === 0) run.progress();
-      file.counts.read++;
-      if (item.kind === 'reject') {
-        await reject(item.line, item.table, item.reason, item.sample);
-        continue;
-      }
-      let table = item.table ?? opts.table;
-      if (table === undefined) {
-        inference ??= inferTable(item.columns ?? Object.keys(item.values));
-        if (!inference.ok) {
-          await reject(item.line, undefined, `unknown table: ${inference.message}`, undefined);
+    let input: OpenedInput | undefined;
+    for await (const batch of itemsFor(run, file.path, (i) => (input = i))) {
+      run.progress();
+      for (const item of batch) {
+        file.counts.read++;
+        if (item.kind === 'reject') {
+          await reject(item.line, item.table, item.reason, item.sample);
           continue;
         }
-        table = inference.table;
+        let table = item.table ?? opts.table;
+        if (table === undefined) {
+          inference ??= inferTable(item.columns ?? Object.keys(item.values));
+          if (!inference.ok) {
+            await reject(item.line, undefined, `unknown table: ${inference.message}`, undefined);
+            continue;
+          }
+          table = inference.table;
+        }
+        const def = getTable(table);
+        if (def === undefined) {
+          await reject(item.line, table, `unknown table: ${table}`, undefined);
+          continue;
+        }
+        table = def.name;
+        let w = writers.get(table);
+        if (w === undefined) {
+          // A new writer appends through the same transaction; flush the rejects appender first so
+          // DDL and appends stay ordered.
+          w = await TableWriter.open(conn, table);
+          writers.set(table, w);
+        }
+        let res = w.append(item.values, item.text, item.raw);
+        if (res instanceof Promise) res = await res;
+        if (res.ok) bump(file.tables, table, 'read');
+        else await reject(item.line, table, res.reason, undefined);
       }
-      const def = getTable(table);
-      if (def === undefined) {
-        await reject(item.line, table, `unknown table: ${table}`, undefined);
-        continue;
-      }
-      table = def.name;
-      let w = writers.get(table);
-      if (w === undefined) {
-        // A new writer appends through the same transaction; flush the rejects appender first so
-        // DDL and appends stay ordered.
-        w = await TableWriter.open(conn, table);
-        writers.set(table, w);
-      }
-      const res = await w.append(item.values, item.text, item.raw);
-      if (res.ok) bump(file.tables, table, 'read');
-      else await reject(item.line, table, res.reason, undefined);
     }
     if (inference !== undefined) file.messages.push(inference.message);
     for (const w of writers.values()) await w.finish();
@@ -198,6 +215,20 @@ async function ingestFile(run: FileRun): Promise<void> {
       (file.tables[w.table] ??= zeroCounts()).stored = w.stored;
     }
     file.counts.stored = stored;
+    const contentSha = input?.contentSha256 ?? file.sha256;
+    const dup = contentSha !== file.sha256 ? await alreadyIngested(conn, contentSha) : undefined;
+    if (dup !== undefined) {
+      await conn.run('ROLLBACK');
+      committed = true;
+      file.status = 'duplicate';
+      file.messages.push(
+        `same decompressed content (sha256 ${contentSha.slice(0, 12)}…) already ingested from ${dup}; nothing to do`,
+      );
+      file.counts = zeroCounts();
+      file.tables = {};
+      run.rejects.length = 0;
+      return;
+    }
     if (stored === 0) {
       // Nothing to record: roll back so that a corrected re-run (e.g. with --table) is not a "duplicate".
       await conn.run('ROLLBACK');
@@ -208,13 +239,13 @@ async function ingestFile(run: FileRun): Promise<void> {
     const tables = Object.entries(file.tables).filter(([t]) => getTable(t) !== undefined);
     for (const [t, c] of tables) {
       await conn.run(
-        `INSERT INTO ${LOG_TABLE} VALUES (${sqlString(file.path)}, ${sqlString(file.sha256)}, ${file.size}, ${sqlString(file.format ?? '')}, ${sqlString(t)}, ${c.read}, ${c.stored}, ${c.rejected}, ${sqlString(now)}::TIMESTAMP)`,
+        `INSERT INTO ${LOG_TABLE} VALUES (${sqlString(file.path)}, ${sqlString(file.sha256)}, ${file.size}, ${sqlString(file.format ?? '')}, ${sqlString(t)}, ${c.read}, ${c.stored}, ${c.rejected}, ${sqlString(now)}::TIMESTAMP, ${sqlString(contentSha)})`,
       );
     }
     const unattributed = file.counts.rejected - tables.reduce((s, [, c]) => s + c.rejected, 0);
     if (unattributed > 0) {
       await conn.run(
-        `INSERT INTO ${LOG_TABLE} VALUES (${sqlString(file.path)}, ${sqlString(file.sha256)}, ${file.size}, ${sqlString(file.format ?? '')}, NULL, ${unattributed}, 0, ${unattributed}, ${sqlString(now)}::TIMESTAMP)`,
+        `INSERT INTO ${LOG_TABLE} VALUES (${sqlString(file.path)}, ${sqlString(file.sha256)}, ${file.size}, ${sqlString(file.format ?? '')}, NULL, ${unattributed}, 0, ${unattributed}, ${sqlString(now)}::TIMESTAMP, ${sqlString(contentSha)})`,
       );
     }
     await conn.run('COMMIT');
@@ -240,7 +271,9 @@ async function ingestFile(run: FileRun): Promise<void> {
 }
 
 async function alreadyIngested(conn: DuckDBConnection, sha256: string): Promise<string | undefined> {
-  const r = await conn.runAndReadAll(`SELECT path, CAST(ingested_at AS VARCHAR) FROM ${LOG_TABLE} WHERE sha256 = ${sqlString(sha256)} LIMIT 1`);
+  const r = await conn.runAndReadAll(
+    `SELECT path, CAST(ingested_at AS VARCHAR) FROM ${LOG_TABLE} WHERE sha256 = ${sqlString(sha256)} OR content_sha256 = ${sqlString(sha256)} LIMIT 1`,
+  );
   const row = r.getRows()[0];
   return row === undefined ? undefined : `${String(row[0])} at ${String(row[1])} UTC`;
 }
@@ -250,7 +283,11 @@ async function alreadyIngested(conn: DuckDBConnection, sha256: string): Promise<
  * one transaction; content already ingested (same sha256) is skipped. With `strict`, the first
  * rejected row rolls back its file and throws StrictRejectError; files before it stay ingested.
  */
-export async function ingestPaths(dbPath: string, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestPaths(
+  dbPath: string,
+  paths: readonly string[],
+  opts: IngestOptions = {},
+): Promise<IngestSummary> {
   const start = Date.now();
   if (opts.table !== undefined && getTable(opts.table) === undefined) throw new Error(`unknown table '${opts.table}'`);
   const files = await expandPaths(paths, [dbPath, `${dbPath}.wal`]);
@@ -273,10 +310,25 @@ export async function ingestPaths(dbPath: string, paths: readonly string[], opts
       const path = files[i]!;
       let fileRows = (): number => 0;
       const progress = (): void =>
-        opts.onProgress?.({ file: path, fileIndex: i, fileCount: files.length, bytesDone: counter.bytes, bytesTotal, rows: summary.totals.read + fileRows() });
+        opts.onProgress?.({
+          file: path,
+          fileIndex: i,
+          fileCount: files.length,
+          bytesDone: counter.bytes,
+          bytesTotal,
+          rows: summary.totals.read + fileRows(),
+        });
       const sha256 = await sha256File(path);
       const file: FileSummary = {
-        path, sha256, size: sizes[i]!, format: undefined, gzip: false, status: 'ingested', messages: [], counts: zeroCounts(), tables: {},
+        path,
+        sha256,
+        size: sizes[i]!,
+        format: undefined,
+        gzip: false,
+        status: 'ingested',
+        messages: [],
+        counts: zeroCounts(),
+        tables: {},
       };
       summary.files.push(file);
       const before = counter.bytes;

@@ -138,8 +138,9 @@ export function convertValue(type: ScalarType, v: unknown, rawInt: () => string 
   }
 }
 
-/** Kusto type for a column the schema does not declare, from its first value. */
-export function inferType(v: unknown, fromText: boolean): ScalarType {
+/** Kusto type for a column the schema does not declare, from its first value (`written`: its source text, if known). */
+export function inferType(v: unknown, fromText: boolean, written?: string): ScalarType {
+  if (typeof v === 'number' && written !== undefined && /[.eE]/.test(written)) return 'real';
   if (fromText) return typeof v === 'string' && /^-?\d{1,18}$/.test(v.trim()) ? 'long' : 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'real';

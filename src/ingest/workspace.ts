@@ -21,7 +21,7 @@ export interface Workspace {
 const LOG_DDL = `CREATE TABLE IF NOT EXISTS ${LOG_TABLE} (
   path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, size BIGINT NOT NULL, format VARCHAR NOT NULL,
   table_name VARCHAR, rows_read BIGINT NOT NULL, rows_stored BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,
-  ingested_at TIMESTAMP NOT NULL)`;
+  ingested_at TIMESTAMP NOT NULL, content_sha256 VARCHAR NOT NULL)`;
 const REJECTS_DDL = `CREATE TABLE IF NOT EXISTS ${REJECTS_TABLE} (
   path VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, line BIGINT NOT NULL, table_name VARCHAR,
   reason VARCHAR NOT NULL, sample VARCHAR, ingested_at TIMESTAMP NOT NULL)`;

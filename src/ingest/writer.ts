@@ -17,15 +17,21 @@ import { ConversionError, convertValue, inferType } from './values.js';
 import { tableColumns } from './workspace.js';
 
 const BATCH = 2048;
+const OK: RowResult = { ok: true };
 
 export type RowResult = { ok: true } | { ok: false; reason: string };
 
-/** Exact digits of integer `v` as written in `raw` for key `key` (JSON.parse rounds past 2^53). */
-export function rawIntegerFor(raw: string | undefined, key: string, v: unknown): string | undefined {
+/** How number `v` of member `key` is written in the JSON text `raw` (JSON.parse loses digits past 2^53, and `1.0`). */
+export function writtenNumber(raw: string | undefined, key: string, v: unknown): string | undefined {
   if (raw === undefined || typeof v !== 'number') return undefined;
-  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+)(?![\\d.eE])`, 'g');
+  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)`, 'g');
   for (let m = re.exec(raw); m !== null; m = re.exec(raw)) if (Number(m[1]) === v) return m[1];
   return undefined;
+}
+
+function rawIntegerFor(raw: string | undefined, key: string, v: unknown): string | undefined {
+  const w = writtenNumber(raw, key, v);
+  return w !== undefined && /^-?\d+$/.test(w) ? w : undefined;
 }
 
 export class TableWriter {
@@ -37,6 +43,7 @@ export class TableWriter {
   private appender: DuckDBAppender | undefined;
   private types: DuckDBType[] = [];
   private buf: DuckDBValue[][] = [];
+  private chunk: DuckDBDataChunk | undefined;
   private count = 0;
   stored = 0;
 
@@ -60,6 +67,7 @@ export class TableWriter {
     this.appender = await this.conn.createAppender(this.table);
     this.types = this.cols.map((_, i) => this.appender!.columnType(i));
     this.buf = this.cols.map(() => new Array<DuckDBValue>(BATCH).fill(null));
+    this.chunk = undefined;
     this.count = 0;
   }
 
@@ -81,7 +89,14 @@ export class TableWriter {
   private flushBatch(): void {
     if (this.count === 0 || this.appender === undefined) return;
     const n = this.count;
-    const chunk = DuckDBDataChunk.create(this.types, n);
+    // One full-size chunk is reused; only the last, partial batch of a file gets its own.
+    let chunk: DuckDBDataChunk;
+    if (n === BATCH) {
+      this.chunk ??= DuckDBDataChunk.create(this.types, BATCH);
+      chunk = this.chunk;
+      chunk.reset();
+      chunk.rowCount = BATCH;
+    } else chunk = DuckDBDataChunk.create(this.types, n);
     for (let c = 0; c < this.cols.length; c++) {
       const col = this.buf[c]!;
       chunk.setColumnValues(c, n === BATCH ? col : col.slice(0, n));
@@ -98,23 +113,44 @@ export class TableWriter {
     await this.reload();
   }
 
-  /** Convert and buffer one row; a row that cannot be stored is returned as a reason, untouched. */
-  async append(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): Promise<RowResult> {
+  /**
+   * Convert and buffer one row; a row that cannot be stored is returned as a reason, untouched.
+   * Synchronous unless the row needs a schema change (a promise is returned only then).
+   */
+  append(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): RowResult | Promise<RowResult> {
+    const res = this.tryConvert(values, raw);
+    if (res.kind === 'ok') {
+      this.commitRow();
+      return OK;
+    }
+    if (res.kind === 'reject') return { ok: false, reason: res.reason };
+    return this.appendSlow(values, fromText, raw);
+  }
+
+  private commitRow(): void {
+    this.count++;
+    if (this.count === BATCH) this.flushBatch();
+  }
+
+  private async appendSlow(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): Promise<RowResult> {
     for (;;) {
       const res = this.tryConvert(values, raw);
       if (res.kind === 'ok') break;
       if (res.kind === 'reject') return { ok: false, reason: res.reason };
       if (res.kind === 'add') {
-        const t = inferType(values[res.key], fromText);
+        const t = inferType(values[res.key], fromText, writtenNumber(raw, res.key, values[res.key]));
         await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ADD COLUMN ${sqlIdent(res.key)} ${DUCKDB_TYPE[t]}`);
       } else {
-        // An undocumented column guessed too narrowly from an earlier value: widen it to text.
-        await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ALTER COLUMN ${sqlIdent(res.key)} TYPE VARCHAR`);
+        // An undocumented column guessed too narrowly from an earlier value: widen it
+        // (integer to real for a fractional number, otherwise to text).
+        const col = this.cols.find((c) => c.name === res.key);
+        const v = values[res.key] ?? Object.entries(values).find(([k]) => k.toLowerCase() === res.key.toLowerCase())?.[1];
+        const to = col?.type === 'long' && typeof v === 'number' ? 'DOUBLE' : 'VARCHAR';
+        await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ALTER COLUMN ${sqlIdent(res.key)} TYPE ${to}`);
       }
     }
-    this.count++;
-    if (this.count === BATCH) this.flushBatch();
-    return { ok: true };
+    this.commitRow();
+    return OK;
   }
 
   private row: DuckDBValue[] = [];

@@ -594,7 +594,16 @@ export interface ReduceOp {
   readonly span: Span;
 }
 
+/**
+ * An operator the parser accepts but the tree does not model: the graph operators
+ * (make-graph, graph-match, graph-shortest-paths, graph-to-table, graph-mark-components)
+ * and project-by-names. `text` is the operator's token text after its name, comments
+ * removed, so later stages can name it in an "unsupported" diagnostic.
+ */
+export interface UnmodeledOp { readonly kind: 'Unmodeled'; readonly name: string; readonly text: string; readonly span: Span }
+
 export type Operator =
+  | UnmodeledOp
   | WhereOp
   | ProjectOp
   | ProjectAwayOp

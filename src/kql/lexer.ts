@@ -15,9 +15,13 @@ const NEGATABLE = new Set([
 ]);
 
 /** Type names whose `name(...)` form is a literal with an opaque inside. `dynamic` is parsed as tokens. */
+const LITERAL_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'bool', 'datetime', 'date', 'time', 'timespan', 'guid', 'int', 'int32', 'int64', 'long', 'real', 'double', 'decimal',
+]);
+
+/** Only these spellings form literals (Kusto rejects `boolean(true)`, `float(1)`, `uuid(...)`). */
 function typedLiteralType(word: string): ScalarTypeName | undefined {
-  if (word === 'dynamic' || word === 'string') return undefined;
-  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, word) ? TYPE_ALIASES[word] : undefined;
+  return LITERAL_TYPE_WORDS.has(word) ? TYPE_ALIASES[word] : undefined;
 }
 
 const C_0 = 48, C_9 = 57, C_A = 65, C_Z = 90, C_a = 97, C_z = 122, C_US = 95;

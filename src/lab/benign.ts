@@ -10,7 +10,12 @@ const DNS_SERVER = '10.10.0.10';
 const FILE_SERVER = { host: 'fs01.corp.contoso.com', ip: '10.10.0.20' };
 
 export function boot(ctx: DeviceCtx, t0: number): void {
-  const smss = ctx.proc(null, 'smss.exe', '\\SystemRoot\\System32\\smss.exe', t0);
+  ctx.bootedAt = t0;
+  const kernel = ctx.em.register({
+    dev: ctx.dev, pid: 4, bin: binary('ntoskrnl.exe'), cmd: '', created: Math.max(0, t0 - 8 * SECOND), account: SYSTEM, logonId: 999,
+    integrity: 'System', elevation: 'TokenElevationTypeDefault', sessionId: 0, parent: null,
+  });
+  const smss = ctx.proc(kernel, 'smss.exe', '\\SystemRoot\\System32\\smss.exe', t0);
   const wininit = ctx.proc(smss, 'wininit.exe', 'wininit.exe', ctx.after(t0, 2));
   ctx.proc(smss, 'csrss.exe', '%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows SharedSection=1024,20480,768 Windows=On SubSystemType=Windows ServerDll=basesrv,1 ServerDll=winsrv:UserServerDllInitialization,3 ServerDll=sxssrv,4 ProfileControl=Off MaxRequestThreads=16', ctx.after(t0, 2));
   const services = ctx.proc(wininit, 'services.exe', 'C:\\Windows\\system32\\services.exe', ctx.after(t0, 3));
@@ -28,6 +33,7 @@ export function boot(ctx: DeviceCtx, t0: number): void {
   const mssense = ctx.proc(services, 'MsSense.exe', '"MsSense.exe"', ctx.after(t0, 8));
   const cnc = ctx.proc(mssense, 'SenseCncProxy.exe', '"SenseCncProxy.exe" "Global\\Sense_CNC_Proxy"', ctx.after(t0, 12));
   ctx.proc(services, 'SearchIndexer.exe', 'C:\\Windows\\system32\\SearchIndexer.exe /Embedding', ctx.after(t0, 30));
+  for (const [p, port] of [[lsass, 49664], [wininit, 49665], [services, 49669], [svcNet, 135]] as const) ctx.listen(ctx.after(t0, 20), p, port);
   ctx.sys = { services, lsass, winlogon, svcNet, svcDns, svcSched, svcUpdate, msmpeng, mssense, cnc };
   for (const dll of ['ntdll.dll', 'kernel32.dll', 'mpclient.dll', 'wintrust.dll']) ctx.image(ctx.after(t0, 7), msmpeng, dll);
   ctx.registry(ctx.after(t0, 9), svcNet, 'RegistryValueSet', 'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\bam\\State\\UserSettings', 'Version', 'REG_DWORD', '1');
@@ -44,14 +50,16 @@ export function background(ctx: DeviceCtx, day: number, density: number): void {
     if (h % 6 === 0) ctx.em.emit('DeviceNetworkInfo', th + rng.int(0, MINUTE), dev, null, networkInfo(ctx));
     const n = Math.round((4 + rng.int(0, 4)) * density);
     for (let i = 0; i < n; i++) {
-      const t = th + rng.int(0, HOUR - 1);
-      const r = rng.int(0, 9);
+      const t = Math.max(th + rng.int(0, HOUR - 1), ctx.bootedAt + MINUTE + i * SECOND);
+      const r = rng.int(0, 11);
       if (r < 4) ctx.net(t, ctx.sys.svcDns, internal('', DNS_SERVER, 53, 'Udp'));
       else if (r < 6) ctx.net(t, ctx.sys.cnc, web(rng.pick(DEFENDER)));
       else if (r < 7) ctx.net(t, ctx.sys.msmpeng, web('wdcp.microsoft.com'));
       else if (r < 8) ctx.net(t, ctx.sys.svcNet, web('settings-win.data.microsoft.com'));
       else if (r < 9) ctx.registry(t, ctx.sys.svcNet, 'RegistryValueSet', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Orchestrator', 'LastScanTime', 'REG_QWORD', String(1_700_000_000 + day * 86_400 + h * 3600));
-      else ctx.net(t, ctx.sys.svcNet, internal('dc01.corp.contoso.com', '10.10.0.5', rng.pick([389, 88, 445, 135])));
+      else if (r < 10) ctx.net(t, ctx.sys.svcNet, internal('dc01.corp.contoso.com', '10.10.0.5', rng.pick([389, 88, 445, 135])));
+      else if (r < 11) ctx.net(t, rng.chance(0.5) ? ctx.sys.svcNet : ctx.sys.cnc, web(rng.pick([...UPDATES, ...DEFENDER, 'ocsp.digicert.com', 'crl.microsoft.com'])), 'ConnectionFailed');
+      else ctx.inbound(t, ctx.sys.svcNet, '10.10.0.50', rng.pick([135, 445, 5985]));
     }
   }
   // Daily: Defender signature update and a Windows Update scan.

@@ -44,6 +44,7 @@ const S32 = 'C:\\Windows\\System32';
 const OFFICE = 'C:\\Program Files\\Microsoft Office\\root\\Office16';
 
 const SPECS: Readonly<Record<string, BinSpec>> = {
+  'ntoskrnl.exe': { dir: S32, description: 'NT Kernel & System', size: 12_066_184, signer: 'OsVendor' },
   'smss.exe': { dir: S32, description: 'Windows Session Manager', size: 182_272, signer: 'OsVendor' },
   'csrss.exe': { dir: S32, description: 'Client Server Runtime Process', size: 17_920, signer: 'OsVendor' },
   'wininit.exe': { dir: S32, description: 'Windows Start-Up Application', size: 450_560, signer: 'OsVendor' },

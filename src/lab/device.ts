@@ -6,7 +6,7 @@ import { SYSTEM } from './emit.js';
 import type { Device } from './fleet.js';
 import type { Dest } from './net.js';
 import type { Rng } from './prng.js';
-import { SECOND } from './time.js';
+import { DAY, SECOND } from './time.js';
 
 export interface Session {
   readonly start: number;
@@ -27,6 +27,7 @@ export interface SpawnOpts {
 
 export class DeviceCtx {
   readonly sessions: Session[] = [];
+  bootedAt = 0;
   private pid = 600;
   /** The boot-time system processes, set by `boot`. */
   sys!: {
@@ -64,6 +65,7 @@ export class DeviceCtx {
   spawn(parent: Proc | null, name: string, cmd: string, t: number, o: SpawnOpts = {}): { proc: Proc; ref: EvidenceRef } {
     const bin: Binary = binary(name, o.renamedTo);
     const account = o.account ?? parent?.account ?? SYSTEM;
+    this.certificate(bin, t);
     const isSystem = account.sid === 'S-1-5-18' || account.sid === 'S-1-5-19' || account.sid === 'S-1-5-20';
     return this.em.process({
       dev: this.dev,
@@ -78,6 +80,25 @@ export class DeviceCtx {
       sessionId: o.sessionId ?? parent?.sessionId ?? 0,
       parent,
       ...(o.folderPath !== undefined ? { folderPath: o.folderPath } : {}),
+    });
+  }
+
+  private readonly certSeen = new Set<string>();
+
+  /** Defender records the signing certificate of an executable the first time the device runs it. */
+  private certificate(bin: Binary, t: number): void {
+    if (bin.signer === 'Unknown' || this.certSeen.has(bin.sha1)) return;
+    this.certSeen.add(bin.sha1);
+    const ms = bin.signer === 'OsVendor' || bin.signer === 'Microsoft';
+    const signer = bin.signer === 'OsVendor' ? 'Microsoft Windows' : ms ? 'Microsoft Corporation' : bin.company;
+    const issuer = bin.signer === 'OsVendor' ? 'Microsoft Windows Production PCA 2011' : ms ? 'Microsoft Code Signing PCA 2011' : 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1';
+    const h = bin.sha256;
+    this.em.emit('DeviceFileCertificateInfo', t + SECOND, this.dev, null, {
+      SHA1: bin.sha1, IsSigned: true, SignatureType: 'Embedded', Signer: signer, SignerHash: h.slice(0, 40), Issuer: issuer,
+      IssuerHash: h.slice(24, 64), CertificateSerialNumber: h.slice(8, 44).toUpperCase(),
+      CrlDistributionPointUrls: JSON.stringify(ms ? ['http://www.microsoft.com/pkiops/crl/MicCodSigPCA2011_2011-07-08.crl'] : ['http://crl3.digicert.com/DigiCertTrustedG4CodeSigningRSA4096SHA3842021CA1.crl']),
+      CertificateCreationTime: -400 * DAY - (parseInt(h.slice(0, 4), 16) % 200) * DAY, CertificateExpirationTime: 300 * DAY + (parseInt(h.slice(4, 8), 16) % 200) * DAY,
+      CertificateCountersignatureTime: -100 * DAY - (parseInt(h.slice(8, 12), 16) % 90) * DAY, IsTrusted: true, IsRootSignerMicrosoft: ms,
     });
   }
 
@@ -111,6 +132,21 @@ export class DeviceCtx {
 
   netRef(t: number, actor: Proc, d: Dest, action = 'ConnectionSuccess'): EvidenceRef {
     return this.em.event('DeviceNetworkEvents', t, this.dev, actor, this.netFields(d, action));
+  }
+
+  /** A connection another device opened to this one (RemoteIP is the peer). */
+  inbound(t: number, actor: Proc, fromIp: string, localPort: number): number {
+    return this.em.emit('DeviceNetworkEvents', t, this.dev, actor, {
+      ActionType: 'InboundConnectionAccepted', RemoteIP: fromIp, RemotePort: this.ephemeral(), RemoteUrl: '', LocalIP: this.dev.ip,
+      LocalPort: localPort, Protocol: 'Tcp', LocalIPType: 'Private', RemoteIPType: 'Private', AppGuardContainerId: '',
+    });
+  }
+
+  listen(t: number, actor: Proc, localPort: number): number {
+    return this.em.emit('DeviceNetworkEvents', t, this.dev, actor, {
+      ActionType: 'ListeningConnectionCreated', RemoteIP: '::', RemotePort: 0, RemoteUrl: '', LocalIP: '::', LocalPort: localPort,
+      Protocol: 'Tcp', LocalIPType: 'Reserved', RemoteIPType: 'Reserved', AppGuardContainerId: '',
+    });
   }
 
   fileFields(action: string, path: string, o: FileOpts = {}): Fields {

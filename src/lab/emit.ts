@@ -139,6 +139,13 @@ export class Emitter {
 
   /** Registers a process and emits its ProcessCreated event (initiated by its parent). */
   process(p: Omit<Proc, 'key' | 'folderPath'> & { folderPath?: string }): { proc: Proc; ref: EvidenceRef } {
+    const proc = this.register(p);
+    const ref = this.event('DeviceProcessEvents', proc.created, proc.dev, proc.parent, { ActionType: 'ProcessCreated', AppGuardContainerId: '' }, proc);
+    return { proc, ref };
+  }
+
+  /** Adds a process to the dimension without a creation event (the kernel, pid 4, started before any sensor). */
+  register(p: Omit<Proc, 'key' | 'folderPath'> & { folderPath?: string }): Proc {
     const b = this.current();
     const folderPath = p.folderPath ?? `${p.bin.dir.replace('{home}', p.dev.user.home)}\\${p.bin.fileName}`;
     const proc: Proc = { ...p, key: ++this.procKey, folderPath };
@@ -147,13 +154,12 @@ export class Emitter {
       proc.key, proc.pid, proc.bin.fileName, folderPath, proc.bin.sha1, proc.bin.sha256, proc.bin.md5, proc.bin.size,
       proc.bin.company, proc.bin.product, proc.bin.version, proc.bin.internalName, proc.bin.originalName, proc.bin.description,
       proc.cmd, proc.created, proc.integrity, proc.elevation, proc.account.domain, proc.account.name, proc.account.sid,
-      proc.account.upn, proc.account.objectId, proc.logonId, parent?.pid ?? 4, parent?.bin.fileName ?? 'System',
+      proc.account.upn, proc.account.objectId, proc.logonId, parent?.pid ?? 0, parent?.bin.fileName ?? '',
       parent?.created ?? null, proc.bin.signer, proc.bin.signatureStatus, proc.sessionId, false, '', '',
     ];
     if (row.length !== PROC_COLUMNS.length + 1) throw new Error('lab: process row/dimension mismatch');
     b.procs.push(row.map(csv).join(',') + '\n');
-    const ref = this.event('DeviceProcessEvents', proc.created, proc.dev, parent, { ActionType: 'ProcessCreated', AppGuardContainerId: '' }, proc);
-    return { proc, ref };
+    return proc;
   }
 
   /** Emits one event; `actor` is the initiating process. Returns the evidence reference. */

@@ -50,12 +50,12 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function deviceName(rng: Rng, i: number, role: Role, user: string): string {
+function deviceName(rng: Rng, i: number, role: Role, first: string, last: string): string {
   const style = rng.int(0, 3);
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const two = letters[i % 26]! + letters[Math.floor(i / 26) % 26]!;
   if (style === 0) return `endpoint-${two}${i >= 676 ? String(Math.floor(i / 676)) : ''}`;
-  if (style === 1) return `lt-${user.slice(0, 8)}-${rng.int(1000, 9999)}.corp.contoso.com`;
+  if (style === 1) return `lt-${first.charAt(0)}${last}-${rng.int(1000, 9999)}.corp.contoso.com`;
   if (style === 2) return `ws-${role === 'developer' ? 'eng' : role === 'finance' ? 'fin' : 'std'}-${String(i).padStart(4, '0')}.corp.contoso.com`;
   return `desktop-${rng.hex(4).slice(0, 7)}`;
 }
@@ -91,7 +91,7 @@ export function makeFleet(seed: number, opts: FleetOptions): Device[] {
       weekendWorker: rng.chance(0.12),
       home: `C:\\Users\\${account}`,
     };
-    let name = deviceName(rng, i, role, account);
+    let name = deviceName(rng, i, role, first, last);
     if (i === 0 && opts.pinnedDevice !== undefined) name = opts.pinnedDevice.toLowerCase();
     while (used.has(name)) name = `${name}-${rng.int(0, 9)}`;
     used.add(name);

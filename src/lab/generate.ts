@@ -2,7 +2,7 @@
 // -> DuckDB expansion -> files in a real export format (+ optional ingest) -> truth.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { background, boot, workDay, worksOn } from './benign.js';
 import { DeviceCtx } from './device.js';
 import { Batch, Emitter } from './emit.js';
@@ -92,6 +92,7 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
   const batchEvents = opts.batchEvents ?? 1_500_000;
   let total = 0;
   let batchNo = 0;
+  let writeMs = 0;
   try {
     for (const dev of fleet) {
       if (em.batch === null) {
@@ -109,7 +110,9 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
         em.batch = null;
         b.close();
         total += b.events;
+        const tw = performance.now();
         await pipeline.write(b);
+        writeMs += performance.now() - tw;
         rmSync(b.dir, { recursive: true, force: true });
       }
       opts.onProgress?.({ devices: dev.idx + 1, totalDevices: fleet.length, events: total + (em.batch?.events ?? 0) });
@@ -118,6 +121,7 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
     pipeline.close();
     rmSync(spoolRoot, { recursive: true, force: true });
   }
+  if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`lab: ${Math.round(writeMs)} ms in DuckDB expansion\n`);
   const truth: Truth = {
     scenario: def.name,
     seed,
@@ -132,7 +136,38 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
   };
   const truthPath = opts.out === undefined && opts.db !== undefined ? `${resolve(opts.db)}.truth.json` : join(outDir, 'truth.json');
   writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
-  return { files: pipeline.files, truth, events: total, truthPath, outDir };
+  let files = pipeline.files;
+  if (opts.db !== undefined) {
+    // Same reader as real exports: no private shortcut into the workspace.
+    const { ingestPaths } = await import('../ingest/index.js');
+    // Portal CSV carries no table name and some tables' columns are subsets of others', so
+    // each table's files go in with the table named, as an analyst would pass --table.
+    let stored = 0;
+    let rejected = 0;
+    const groups = format === 'csv' ? groupByTable(files) : new Map([[undefined, files]]);
+    for (const [table, group] of groups) {
+      const summary = await ingestPaths(opts.db, group, { strict: true, ...(table !== undefined ? { table } : {}) });
+      stored += summary.totals.stored;
+      rejected += summary.totals.rejected;
+    }
+    if (stored !== total) throw new Error(`lab: ingest stored ${stored} of ${total} generated events (rejected ${rejected})`);
+    if (opts.out === undefined) {
+      rmSync(outDir, { recursive: true, force: true });
+      files = [];
+    }
+  }
+  return { files, truth, events: total, truthPath, outDir: opts.out === undefined && opts.db !== undefined ? '' : outDir };
+}
+
+function groupByTable(files: readonly string[]): Map<string | undefined, string[]> {
+  const groups = new Map<string | undefined, string[]>();
+  for (const f of files) {
+    const table = basename(dirname(f));
+    const list = groups.get(table) ?? [];
+    list.push(f);
+    groups.set(table, list);
+  }
+  return groups;
 }
 
 function pinned(clock: Clock, iso: string, end: number, flag: string): number {

@@ -1,5 +1,5 @@
 // The lab's only source of randomness: sfc32 seeded through splitmix32, so a (seed, stream)
-// pair always yields the same sequence on every platform. Never Math.random, never the clock.
+// pair always yields the same sequence on every platform; no global randomness, no clock.
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;

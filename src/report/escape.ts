@@ -4,7 +4,14 @@
 // raw strings. Terminal output goes through src/util/terminal.ts instead.
 import { sanitizeCell } from '../util/terminal.js';
 
-const HTML: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const HTML: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /**
  * HTML text and double- or single-quoted attribute values. Control characters are
@@ -59,7 +66,10 @@ export function escapeMarkdown(s: string): string {
   if (/^\s*(#{1,6}|[-+]|\d{1,9}[.)])(\s|$)/.test(out) || /^\s*(=+|-+|(-\s*){3,})\s*$/.test(out)) {
     const at = out.search(/\S/);
     const digits = /^\d+/.exec(out.slice(at));
-    out = digits !== null ? `${out.slice(0, at + digits[0].length)}\\${out.slice(at + digits[0].length)}` : `${out.slice(0, at)}\\${out.slice(at)}`;
+    out =
+      digits !== null
+        ? `${out.slice(0, at + digits[0].length)}\\${out.slice(at + digits[0].length)}`
+        : `${out.slice(0, at)}\\${out.slice(at)}`;
   }
   return out;
 }
@@ -91,5 +101,8 @@ function sanitizeForBlock(s: string): string {
  * HTML comment, nor break a consumer that evals it.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -56,7 +56,14 @@ function plan(result: InvestigationResult): { fleet: boolean; entities: Planned[
     const only = result.entities[0] as EntityResult;
     return { fleet: false, entities: [{ dir: '', entity: only, rank: 1 }] };
   }
-  return { fleet: true, entities: rankEntities(result.entities).map((entity, i) => ({ dir: entitySlug(i + 1, entity.device), entity, rank: i + 1 })) };
+  return {
+    fleet: true,
+    entities: rankEntities(result.entities).map((entity, i) => ({
+      dir: entitySlug(i + 1, entity.device),
+      entity,
+      rank: i + 1,
+    })),
+  };
 }
 
 function rel(dir: string, file: string): string {
@@ -80,9 +87,16 @@ export function renderReportSet(result: InvestigationResult, opts: RenderOptions
     const fleetLink = fleet ? '../report.md' : undefined;
     files.push({
       path: rel(p.dir, 'report.md'),
-      content: renderEntityMarkdown(sub, p.entity, { topRows: opts.topRows, images, ...(fleetLink !== undefined ? { fleetLink } : {}) }),
+      content: renderEntityMarkdown(sub, p.entity, {
+        topRows: opts.topRows,
+        images,
+        ...(fleetLink !== undefined ? { fleetLink } : {}),
+      }),
     });
-    files.push({ path: rel(p.dir, 'report.html'), content: renderEntityHtml(sub, p.entity, fleet ? { fleetLink: '../report.html' } : {}) });
+    files.push({
+      path: rel(p.dir, 'report.html'),
+      content: renderEntityHtml(sub, p.entity, fleet ? { fleetLink: '../report.html' } : {}),
+    });
     files.push({ path: rel(p.dir, 'report.json'), content: renderJson(fleet ? sub : result) });
     files.push({ path: rel(p.dir, 'attack-layer.json'), content: layerJson(buildEntityLayer(sub, p.entity)) });
   }
@@ -98,10 +112,17 @@ function layerJson(layer: unknown): string {
 
 /** Images assumed present wherever there is something to draw (for previews and golden files). */
 export function assumeImages(_dir: string, e: EntityResult): MarkdownImages {
-  return { timeline: e.timeline.length > 0 ? 'timeline.png' : null, processTree: e.processTree.length > 0 ? 'process-tree.png' : null };
+  return {
+    timeline: e.timeline.length > 0 ? 'timeline.png' : null,
+    processTree: e.processTree.length > 0 ? 'process-tree.png' : null,
+  };
 }
 
-export async function writeReports(result: InvestigationResult, outDir: string, opts: ReportOptions = {}): Promise<ReportOutput> {
+export async function writeReports(
+  result: InvestigationResult,
+  outDir: string,
+  opts: ReportOptions = {},
+): Promise<ReportOutput> {
   const warnings: string[] = [];
   const warn = (m: string) => {
     warnings.push(m);
@@ -123,7 +144,9 @@ export async function writeReports(result: InvestigationResult, outDir: string, 
     const outcome = await renderPngs(jobs, opts.chromiumPath === undefined ? findChromium() : opts.chromiumPath);
     outcome.written.forEach((f) => written.add(f));
     outcome.warnings.forEach(warn);
-    if (outcome.warnings.length > 0) missingNote = 'Picture not rendered (headless chromium unavailable); see report.html for the interactive version.';
+    if (outcome.warnings.length > 0)
+      missingNote =
+        'Picture not rendered (headless chromium unavailable); see report.html for the interactive version.';
   }
 
   const imagesFor = (dir: string, e: EntityResult): MarkdownImages | undefined => {

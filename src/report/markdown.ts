@@ -8,12 +8,14 @@ import {
   DEFAULT_TOP_ROWS,
   VERDICT_LABEL,
   cellText,
+  countsSentence,
   destinationSentence,
   entityTitle,
   formatBytes,
   formatInt,
   percent,
   plural,
+  scenarioSentence,
   timeRange,
   truncate,
 } from './model.js';
@@ -49,9 +51,12 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
   const out: string[] = [];
   out.push(`# Insider Data Exfiltration Investigation: ${md(entityTitle(e))}`);
   if (opts.fleetLink !== undefined) out.push(`[← Fleet overview](${opts.fleetLink})`);
-  out.push(`> **Verdict: ${VERDICT_LABEL[e.verdict]}** · confidence ${percent(e.confidence)} · risk score ${formatInt(e.riskScore)}/100 — ${md(e.reason)}`);
+  out.push(
+    `> **Verdict: ${VERDICT_LABEL[e.verdict]}** · confidence ${percent(e.confidence)} · risk score ${formatInt(e.riskScore)}/100 — ${md(e.reason)}`,
+  );
 
   out.push('## Scenario and scope');
+  out.push(md(scenarioSentence(result, e)));
   out.push(scopeTable(result, e));
 
   out.push('## Key outcome');
@@ -64,7 +69,14 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
       ...imageBlock(opts.images, 'timeline', 'Timeline of process, file and network events'),
       table(
         ['Time (UTC)', 'Stage', 'Table', 'Action', 'Event', 'ReportId'],
-        e.timeline.map((t) => [md(t.timestamp), md(t.stage), md(t.table), md(t.actionType), cell(t.summary), md(cellText(t.reportId))]),
+        e.timeline.map((t) => [
+          md(t.timestamp),
+          md(t.stage),
+          md(t.table),
+          md(t.actionType),
+          cell(t.summary),
+          md(cellText(t.reportId)),
+        ]),
       ),
     );
 
@@ -83,7 +95,14 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
     out.push(
       table(
         ['Remote URL', 'Remote IP', 'Port', 'Category', 'Outcome', 'Bytes sent'],
-        e.destinations.map((d) => [cell(d.url), md(d.ip), d.port === null ? '' : String(d.port), md(d.category), md(d.outcome), formatBytes(d.bytes)]),
+        e.destinations.map((d) => [
+          cell(d.url),
+          md(d.ip),
+          d.port === null ? '' : String(d.port),
+          md(d.category),
+          md(d.outcome),
+          formatBytes(d.bytes),
+        ]),
       ),
     );
   }
@@ -97,7 +116,9 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
         e.techniques.map((t) => [md(t.tactic), md(t.id), md(t.name), cell(t.why), String(t.evidence.length)]),
       ),
     );
-    out.push('ATT&CK Navigator layer: [attack-layer.json](attack-layer.json) (open it at <https://mitre-attack.github.io/attack-navigator/>).');
+    out.push(
+      'ATT&CK Navigator layer: [attack-layer.json](attack-layer.json) (open it at <https://mitre-attack.github.io/attack-navigator/>).',
+    );
   }
 
   out.push('## Response plan');
@@ -105,7 +126,11 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
 
   if (e.suppressed.length > 0) {
     out.push('## Ruled out');
-    out.push(e.suppressed.map((s) => `- **${md(s.what)}:** ${md(s.reason)} (${plural(s.evidence.length, 'event')})`).join('\n'));
+    out.push(
+      e.suppressed
+        .map((s) => `- **${md(s.what)}:** ${md(s.reason)} (${plural(s.evidence.length, 'event')})`)
+        .join('\n'),
+    );
   }
   if (e.gaps.length > 0) {
     out.push('## Data gaps');
@@ -118,7 +143,14 @@ export function renderEntityMarkdown(result: InvestigationResult, e: EntityResul
     out.push(
       table(
         ['#', 'Table', 'ReportId', 'Timestamp', 'Hunt', 'Event'],
-        e.evidence.map((ev, i) => [String(i + 1), md(ev.table), md(cellText(ev.reportId)), md(ev.timestamp), md(ev.hunt), cell(ev.summary ?? '')]),
+        e.evidence.map((ev, i) => [
+          String(i + 1),
+          md(ev.table),
+          md(cellText(ev.reportId)),
+          md(ev.timestamp),
+          md(ev.hunt),
+          cell(ev.summary ?? ''),
+        ]),
       ),
     );
 
@@ -130,7 +162,12 @@ function scopeTable(result: InvestigationResult, e: EntityResult): string {
   const sources =
     result.dataSources.length === 0
       ? '_none recorded_'
-      : result.dataSources.map((d) => `${md(d.table)} (${formatInt(d.rows)} rows${d.from !== null && d.to !== null ? `, ${md(d.from)} – ${md(d.to)}` : ''})`).join('<br>');
+      : result.dataSources
+          .map(
+            (d) =>
+              `${md(d.table)} (${formatInt(d.rows)} rows${d.from !== null && d.to !== null ? `, ${md(d.from)} – ${md(d.to)}` : ''})`,
+          )
+          .join('<br>');
   return table(
     ['Scope', 'Value'],
     [
@@ -147,10 +184,7 @@ function keyOutcome(e: EntityResult): string {
   const lines = [md(e.reason)];
   const dest = destinationSentence(e);
   if (dest !== null) lines.push(dest);
-  const tables = new Set(e.evidence.map((x) => x.table));
-  lines.push(
-    `${plural(e.evidence.length, 'evidence event')} from ${plural(tables.size, 'table')}, ${plural(e.techniques.length, 'ATT&CK technique')}, ${plural(e.hunts.length, 'hunt')} run.`,
-  );
+  lines.push(countsSentence(e));
   return lines.join(' ') + `\n\n**Final Verdict: ${VERDICT_LABEL[e.verdict]}**`;
 }
 
@@ -164,9 +198,11 @@ function imageBlock(images: MarkdownImages | undefined, key: 'timeline' | 'proce
 function processList(nodes: readonly ProcessNode[], depth: number): string[] {
   const out: string[] = [];
   for (const n of nodes) {
-    const facts = [n.processId === null ? null : `PID ${n.processId}`, n.account === null ? null : md(n.account), n.creationTime === null ? null : md(n.creationTime)].filter(
-      (x): x is string => x !== null,
-    );
+    const facts = [
+      n.processId === null ? null : `PID ${n.processId}`,
+      n.account === null ? null : md(n.account),
+      n.creationTime === null ? null : md(n.creationTime),
+    ].filter((x): x is string => x !== null);
     const cmd = n.commandLine === '' ? '' : ` — ${md(truncate(n.commandLine, 240))}`;
     out.push(`${'  '.repeat(depth)}- **${md(n.fileName)}**${facts.length > 0 ? ` (${facts.join(', ')})` : ''}${cmd}`);
     out.push(...processList(n.children, depth + 1));
@@ -183,9 +219,17 @@ function huntSection(h: HuntRun, n: number, top: number): string {
     return parts.join('\n\n');
   }
   const shown = h.rows.slice(0, top);
-  parts.push(table(h.columns.map((c) => md(c.name)), shown.map((r) => h.columns.map((_, i) => cell(r[i])))));
+  parts.push(
+    table(
+      h.columns.map((c) => md(c.name)),
+      shown.map((r) => h.columns.map((_, i) => cell(r[i]))),
+    ),
+  );
   const more = Math.max(0, h.totalRows - shown.length);
-  if (more > 0) parts.push(`_…and ${formatInt(more)} more ${more === 1 ? 'row' : 'rows'} (${plural(h.totalRows, 'row')} in total)._`);
+  if (more > 0)
+    parts.push(
+      `_…and ${formatInt(more)} more ${more === 1 ? 'row' : 'rows'} (${plural(h.totalRows, 'row')} in total)._`,
+    );
   return parts.join('\n\n');
 }
 
@@ -225,6 +269,8 @@ function provenance(result: InvestigationResult): string {
         result.provenance.map((p) => [md(p.path), md(p.table), formatInt(p.rows), md(p.sha256)]),
       ),
     );
-  parts.push(`Generated by ${md(result.tool.name)} ${md(result.tool.version)} (result schema v${result.schemaVersion}) at ${md(result.generatedAt)}.`);
+  parts.push(
+    `Generated by ${md(result.tool.name)} ${md(result.tool.version)} (result schema v${result.schemaVersion}) at ${md(result.generatedAt)}.`,
+  );
   return parts.join('\n\n');
 }

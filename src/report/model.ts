@@ -107,7 +107,14 @@ export function resultForEntity(result: InvestigationResult, e: EntityResult): I
 
 export function timeRange(result: InvestigationResult): string {
   const { from, to, window } = result.scope;
-  const span = from !== null && to !== null ? `${from} – ${to}` : from !== null ? `from ${from}` : to !== null ? `until ${to}` : 'all available data';
+  const span =
+    from !== null && to !== null
+      ? `${from} – ${to}`
+      : from !== null
+        ? `from ${from}`
+        : to !== null
+          ? `until ${to}`
+          : 'all available data';
   return window !== '' ? `${span} (pivot window ${window})` : span;
 }
 
@@ -135,4 +142,30 @@ export function parseKustoTime(ts: string): number | null {
   const frac = (m[3] ?? '').slice(0, 3).padEnd(3, '0');
   const ms = Date.parse(`${m[1]}T${m[2]}.${frac}${m[4] ?? 'Z'}`);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** The seed write-ups open with the scenario; this is its factual form. Plain text. */
+export function scenarioSentence(result: InvestigationResult, e: EntityResult): string {
+  const who = e.user !== null && e.user !== '' ? `${e.device} (user ${e.user})` : e.device;
+  const rows = result.dataSources.reduce((n, d) => n + d.rows, 0);
+  const sources =
+    result.dataSources.length === 0
+      ? 'the available telemetry'
+      : `${plural(result.dataSources.length, 'table')} of Defender telemetry (${plural(rows, 'row')})`;
+  const span =
+    result.scope.from !== null || result.scope.to !== null
+      ? ` over ${timeRange(result).replace(/ \(pivot window .*\)$/, '')}`
+      : '';
+  const pivot = result.scope.window !== '' ? `, correlating events within ±${result.scope.window} of each finding` : '';
+  return `exfilhunt investigated ${who} for signs of insider data theft${span}, using ${sources}${pivot}.`;
+}
+
+/** "7 evidence events from 3 tables, 6 ATT&CK techniques, 3 hunts run." */
+export function countsSentence(e: EntityResult): string {
+  const tables = new Set(e.evidence.map((x) => x.table)).size;
+  const ev =
+    e.evidence.length === 0
+      ? 'No evidence events'
+      : `${plural(e.evidence.length, 'evidence event')} from ${plural(tables, 'table')}`;
+  return `${ev}, ${plural(e.techniques.length, 'ATT&CK technique')}, ${plural(e.hunts.length, 'hunt')} run.`;
 }

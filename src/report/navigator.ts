@@ -26,7 +26,15 @@ export interface NavigatorLayer {
   description: string;
   filters: { platforms: string[] };
   sorting: number;
-  layout: { layout: 'side'; showID: boolean; showName: boolean; showAggregateScores: boolean; countUnscored: boolean; aggregateFunction: 'max'; expandedSubtechniques: 'annotated' };
+  layout: {
+    layout: 'side';
+    showID: boolean;
+    showName: boolean;
+    showAggregateScores: boolean;
+    countUnscored: boolean;
+    aggregateFunction: 'max';
+    expandedSubtechniques: 'annotated';
+  };
   hideDisabled: boolean;
   techniques: LayerTechnique[];
   gradient: { colors: string[]; minValue: number; maxValue: number };
@@ -63,7 +71,9 @@ export function tacticShortNames(label: string): string[] {
   const out = label
     .split(/[/,;]/)
     .map((p) => p.trim().toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' '))
-    .map((p) => TACTICS[p] ?? (Object.values(TACTICS).includes(p.replace(/ /g, '-')) ? p.replace(/ /g, '-') : undefined))
+    .map(
+      (p) => TACTICS[p] ?? (Object.values(TACTICS).includes(p.replace(/ /g, '-')) ? p.replace(/ /g, '-') : undefined),
+    )
     .filter((x): x is string => x !== undefined);
   return [...new Set(out)];
 }
@@ -78,7 +88,13 @@ interface Acc {
   meta: { name: string; value: string }[];
 }
 
-function base(name: string, description: string, techniques: LayerTechnique[], maxScore: number, meta: { name: string; value: string }[]): NavigatorLayer {
+function base(
+  name: string,
+  description: string,
+  techniques: LayerTechnique[],
+  maxScore: number,
+  meta: { name: string; value: string }[],
+): NavigatorLayer {
   return {
     name,
     versions: { attack: ATTACK_VERSION, navigator: NAVIGATOR_VERSION, layer: '4.5' },
@@ -86,7 +102,15 @@ function base(name: string, description: string, techniques: LayerTechnique[], m
     description,
     filters: { platforms: ['Windows'] },
     sorting: 3,
-    layout: { layout: 'side', showID: true, showName: true, showAggregateScores: false, countUnscored: false, aggregateFunction: 'max', expandedSubtechniques: 'annotated' },
+    layout: {
+      layout: 'side',
+      showID: true,
+      showName: true,
+      showAggregateScores: false,
+      countUnscored: false,
+      aggregateFunction: 'max',
+      expandedSubtechniques: 'annotated',
+    },
     hideDisabled: false,
     techniques,
     gradient: { colors: ['#fff3e0', '#f57c00', '#b42318'], minValue: 0, maxValue: Math.max(1, maxScore) },
@@ -109,7 +133,13 @@ function toTechniques(acc: Map<string, Acc>): LayerTechnique[] {
   for (const a of [...acc.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const tactics = a.tactics.size > 0 ? [...a.tactics].sort() : [undefined];
     for (const tactic of tactics) {
-      const t: LayerTechnique = { techniqueID: a.id, score: a.score, comment: a.comments.join('\n'), enabled: true, showSubtechniques: true };
+      const t: LayerTechnique = {
+        techniqueID: a.id,
+        score: a.score,
+        comment: a.comments.join('\n'),
+        enabled: true,
+        showSubtechniques: true,
+      };
       if (tactic !== undefined) t.tactic = tactic;
       if (a.meta.length > 0) t.metadata = a.meta.slice(0, 20);
       out.push(t);
@@ -126,7 +156,8 @@ function add(acc: Map<string, Acc>, e: EntityResult, score: (n: number) => numbe
     tacticShortNames(t.tactic).forEach((x) => a.tactics.add(x));
     a.score += score(t.evidence.length);
     a.comments.push(`${prefix}${t.why}`);
-    for (const ev of t.evidence) a.meta.push({ name: ev.table, value: `ReportId ${String(ev.reportId)} at ${ev.timestamp}` });
+    for (const ev of t.evidence)
+      a.meta.push({ name: ev.table, value: `ReportId ${String(ev.reportId)} at ${ev.timestamp}` });
     acc.set(id, a);
   }
 }
@@ -175,7 +206,8 @@ export function validateLayer(layer: unknown): string[] {
   if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) return ['layer is not an object'];
   const l = layer as Record<string, unknown>;
   if (typeof l['name'] !== 'string' || l['name'] === '') errs.push('name: required string');
-  if (!['enterprise-attack', 'mobile-attack', 'ics-attack'].includes(String(l['domain']))) errs.push('domain: must be enterprise-attack, mobile-attack or ics-attack');
+  if (!['enterprise-attack', 'mobile-attack', 'ics-attack'].includes(String(l['domain'])))
+    errs.push('domain: must be enterprise-attack, mobile-attack or ics-attack');
   const v = l['versions'];
   if (v !== undefined) {
     if (typeof v !== 'object' || v === null) errs.push('versions: must be an object');
@@ -188,17 +220,26 @@ export function validateLayer(layer: unknown): string[] {
         const [a = 0, b = 0] = nav.split('.').map(Number);
         if (a < 4 || (a === 4 && b < 9)) errs.push('versions.navigator: must be at least 4.9.0');
       }
-      if (vv['attack'] !== undefined && typeof vv['attack'] !== 'string') errs.push('versions.attack: must be a string');
+      if (vv['attack'] !== undefined && typeof vv['attack'] !== 'string')
+        errs.push('versions.attack: must be a string');
     }
   }
   if (l['sorting'] !== undefined && ![0, 1, 2, 3].includes(l['sorting'] as number)) errs.push('sorting: must be 0..3');
   const g = l['gradient'] as { colors?: unknown; minValue?: unknown; maxValue?: unknown } | undefined;
   if (g !== undefined) {
-    if (!Array.isArray(g.colors) || g.colors.length < 2 || !g.colors.every((c) => typeof c === 'string' && HEX.test(c))) errs.push('gradient.colors: at least two hex colours');
-    if (typeof g.minValue !== 'number' || typeof g.maxValue !== 'number' || g.maxValue <= g.minValue) errs.push('gradient: maxValue must exceed minValue');
+    if (!Array.isArray(g.colors) || g.colors.length < 2 || !g.colors.every((c) => typeof c === 'string' && HEX.test(c)))
+      errs.push('gradient.colors: at least two hex colours');
+    if (typeof g.minValue !== 'number' || typeof g.maxValue !== 'number' || g.maxValue <= g.minValue)
+      errs.push('gradient: maxValue must exceed minValue');
   }
   const links = l['links'];
-  if (links !== undefined && (!Array.isArray(links) || !links.every((k) => typeof k?.label === 'string' && typeof k?.url === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(k.url))))
+  if (
+    links !== undefined &&
+    (!Array.isArray(links) ||
+      !links.every(
+        (k) => typeof k?.label === 'string' && typeof k?.url === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(k.url),
+      ))
+  )
     errs.push('links: each needs a label and a url with a protocol');
   const techniques = l['techniques'];
   if (techniques !== undefined) {
@@ -206,12 +247,21 @@ export function validateLayer(layer: unknown): string[] {
     else
       techniques.forEach((t: unknown, i) => {
         const tt = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>;
-        if (typeof tt['techniqueID'] !== 'string' || !TECHNIQUE_ID.test(tt['techniqueID'])) errs.push(`techniques[${i}].techniqueID: must be T#### or T####.###`);
-        if (tt['tactic'] !== undefined && (typeof tt['tactic'] !== 'string' || !Object.values(TACTICS).includes(tt['tactic']))) errs.push(`techniques[${i}].tactic: unknown tactic short name`);
-        if (tt['score'] !== undefined && (typeof tt['score'] !== 'number' || !Number.isFinite(tt['score']))) errs.push(`techniques[${i}].score: must be a number`);
-        if (tt['comment'] !== undefined && typeof tt['comment'] !== 'string') errs.push(`techniques[${i}].comment: must be a string`);
-        if (tt['enabled'] !== undefined && typeof tt['enabled'] !== 'boolean') errs.push(`techniques[${i}].enabled: must be a boolean`);
-        if (tt['color'] !== undefined && (typeof tt['color'] !== 'string' || !HEX.test(tt['color']))) errs.push(`techniques[${i}].color: must be a hex colour`);
+        if (typeof tt['techniqueID'] !== 'string' || !TECHNIQUE_ID.test(tt['techniqueID']))
+          errs.push(`techniques[${i}].techniqueID: must be T#### or T####.###`);
+        if (
+          tt['tactic'] !== undefined &&
+          (typeof tt['tactic'] !== 'string' || !Object.values(TACTICS).includes(tt['tactic']))
+        )
+          errs.push(`techniques[${i}].tactic: unknown tactic short name`);
+        if (tt['score'] !== undefined && (typeof tt['score'] !== 'number' || !Number.isFinite(tt['score'])))
+          errs.push(`techniques[${i}].score: must be a number`);
+        if (tt['comment'] !== undefined && typeof tt['comment'] !== 'string')
+          errs.push(`techniques[${i}].comment: must be a string`);
+        if (tt['enabled'] !== undefined && typeof tt['enabled'] !== 'boolean')
+          errs.push(`techniques[${i}].enabled: must be a boolean`);
+        if (tt['color'] !== undefined && (typeof tt['color'] !== 'string' || !HEX.test(tt['color'])))
+          errs.push(`techniques[${i}].color: must be a hex colour`);
       });
   }
   return errs;

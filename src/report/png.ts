@@ -1,6 +1,7 @@
 // timeline.png and process-tree.png: the same chart and tree as report.html, rendered
 // without controls in headless chromium and screenshotted. If chromium is missing or
 // fails, the pictures are skipped with a warning; the reports never depend on them.
+import type { Page } from 'playwright-core';
 import type { EntityResult } from '../hunt/result.js';
 import { findChromium, launchChromium, type Browser } from './browser.js';
 import { processTreeHtml, timelineChart, timelineData, TIMELINE_DATA_ID } from './html/entity.js';
@@ -18,28 +19,45 @@ export interface PngOutcome {
   readonly warnings: string[];
 }
 
-export async function renderPngs(jobs: readonly PngJob[], chromiumPath: string | null = findChromium()): Promise<PngOutcome> {
+export async function renderPngs(
+  jobs: readonly PngJob[],
+  chromiumPath: string | null = findChromium(),
+): Promise<PngOutcome> {
   const wanted = jobs.filter((j) => j.timeline !== null || j.processTree !== null);
   if (wanted.length === 0) return { written: [], warnings: [] };
   if (chromiumPath === null) {
     return {
       written: [],
-      warnings: ['chromium not found (install Debian `chromium` or set EXFILHUNT_CHROMIUM): timeline.png and process-tree.png were not rendered'],
+      warnings: [
+        'chromium not found (install Debian `chromium` or set EXFILHUNT_CHROMIUM): timeline.png and process-tree.png were not rendered',
+      ],
     };
   }
   let browser: Browser;
   try {
     browser = await launchChromium(chromiumPath);
   } catch (err) {
-    return { written: [], warnings: [`chromium failed to start, PNGs not rendered: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`] };
+    return {
+      written: [],
+      warnings: [
+        `chromium failed to start, PNGs not rendered: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      ],
+    };
   }
   const written: string[] = [];
   const warnings: string[] = [];
   try {
+    // One page for every picture: opening pages is the slow part on a busy machine.
+    const page = await browser.context.newPage();
+    await page.route('**/*', (route) => route.abort());
     for (const job of wanted) {
-      if (job.timeline !== null) await shoot(browser, timelinePage(job.entity), '#eh-timeline-figure', 1100, job.timeline, written, warnings);
-      if (job.processTree !== null) await shoot(browser, treePage(job.entity), '#eh-process-tree', 1000, job.processTree, written, warnings);
+      if (job.timeline !== null)
+        await shoot(page, timelinePage(job.entity), '#eh-timeline-figure', 1100, job.timeline, written, warnings);
+      if (job.processTree !== null)
+        await shoot(page, treePage(job.entity), '#eh-process-tree', 1000, job.processTree, written, warnings);
     }
+  } catch (err) {
+    warnings.push(`PNG rendering failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   } finally {
     await browser.close();
   }
@@ -47,7 +65,12 @@ export async function renderPngs(jobs: readonly PngJob[], chromiumPath: string |
 }
 
 function timelinePage(e: EntityResult): string {
-  return renderPage({ title: 'timeline', bodyClass: 'figure-page', body: `<main>${timelineChart(false, timelineCaption(e))}</main>`, data: { [TIMELINE_DATA_ID]: timelineData(e) } });
+  return renderPage({
+    title: 'timeline',
+    bodyClass: 'figure-page',
+    body: `<main>${timelineChart(false, timelineCaption(e))}</main>`,
+    data: { [TIMELINE_DATA_ID]: timelineData(e) },
+  });
 }
 
 function timelineCaption(e: EntityResult): string {
@@ -57,13 +80,23 @@ function timelineCaption(e: EntityResult): string {
 }
 
 function treePage(e: EntityResult): string {
-  return renderPage({ title: 'process tree', bodyClass: 'figure-page', body: `<main>${processTreeHtml(e.processTree)}</main>` });
+  return renderPage({
+    title: 'process tree',
+    bodyClass: 'figure-page',
+    body: `<main>${processTreeHtml(e.processTree)}</main>`,
+  });
 }
 
-async function shoot(browser: Browser, html: string, selector: string, width: number, out: string, written: string[], warnings: string[]): Promise<void> {
-  const page = await browser.context.newPage();
+async function shoot(
+  page: Page,
+  html: string,
+  selector: string,
+  width: number,
+  out: string,
+  written: string[],
+  warnings: string[],
+): Promise<void> {
   try {
-    await page.route('**/*', (route) => route.abort());
     await page.setViewportSize({ width, height: 400 });
     await page.setContent(html, { waitUntil: 'load' });
     await page.waitForSelector('html[data-ready="1"]', { timeout: 10_000 });
@@ -71,7 +104,5 @@ async function shoot(browser: Browser, html: string, selector: string, width: nu
     written.push(out);
   } catch (err) {
     warnings.push(`could not render ${out}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  } finally {
-    await page.close().catch(() => undefined);
   }
 }

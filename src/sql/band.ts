@@ -70,3 +70,53 @@ export function detectBand(join: BoundJoin, predicate: BoundExpr): TimeBand | nu
   }
   return null;
 }
+
+/** Column names an expression reads (null if it reads something we can't see through). */
+export function columnsRead(e: BoundExpr, out = new Set<string>()): Set<string> | null {
+  const go = (x: BoundExpr) => columnsRead(x, out) !== null;
+  switch (e.kind) {
+    case 'Column':
+      if (e.side !== undefined) return null;
+      out.add(e.name);
+      return out;
+    case 'Literal':
+    case 'DynamicLiteral':
+      return out;
+    case 'LetScalar':
+      return go(e.value) ? out : null;
+    case 'UdfCall':
+      return go(e.body) ? out : null;
+    case 'Call':
+      return e.args.every(go) ? out : null;
+    case 'Unary':
+    case 'Convert':
+      return go(e.operand) ? out : null;
+    case 'Binary':
+      return go(e.left) && go(e.right) ? out : null;
+    case 'In':
+      return go(e.left) && e.items.every(go) ? out : null;
+    case 'Between':
+      return go(e.left) && go(e.low) && go(e.high) ? out : null;
+    case 'Index':
+      return go(e.target) && go(e.index) ? out : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Kusto applies a filter on left-only columns before innerunique's per-key dedup (its
+ * optimizer pushes it down), so `join ... | where leftCol == x` keeps matching rows.
+ * Returns [pushed (over left column names), kept] conjuncts.
+ */
+export function splitLeftOnly(join: BoundJoin, predicate: BoundExpr): { pushed: BoundExpr[]; kept: BoundExpr[] } {
+  const pushed: BoundExpr[] = [];
+  const kept: BoundExpr[] = [];
+  for (const c of conjuncts(predicate)) {
+    const cols = columnsRead(c);
+    const outs = cols === null ? null : [...cols].map((n) => join.outputs.find((o) => o.name === n));
+    if (outs !== null && outs.length > 0 && outs.every((o) => o !== undefined && o.side === 'left' && o.column === o.name)) pushed.push(c);
+    else kept.push(c);
+  }
+  return { pushed, kept };
+}

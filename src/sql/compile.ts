@@ -4,18 +4,22 @@ import { diagnostic, hasErrors, type Diagnostic } from '../kql/diagnostics/diagn
 import type { Column, TableSchema } from '../kql/types.js';
 import type { Dialect } from './dialect.js';
 import { TranslationError, UNSUPPORTED_CONSTRUCT } from './diagnostics.js';
-import { lowerQuery } from './lower.js';
+import { lowerQuery, NeedsBagKeys } from './lower.js';
 import type { Plan } from './plan.js';
 
 export interface CompileOptions {
   readonly schema: ReadonlyMap<string, TableSchema>;
   readonly dialect: Dialect;
   readonly nowNs: bigint;
+  /** Keys found by earlier discovery rounds (see `discover`). */
+  readonly bagKeys?: ReadonlyMap<number, readonly string[]>;
 }
 
 export type CompileResult =
   | { readonly ok: true; readonly plan: Plan; readonly sql: string; readonly columns: readonly Column[]; readonly warnings: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+  /** bag_unpack needs its keys: run `sql` (one VARCHAR column of keys), then compile again with them. */
+  | { readonly ok: 'discover'; readonly at: number; readonly sql: string };
 
 /** Every table a plan scans (to check the workspace has them). */
 export function scannedTables(p: Plan, out = new Set<string>()): Set<string> {
@@ -52,11 +56,15 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
   }
   if (hasErrors(res.diagnostics) || res.bound === null) return { ok: false, diagnostics: res.diagnostics };
   try {
-    const plan = lowerQuery(res.bound);
+    const plan = lowerQuery(res.bound, opts.bagKeys);
     const sql = opts.dialect.toSql(plan, { nowNs: opts.nowNs });
     return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };
   } catch (err) {
     if (err instanceof TranslationError) return { ok: false, diagnostics: [err.diagnostic] };
+    if (err instanceof NeedsBagKeys) {
+      const probe: Plan = { kind: 'Project', input: err.input, items: [{ name: '__bag', expr: err.bag }], columns: [{ name: '__bag', type: 'dynamic' }] };
+      return { ok: 'discover', at: err.at, sql: opts.dialect.bagKeysSql(opts.dialect.toSql(probe, { nowNs: opts.nowNs }), '__bag') };
+    }
     throw err;
   }
 }

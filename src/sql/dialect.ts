@@ -15,4 +15,6 @@ export interface Dialect {
    * ticks, dynamic as JSON text, guid/decimal as text, other types native.
    */
   toSql(plan: Plan, options: EmitOptions): string;
+  /** Distinct property-bag keys of `column` (JSON text) in `sql`, sorted: one VARCHAR column. */
+  bagKeysSql(sql: string, column: string): string;
 }

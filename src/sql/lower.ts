@@ -3,7 +3,7 @@
 import type { BoundExpr, BoundQuery, BoundTable } from '../kql/bound.js';
 import { diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Column } from '../kql/types.js';
-import { detectBand } from './band.js';
+import { detectBand, splitLeftOnly } from './band.js';
 import { EXTERNALDATA_OFFLINE, TranslationError, UNSUPPORTED_OPERATOR } from './diagnostics.js';
 import { lowerParse } from './lower-parse.js';
 import { lowerScalar, unsupported } from './lower-scalar.js';
@@ -12,6 +12,21 @@ import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from
 interface Ctx {
   readonly lets: Map<number, Plan>;
   implicit: Plan | null;
+  /** The node whose rows are the query result (bag_unpack is only exact there). */
+  readonly result: BoundTable | null;
+  /** bag_unpack keys discovered from the data, by the operator's span start. */
+  readonly bagKeys: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Thrown when bag_unpack needs its keys from the data: run `input`'s bag expression first. */
+export class NeedsBagKeys extends Error {
+  constructor(
+    readonly at: number,
+    readonly input: Plan,
+    readonly bag: Sx,
+  ) {
+    super('bag_unpack needs key discovery');
+  }
 }
 
 function scalar(e: BoundExpr, cx: Ctx): Sx {
@@ -65,6 +80,17 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
       }
     }
     case 'Where': {
+      if (t.input.kind === 'Join' && t.input.joinKind === 'innerunique') {
+        const { pushed, kept } = splitLeftOnly(t.input, t.predicate);
+        if (pushed.length > 0) {
+          const j = t.input;
+          const left = pushed.reduce<BoundTable>((acc, p) => ({ kind: 'Where', input: acc, predicate: p, schema: acc.schema, span: t.span }), j.input);
+          const join: BoundTable = { ...j, input: left };
+          if (kept.length === 0) return lowerTable(join, cx);
+          const pred = kept.reduce((a, b) => ({ kind: 'Binary', op: 'and', left: a, right: b, type: 'bool', span: t.span }));
+          return lowerTable({ ...t, input: join, predicate: pred }, cx);
+        }
+      }
       const input = lowerTable(t.input, cx);
       if (t.input.kind === 'Join' && input.kind === 'Join' && input.band === null) {
         const band = detectBand(t.input, t.predicate);
@@ -134,7 +160,6 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
       return lowerUnion(t, cx);
     case 'MvExpand': {
       if (t.withItemIndex !== null) return unsupported('mv-expand with_itemindex', t.span);
-      if (t.bagExpansion === 'array') return unsupported('mv-expand bagexpansion=array', t.span);
       const input = lowerTable(t.input, cx);
       // Items that aren't plain columns are computed first, under their output names.
       const names = new Set(input.columns.map((c) => c.name));
@@ -157,6 +182,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         kind: 'Unnest',
         input: pre,
         items: t.items.map((i) => ({ name: i.name, expr: col(i.name, 'dynamic'), toType: i.type })),
+        bagArray: t.bagExpansion === 'array',
         limit: t.limit === null ? null : scalar(t.limit, cx),
         columns,
       };
@@ -177,6 +203,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'PassThrough':
       return lowerTable(t.input, cx);
     case 'Evaluate':
+      if (t.plugin === 'bag_unpack') return lowerBagUnpack(t, cx);
       return unsupported(`evaluate ${t.plugin}`, t.span);
     case 'Opaque':
       throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: t.op }, t.span));
@@ -263,9 +290,38 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
   return { kind: 'Union', inputs, columns: out };
 }
 
+function lowerBagUnpack(t: Extract<BoundTable, { kind: 'Evaluate' }>, cx: Ctx): Plan {
+  let top: BoundTable | null = cx.result;
+  while (top !== null && top !== t && top.kind === 'PassThrough') top = top.input;
+  if (top !== t) return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
+  const bagArg = t.args[0];
+  if (bagArg === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
+  const input = lowerTable(t.input, cx);
+  const bag = scalar(bagArg, cx);
+  const keys = cx.bagKeys.get(t.span.start);
+  if (keys === undefined) throw new NeedsBagKeys(t.span.start, input, bag);
+  const prefixArg = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
+  const prefix = prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string' ? prefixArg.value : '';
+  const conflictArg = t.namedArgs['columnsConflict'];
+  const conflict = conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string' ? conflictArg.value : 'error';
+  const kept = input.columns.filter((c) => !(bagArg.kind === 'Column' && c.name === bagArg.name));
+  const names = new Set(kept.map((c) => c.name));
+  const fresh = keys.map((k) => ({ key: k, name: `${prefix}${k}` }));
+  const clash = fresh.filter((f) => names.has(f.name));
+  if (clash.length > 0 && conflict === 'error') return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
+  const clashing = new Set(clash.map((c) => c.name));
+  const base = conflict === 'replace_source' ? kept.filter((c) => !clashing.has(c.name)) : kept;
+  const added = conflict === 'keep_source' ? fresh.filter((f) => !clashing.has(f.name)) : fresh;
+  const items: NamedSx[] = [
+    ...base.map((c) => ({ name: c.name, expr: col(c.name, c.type) })),
+    ...added.map((f) => ({ name: f.name, expr: { k: 'path', target: bag, steps: [{ k: 'lit', type: 'string', value: f.key }], type: 'dynamic' } as Sx })),
+  ];
+  return project(input, items, [...base, ...added.map((f) => ({ name: f.name, type: 'dynamic' as const }))]);
+}
+
 /** The plan of a bound query's result. */
-export function lowerQuery(q: BoundQuery): Plan {
-  const cx: Ctx = { lets: new Map(), implicit: null };
+export function lowerQuery(q: BoundQuery, bagKeys: ReadonlyMap<number, readonly string[]> = new Map()): Plan {
+  const cx: Ctx = { lets: new Map(), implicit: null, result: q.result, bagKeys };
   if (q.result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
   return lowerTable(q.result, cx);
 }

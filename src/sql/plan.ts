@@ -109,6 +109,8 @@ export type Plan =
       readonly kind: 'Unnest';
       readonly input: Plan;
       readonly items: readonly { readonly name: string; readonly expr: Sx; readonly toType: ScalarType }[];
+      /** Property bags expand to [key, value] arrays (bagexpansion=array) instead of {key: value}. */
+      readonly bagArray: boolean;
       readonly limit: Sx | null;
       readonly columns: readonly Column[];
     }

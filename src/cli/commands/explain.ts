@@ -16,7 +16,7 @@ export async function run(args: readonly string[]): Promise<number> {
   const kql = positionals[0] ?? '';
   const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);
   try {
-    const ex = b.explain(kql, { now: parseNow(values.now) ?? new Date() });
+    const ex = await b.explain(kql, { now: parseNow(values.now) ?? new Date() });
     process.stdout.write(`-- plan\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)\n${sanitizeForTerminal(ex.sql)}\n`);
     return 0;
   } catch (err) {

@@ -41,7 +41,8 @@ export async function run(args: readonly string[]): Promise<number> {
   let top: number | undefined;
   if (values.top !== undefined) {
     top = Number(values.top);
-    if (!Number.isInteger(top) || top < 1 || top > 10_000) throw new CliError('--top must be an integer between 1 and 10000');
+    if (!Number.isInteger(top) || top < 1 || top > 10_000)
+      throw new CliError('--top must be an integer between 1 and 10000');
   }
   let text: string;
   try {
@@ -53,7 +54,10 @@ export async function run(args: readonly string[]): Promise<number> {
   try {
     result = parseInvestigationResult(text);
   } catch (err) {
-    if (err instanceof ResultFormatError) throw new CliError(`${sanitizeForTerminal(from)} is not an exfilhunt investigation result: ${sanitizeForTerminal(err.message)}`);
+    if (err instanceof ResultFormatError)
+      throw new CliError(
+        `${sanitizeForTerminal(from)} is not an exfilhunt investigation result: ${sanitizeForTerminal(err.message)}`,
+      );
     throw err;
   }
   const outDir = resolve(out);

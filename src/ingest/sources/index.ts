@@ -1,5 +1,6 @@
 // Opening an input file: gunzip if the bytes say gzip, detect the format from content (never
 // the extension), and turn it into a stream of rows and per-row rejections.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -7,7 +8,15 @@ import { createGunzip } from 'node:zlib';
 import { parseCsv } from './csv.js';
 import { scanJson } from './jsonscan.js';
 import { splitLines } from './lines.js';
-import { META_MEMBERS, ROW_MEMBERS, fromJsonValue, fromRow, fromStreamingRecord, sampleOf, type SourceItem } from './records.js';
+import {
+  META_MEMBERS,
+  ROW_MEMBERS,
+  fromJsonValue,
+  fromRow,
+  fromStreamingRecord,
+  sampleOf,
+  type SourceItem,
+} from './records.js';
 
 export type Format = 'ndjson' | 'json' | 'csv' | 'parquet' | 'empty';
 
@@ -19,7 +28,9 @@ export interface OpenedInput {
   readonly format: Format;
   readonly gzip: boolean;
   /** Decompressed bytes, starting from the beginning. */
-  readonly chunks: AsyncIterable<Buffer>;
+  chunks: AsyncIterable<Buffer>;
+  /** sha256 of the decompressed bytes, once `chunks` has been read to the end (gzip only). */
+  contentSha256: string | undefined;
 }
 
 const PEEK_LIMIT = 64 * 1024 * 1024;
@@ -90,16 +101,23 @@ export async function openInput(path: string, counter: ByteCounter): Promise<Ope
   }
   const head = Buffer.concat(pending);
   const format = detectFormat(head, eof);
-  const chunks = (async function* () {
+  // For gzip, "the same content" means the same decompressed bytes, so a .gz of a file already ingested is a duplicate.
+  const hash = gzip ? createHash('sha256') : undefined;
+  const opened: OpenedInput = { format, gzip, chunks: (async function* () {})(), contentSha256: undefined };
+  opened.chunks = (async function* () {
+    hash?.update(head);
     if (head.length > 0) yield head;
-    if (eof) return;
-    for (;;) {
-      const r = await it.next();
-      if (r.done === true) return;
-      yield r.value;
+    if (!eof) {
+      for (;;) {
+        const r = await it.next();
+        if (r.done === true) break;
+        hash?.update(r.value);
+        yield r.value;
+      }
     }
+    if (hash !== undefined) opened.contentSha256 = hash.digest('hex');
   })();
-  return { format, gzip, chunks };
+  return opened;
 }
 
 async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
@@ -109,22 +127,44 @@ async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (tail !== '') yield tail;
 }
 
-export async function* ndjsonItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
-  for await (const l of splitLines(chunks)) {
-    if (l.tooLong === true) {
-      yield { kind: 'reject', line: l.line, reason: 'line too long to hold in memory' };
-      continue;
+export async function* ndjsonItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<SourceItem[]> {
+  for await (const lines of splitLines(chunks)) {
+    const out: SourceItem[] = [];
+    for (const l of lines) {
+      if (l.tooLong === true) {
+        out.push({ kind: 'reject', line: l.line, reason: 'line too long to hold in memory' });
+        continue;
+      }
+      let v: unknown;
+      try {
+        v = JSON.parse(l.text);
+      } catch (err) {
+        if (l.text.trim() === '') continue;
+        out.push({
+          kind: 'reject',
+          line: l.line,
+          reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`,
+          sample: sampleOf(l.text),
+        });
+        continue;
+      }
+      for (const item of fromJsonValue(v, l.line, l.text)) out.push(item);
     }
-    if (l.text.trim() === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(l.text);
-    } catch (err) {
-      yield { kind: 'reject', line: l.line, reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`, sample: sampleOf(l.text) };
-      continue;
-    }
-    yield* fromJsonValue(v, l.line, l.text);
+    yield out;
   }
+}
+
+/** Group a per-item stream into arrays, so every format feeds the same batched loop. */
+export async function* batches<T>(items: AsyncIterable<T>, size = 512): AsyncGenerator<T[]> {
+  let b: T[] = [];
+  for await (const it of items) {
+    b.push(it);
+    if (b.length >= size) {
+      yield b;
+      b = [];
+    }
+  }
+  if (b.length > 0) yield b;
 }
 
 export async function* documentItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<SourceItem> {
@@ -134,7 +174,12 @@ export async function* documentItems(chunks: AsyncIterable<Buffer>): AsyncGenera
     try {
       v = JSON.parse(item.text);
     } catch (err) {
-      yield { kind: 'reject', line: item.line, reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`, sample: sampleOf(item.text) };
+      yield {
+        kind: 'reject',
+        line: item.line,
+        reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`,
+        sample: sampleOf(item.text),
+      };
       continue;
     }
     if (item.kind === 'value') yield* fromJsonValue(v, item.line, item.text);
@@ -144,7 +189,13 @@ export async function* documentItems(chunks: AsyncIterable<Buffer>): AsyncGenera
         ? fromStreamingRecord(v as Record<string, unknown>, item.line, item.text)
         : { kind: 'reject', line: item.line, reason: 'bad JSON: record is not an object', sample: sampleOf(item.text) };
     } else if (ROW_MEMBERS.has(item.key)) yield fromRow(v, item.line, item.text);
-    else yield { kind: 'reject', line: item.line, reason: `unrecognised JSON member ${JSON.stringify(item.key)}`, sample: sampleOf(item.text) };
+    else
+      yield {
+        kind: 'reject',
+        line: item.line,
+        reason: `unrecognised JSON member ${JSON.stringify(item.key)}`,
+        sample: sampleOf(item.text),
+      };
   }
 }
 
@@ -161,7 +212,12 @@ export async function* csvItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<S
       continue;
     }
     if (rec.cells.length !== header.length) {
-      yield { kind: 'reject', line: rec.line, reason: `bad CSV: expected ${header.length} cells, got ${rec.cells.length}`, sample: sampleOf(rec.cells.join(',')) };
+      yield {
+        kind: 'reject',
+        line: rec.line,
+        reason: `bad CSV: expected ${header.length} cells, got ${rec.cells.length}`,
+        sample: sampleOf(rec.cells.join(',')),
+      };
       continue;
     }
     const values: Record<string, unknown> = {};
@@ -171,6 +227,14 @@ export async function* csvItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<S
       if (cell !== '') values[header[i]!] = cell;
     }
     const type = values['Type'];
-    yield { kind: 'row', line: rec.line, table: typeof type === 'string' ? type : undefined, values, text: true, raw: undefined, columns: header };
+    yield {
+      kind: 'row',
+      line: rec.line,
+      table: typeof type === 'string' ? type : undefined,
+      values,
+      text: true,
+      raw: undefined,
+      columns: header,
+    };
   }
 }

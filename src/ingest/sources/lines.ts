@@ -11,7 +11,8 @@ export interface Line {
   readonly tooLong?: boolean;
 }
 
-export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Line> {
+/** Lines in batches (one batch per input chunk), to keep per-line async overhead off the hot path. */
+export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Line[]> {
   let carry: Buffer[] = [];
   let carryLen = 0;
   let skipping = false;
@@ -29,6 +30,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator
   };
 
   for await (const chunk of chunks) {
+    const batch: Line[] = [];
     let pos = 0;
     for (;;) {
       const nl = chunk.indexOf(10, pos);
@@ -37,17 +39,17 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator
         skipping = false;
         lineNo++;
         first = false;
-        yield { text: '', line: lineNo, tooLong: true };
+        batch.push({ text: '', line: lineNo, tooLong: true });
       } else if (carryLen > 0) {
         carry.push(chunk.subarray(pos, nl));
         const whole = Buffer.concat(carry);
         carry = [];
         carryLen = 0;
         const l = emit(whole, 0, whole.length);
-        if (l !== undefined) yield l;
+        if (l !== undefined) batch.push(l);
       } else {
         const l = emit(chunk, pos, nl);
-        if (l !== undefined) yield l;
+        if (l !== undefined) batch.push(l);
       }
       pos = nl + 1;
     }
@@ -60,13 +62,14 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator
         skipping = true;
       }
     }
+    if (batch.length > 0) yield batch;
   }
   if (skipping) {
     lineNo++;
-    yield { text: '', line: lineNo, tooLong: true };
+    yield [{ text: '', line: lineNo, tooLong: true }];
   } else if (carryLen > 0) {
     const whole = Buffer.concat(carry);
     const l = emit(whole, 0, whole.length);
-    if (l !== undefined) yield l;
+    if (l !== undefined) yield [l];
   }
 }

@@ -133,9 +133,11 @@ export function expandUdf(
   if (positional.length > params.length - first) {
     b.report(codes.ARG_COUNT, { name, min: requiredCount(def) - first, max: params.length - first }, e.span);
   }
+  // Named arguments take their parameter; positional ones fill the remaining parameters in order.
+  const queue = [...positional];
   for (let i = first; i < params.length; i++) {
     const p = params[i]!;
-    const argExpr = positional[i - first] ?? named.get(p.name.name) ?? null;
+    const argExpr = named.get(p.name.name) ?? queue.shift() ?? null;
     if (p.type.kind === 'TabularTypeRef') {
       if (argExpr === null) {
         b.report(codes.MISSING_ARGUMENT, { name: p.name.name }, e.span);

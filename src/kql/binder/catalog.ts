@@ -32,6 +32,13 @@ export function resolveSignature(spec: FunctionSpec, args: readonly BoundExpr[],
   const argTypes: ArgType[] = args.map((a) => (a.kind === 'Star' ? 'star' : a.kind === 'Subquery' ? 'tabular' : a.type));
   const m = matchSignature(spec, argTypes);
   if (m.ok) return { index: m.signatureIndex, type: m.result, error: null };
+  // The analyser converts a dynamic value of unknown shape (a column, a function result) to
+  // string where a string is expected; dynamic literals, whose shape is known, don't convert.
+  if (args.some((a) => a.type === 'dynamic' && a.kind !== 'DynamicLiteral')) {
+    const relaxed = args.map((a, i): ArgType => (a.type === 'dynamic' && a.kind !== 'DynamicLiteral' ? 'string' : argTypes[i]!));
+    const m2 = matchSignature(spec, relaxed);
+    if (m2.ok) return { index: m2.signatureIndex, type: m2.result, error: null };
+  }
   let minAll = Infinity;
   let maxAll = 0;
   let countOk = false;

@@ -52,8 +52,10 @@ export function bindExpandFamily(b: Binder, op: Operator, inputOrNull: BoundTabl
       const added: Column[] = [...items.map((i) => ({ name: i.name, type: i.type })), ...(withItemIndex === null ? [] : [{ name: withItemIndex, type: 'long' as const }])];
       const implicit: BoundTable = { kind: 'ImplicitInput', schema: schemaOf(withColumns(input.schema.columns, added)), span: op.span };
       const body = bindTable(b, op.body, env, implicit);
-      // The result keeps the input's columns (before expansion) next to the sub-query's.
-      return { kind: 'MvApply', input, items, withItemIndex, limit, body, schema: schemaOf(withColumns(input.schema.columns, body.schema.columns)), span: op.span };
+      // The result keeps the input's other columns (the expanded ones are consumed) next to the sub-query's.
+      const consumed = new Set(items.map((i) => i.name));
+      const kept = input.schema.columns.filter((c) => !consumed.has(c.name));
+      return { kind: 'MvApply', input, items, withItemIndex, limit, body, schema: schemaOf(withColumns(kept, body.schema.columns)), span: op.span };
     }
     case 'Parse': {
       const source = bindScalar(b, op.input, rs, env);

@@ -44,7 +44,15 @@ type Key = { left: string; right: string };
 
 function bindKeys(b: Binder, on: readonly Expr[], left: readonly Column[], right: readonly Column[], env: Env): { keys: Key[]; condition: BoundExpr | null } {
   const keys: Key[] = [];
-  for (const raw of on) {
+  // `on a and $left.b == $right.c` is the same as `on a, $left.b == $right.c`.
+  const flat: Expr[] = [];
+  const flatten = (e: Expr): void => {
+    if (e.kind === 'Binary' && e.op === 'and') (flatten(e.left), flatten(e.right));
+    else if (e.kind === 'Paren' && e.expr.kind === 'Binary' && e.expr.op === 'and') flatten(e.expr);
+    else flat.push(e);
+  };
+  on.forEach(flatten);
+  for (const raw of flat) {
     const e = raw.kind === 'Paren' ? raw.expr : raw;
     if (e.kind === 'NameRef') {
       const n = e.name.name;
@@ -140,8 +148,13 @@ function unionInputs(b: Binder, tables: readonly Expr[], env: Env, fuzzy: boolea
       for (const n of names) out.push({ table: { kind: 'Table', name: n, schema: b.tables.get(n)!, span: t.span }, sourceName: n });
       continue;
     }
-    if (fuzzy && t.kind === 'NameRef' && !b.tables.has(t.name.name) && env.lookup(t.name.name) === undefined) continue;
+    const mark = b.diagnostics.length;
     const table = bindTable(b, t, env, null);
+    // isfuzzy: a leg that doesn't resolve is silently dropped.
+    if (fuzzy && b.diagnostics.slice(mark).some((d) => d.severity === 'error')) {
+      b.diagnostics.splice(mark);
+      continue;
+    }
     out.push({ table, sourceName: t.kind === 'NameRef' ? t.name.name : sourceNameOf(table) });
   }
   return out;

@@ -2,7 +2,7 @@
 // (render, as, consume), getschema, evaluate, invoke, and the operators bound for their
 // schema only (search, find, scan, partition, fork, facet, top-hitters, reduce).
 import type { Operator, SortItem } from '../ast.js';
-import type { BoundSortKey, BoundTable } from '../bound.js';
+import type { BoundExpr, BoundSortKey, BoundTable } from '../bound.js';
 import type { Column } from '../types.js';
 import * as codes from '../diagnostics/binding-codes.js';
 import { didYouMean } from '../suggest.js';
@@ -12,6 +12,7 @@ import { bindTable, tableError } from './tabular.js';
 import { expandUdf } from './calls.js';
 import { withColumns } from './expand.js';
 import { resultName } from './naming.js';
+import { pluginSchema } from './plugins.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -90,11 +91,16 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
     case 'Scan': {
       const declared: Column[] = op.declare.flatMap((p) => (p.type.kind === 'ScalarTypeRef' ? [{ name: p.name.name, type: p.type.name }] : []));
       const scope: RowScope = { columns: withColumns(input.schema.columns, declared) };
+      // Step names refer to the step's last matched row (`s.f_value`); typed dynamic here.
+      const stepEnv = env.child();
+      for (const st of op.steps) stepEnv.define({ kind: 'scalar', name: st.name.name, value: { kind: 'Literal', type: 'dynamic', value: null, span: st.name.span } });
+      env = stepEnv;
       for (const st of op.steps) {
         bindScalar(b, st.condition, scope, env);
         for (const a of st.assignments) bindScalar(b, a.expr, scope, env);
       }
-      const extra: Column[] = op.matchId === null ? [] : [{ name: op.matchId.name, type: 'long' }];
+      // The analyser always exposes the match id column (default name match_id).
+      const extra: Column[] = [{ name: op.matchId?.name ?? 'match_id', type: 'long' }];
       return { kind: 'Opaque', op: 'scan', input, schema: schemaOf(withColumns(withColumns(input.schema.columns, declared), extra)), span: op.span };
     }
     case 'TopHitters': {
@@ -131,23 +137,39 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
 function bindEvaluate(b: Binder, op: Extract<Operator, { kind: 'Evaluate' }>, input: BoundTable | null, env: Env): BoundTable {
   const name = op.plugin.callee.name;
   const inp = input ?? tableError(op.span);
-  const rs: RowScope = { columns: inp.schema.columns };
+  // Plugin arguments may be aggregates (pivot(col, sum(x))).
+  const rs: RowScope = { columns: inp.schema.columns, aggregates: true };
   if (!PLUGINS.has(name)) {
     b.report(codes.UNKNOWN_PLUGIN, { name }, op.plugin.callee.span, didYouMean(name, PLUGINS));
     return tableError(op.span, inp.schema.columns);
   }
-  const args = [];
+  const args: BoundExpr[] = [];
   const namedArgs: Record<string, ReturnType<typeof bindScalar>> = {};
+  // Tabular arguments (lookup tables) are bound first; their columns are in scope for the
+  // remaining arguments (ipv4_lookup(T, ip, network)).
+  const tables: BoundTable[] = [];
   for (const a of op.plugin.args) {
-    if (a.kind === 'NamedArg') namedArgs[a.name.name] = bindScalar(b, a.value, rs, env);
+    if (a.kind !== 'NameRef' && a.kind !== 'Pipeline' && a.kind !== 'Paren') continue;
+    if (a.kind === 'NameRef' && inp.schema.columns.some((c) => c.name === a.name.name)) continue;
+    const sym = a.kind === 'NameRef' ? env.lookup(a.name.name) : undefined;
+    if (a.kind === 'NameRef' && sym?.kind !== 'table' && !b.tables.has(a.name.name)) continue;
+    if (a.kind === 'Paren' && a.expr.kind !== 'Pipeline') continue;
+    tables.push(bindTable(b, a, env, null));
+  }
+  const argScope: RowScope = { ...rs, columns: [...rs.columns, ...tables.flatMap((t) => t.schema.columns)] };
+  let ti = 0;
+  for (const a of op.plugin.args) {
+    if (a.kind === 'NamedArg') namedArgs[a.name.name] = bindScalar(b, a.value, argScope, env);
     else if (a.kind === 'Star') args.push(errorExpr(a));
-    else args.push(bindScalar(b, a, rs, env));
+    else if (ti < tables.length && (a.kind === 'Pipeline' || a.kind === 'Paren' || (a.kind === 'NameRef' && !inp.schema.columns.some((c) => c.name === a.name.name) && (env.lookup(a.name.name)?.kind === 'table' || b.tables.has(a.name.name))))) {
+      const t = tables[ti++]!;
+      args.push({ kind: 'Subquery', table: t, type: t.schema.columns[0]?.type ?? 'unknown', span: a.span });
+    } else args.push(bindScalar(b, a, argScope, env));
   }
-  let columns: readonly Column[] = inp.schema.columns;
-  if (name === 'bag_unpack') {
-    // The analyser cannot know the bag's keys: the result is the input minus the bag column.
-    const bag = args[0];
-    columns = bag !== undefined && bag.kind === 'Column' ? inp.schema.columns.filter((c) => c.name !== bag.name) : inp.schema.columns;
-  }
+  const lookupPlugin = name === 'ipv4_lookup' || name === 'ipv6_lookup' || name === 'geo_polygon_lookup' || name === 'geo_line_lookup';
+  const columns =
+    lookupPlugin && tables[0] !== undefined
+      ? withColumns(inp.schema.columns, tables[0].schema.columns)
+      : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
   return { kind: 'Evaluate', input: inp, plugin: name, args, namedArgs, schema: schemaOf(columns), span: op.span };
 }

@@ -43,11 +43,11 @@ function bindBy(b: Binder, by: readonly NamedExpr[], rs: RowScope, env: Env, nam
   });
 }
 
-const EXTREMES = new Set(['arg_max', 'arg_min', 'take_any', 'any', 'take_anyif', 'anyif']);
+const EXTREMES = new Set(['arg_max', 'arg_min', 'argmax', 'argmin', 'take_any', 'any', 'take_anyif', 'anyif']);
 
 function multiOutput(call: Call): boolean {
   const n = call.callee.name;
-  if (n === 'arg_max' || n === 'arg_min') return true;
+  if (n === 'arg_max' || n === 'arg_min' || n === 'argmax' || n === 'argmin') return true;
   if (n === 'take_any' || n === 'any') return call.args.length > 1 || call.args.some((a) => a.kind === 'Star');
   return false;
 }
@@ -68,7 +68,8 @@ function bindAggregates(b: Binder, items: readonly NamedExpr[], rs: RowScope, en
     const expr = bindScalar(b, item.expr, aggScope, env);
     let base = item.names[0]?.name ?? resultName(item.expr, null);
     if (base === null && e.kind === 'Call' && e.callee.name === 'percentile') base = percentileName('percentile', e.args[0], e.args[1]);
-    if (base === null && e.kind === 'Call' && e.callee.name === 'percentilew') base = percentileName('percentilew', e.args[0], e.args[2]);
+    if (base === null && e.kind === 'Call' && e.callee.name === 'percentilew') base = percentileName('percentile', e.args[0], e.args[2]);
+    if (base === null && e.kind === 'Call' && (e.callee.name === 'percentiles_array' || e.callee.name === 'percentilesw_array')) base = `percentiles_${e.args[0] === undefined ? '' : (resultName(e.args[0], '') ?? '')}`;
     out.push({ kind: 'Value', name: base !== null ? names.add(base) : names.fresh(), type: expr.type, expr });
   }
   return out;
@@ -96,14 +97,16 @@ function bindPercentiles(b: Binder, call: Call, rs: RowScope, env: Env, names: N
   for (let i = fixed; i < call.args.length; i++) {
     const args = [...whole.args.slice(0, fixed), whole.args[i]!];
     const expr: BoundExpr = { kind: 'Call', name: single.name, spec: single, signature: 0, args, type: whole.type, span: call.span };
-    out.push({ kind: 'Value', name: names.add(percentileName(single.name, call.args[0], call.args[i])), type: whole.type, expr });
+    out.push({ kind: 'Value', name: names.add(percentileName('percentile', call.args[0], call.args[i])), type: whole.type, expr });
   }
   return out;
 }
 
 function bindExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: Env, names: Names, byCols: readonly Column[]): BoundAggregate {
   const fnName = call.callee.name;
-  const fn: 'arg_max' | 'arg_min' | 'take_any' = fnName === 'arg_max' ? 'arg_max' : fnName === 'arg_min' ? 'arg_min' : 'take_any';
+  const fn: 'arg_max' | 'arg_min' | 'take_any' =
+    fnName === 'arg_max' || fnName === 'argmax' ? 'arg_max' : fnName === 'arg_min' || fnName === 'argmin' ? 'arg_min' : 'take_any';
+  if (fnName === 'argmax' || fnName === 'argmin') return bindLegacyExtreme(b, call, item, rs, env, names, fnName === 'argmax' ? 'arg_max' : 'arg_min');
   const isArg = fn !== 'take_any';
   const bound = bindScalar(b, call, { ...rs, aggregates: true }, env);
   const boundCall =
@@ -142,6 +145,19 @@ function bindExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: 
   // `(a, b, ...) = arg_max(...)` renames the outputs in order.
   const defs: BoundColumnDef[] = cols.map((c, i) => ({ name: names.add(item.names[i]?.name ?? c.base), type: c.type, expr: c.expr }));
   return { kind: 'ArgExtreme', fn, call: boundCall, by: isArg ? (args[0] ?? null) : null, columns: defs };
+}
+
+/** Obsolete argmax/argmin: columns max_E, max_E_c1, ... */
+function bindLegacyExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: Env, names: Names, fn: 'arg_max' | 'arg_min'): BoundAggregate {
+  const bound = bindScalar(b, call, { ...rs, aggregates: true }, env);
+  if (bound.kind !== 'Call') return { kind: 'Value', name: names.fresh(), type: bound.type, expr: bound };
+  const prefix = fn === 'arg_max' ? 'max' : 'min';
+  const first = call.args[0] === undefined ? '' : (resultName(call.args[0], '') ?? '');
+  const defs: BoundColumnDef[] = bound.args.map((a, i) => {
+    const base = i === 0 ? `${prefix}_${first}` : `${prefix}_${first}_${resultName(call.args[i]!, '') ?? ''}`;
+    return { name: names.add(item.names[i]?.name ?? base), type: a.type, expr: a };
+  });
+  return { kind: 'ArgExtreme', fn, call: bound, by: bound.args[0] ?? null, columns: defs };
 }
 
 function aggregateColumns(aggs: readonly BoundAggregate[]): Column[] {

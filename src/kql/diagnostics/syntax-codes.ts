@@ -106,3 +106,19 @@ export const UNCLOSED = defineDiagnostic<{ open: string; close: string }>({
   phase: 'syntax',
   message: (p) => `'${p.open}' is never closed (missing '${p.close}')`,
 });
+
+/** EXF106: nesting deeper than the parser supports (guards the call stack). */
+export const TOO_DEEP = defineDiagnostic<{ limit: number }>({
+  code: 'EXF106',
+  severity: 'error',
+  phase: 'syntax',
+  message: (p) => `Expression nested too deeply (more than ${p.limit} levels)`,
+});
+
+/** EXF199: the parser failed internally; the tree is incomplete. */
+export const INTERNAL_PARSE_ERROR = defineDiagnostic<{ detail: string }>({
+  code: 'EXF199',
+  severity: 'error',
+  phase: 'syntax',
+  message: (p) => `Internal parser error: ${p.detail}`,
+});

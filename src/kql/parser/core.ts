@@ -12,6 +12,8 @@ export class Parser {
   readonly tokens: readonly Token[];
   readonly diags: Diagnostic[];
   pos = 0;
+  /** Expression nesting, bounded so hostile input cannot exhaust the call stack. */
+  depth = 0;
   /** Start offset of the token where the last error was reported: one error per spot. */
   private lastErrorAt = -1;
   /** The lexer already reported these spots (bad characters, unterminated strings). */

@@ -3,7 +3,7 @@
 // A pipe expression `e | op | op` is an expression too (see ast.ts), but pipes are
 // only consumed by parsePipeExpr, so `where a == b | project c` stops at the `|`.
 import type { BinaryOp, Call, Expr, Ident, ListOp, Operator, Pipeline } from '../ast.js';
-import { MISSING, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
+import { KEYWORD_AS_NAME, MISSING, TOO_DEEP, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
 import { describe, PIPE_STOPS, type Parser } from './core.js';
 import {
   atName, parseDynamicLiteral, parseName, parseNumberLiteral, parseStringLiteral, parseTimespanLiteral, parseTypedLiteral,
@@ -24,6 +24,8 @@ const LEGACY_OPS: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
   ['notcontainscs', '!contains_cs'],
 ]);
 const LIST_OPS: ReadonlySet<string> = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all', 'has_any_cs', 'has_all_cs']);
+/** Type keywords that have no literal form; `boolean(x)` is an error in Kusto. */
+const TYPE_KEYWORDS: ReadonlySet<string> = new Set(['boolean', 'float', 'string', 'uuid', 'uniqueid']);
 const RELATIONAL_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 /** Words that end an expression rather than name a column. */
@@ -96,7 +98,8 @@ function parseEquality(p: Parser): Expr {
       p.next();
       p.next();
       left = binary('matches regex', left, parseRelational(p));
-    } else if (LIST_OPS.has(op)) {
+    } else if (LIST_OPS.has(op) && !(op === 'in' && p.atAt(1, 'range'))) {
+      // `in range(...)` belongs to make-series, not to an `in` list.
       p.next();
       left = parseList(p, op as ListOp, left);
     } else if (op === 'between' || op === '!between') {
@@ -160,7 +163,23 @@ export function parseUnaryExpr(p: Parser): Expr {
   return parseUnary(p);
 }
 
+const MAX_DEPTH = 200;
+
 function parseUnary(p: Parser): Expr {
+  if (p.depth >= MAX_DEPTH) {
+    p.error(TOO_DEEP, { limit: MAX_DEPTH }, p.errSpan());
+    p.syncTo(PIPE_STOPS);
+    return p.missingExpr();
+  }
+  p.depth++;
+  try {
+    return parseUnaryInner(p);
+  } finally {
+    p.depth--;
+  }
+}
+
+function parseUnaryInner(p: Parser): Expr {
   if (p.at('-') || p.at('+')) {
     const t = p.next();
     const operand = parseUnary(p);
@@ -272,7 +291,13 @@ function parseWord(p: Parser): Expr {
   }
   const head = parseHeadOperator(p);
   if (head !== null) return head;
-  if (NOT_A_NAME.has(w)) return p.missingExpr();
+  // Operator words (`has`, `!has`, `in~`, `between`) and `dynamic` without `(` are never bare names.
+  if (NOT_A_NAME.has(w) || EQUALITY_OPS.has(w) || LIST_OPS.has(w) || w === 'between' || w === 'dynamic' || w.startsWith('!') || w.endsWith('~')) {
+    return p.missingExpr();
+  }
+  if (TYPE_KEYWORDS.has(w) && p.atAt(1, '(')) {
+    p.error(KEYWORD_AS_NAME, { name: w }, p.errSpan(), `type names are not functions; use a literal such as ${w === 'string' ? "'text'" : 'bool(true)'} or a conversion such as to${w === 'boolean' ? 'bool' : w}()`);
+  }
   const name = parseName(p);
   if (p.at('(')) return parseCallArgs(p, name);
   return { kind: 'NameRef', name, span: name.span };

@@ -94,31 +94,31 @@ function jsonValue(p: Parser): JsonValue {
   if (p.at('[')) {
     p.next();
     const arr: JsonValue[] = [];
-    while (!p.at(']') && !p.atEof()) {
-      arr.push(jsonValue(p));
-      if (!p.eat(',')) break;
+    if (!p.at(']')) {
+      do arr.push(jsonValue(p));
+      while (p.eat(','));
     }
     p.expect(']');
     return arr;
   }
   if (p.at('{')) {
     p.next();
-    const obj: Record<string, JsonValue> = {};
-    while (!p.at('}') && !p.atEof()) {
-      const k = p.tok;
-      let key = '';
-      if (k.kind === 'string' || k.kind === 'ident') key = k.kind === 'string' ? (k.value ?? '') : k.text;
-      else {
-        p.error(MISSING, { what: 'property name', found: describe(k) }, p.errSpan());
-        break;
-      }
-      p.next();
-      p.expect(':');
-      obj[key] = jsonValue(p);
-      if (!p.eat(',')) break;
+    // Entries then fromEntries: a key such as "__proto__" stays an ordinary property.
+    const entries: [string, JsonValue][] = [];
+    if (!p.at('}')) {
+      do {
+        const k = p.tok;
+        if (k.kind !== 'string' && k.kind !== 'ident') {
+          p.error(MISSING, { what: 'property name', found: describe(k) }, p.errSpan());
+          break;
+        }
+        p.next();
+        p.expect(':');
+        entries.push([k.kind === 'string' ? (k.value ?? '') : k.text, jsonValue(p)]);
+      } while (p.eat(','));
     }
     p.expect('}');
-    return obj;
+    return Object.fromEntries(entries);
   }
   if (t.kind === 'string') {
     let s = p.next().value ?? '';

@@ -9,7 +9,7 @@ import { parseMakeSeries, parseSort, parseSummarize, parseTop, parseTopHitters, 
 import { parseAs, parseJoin, parseLookup, parseUnion } from './ops-join.js';
 import {
   parseConsume, parseEvaluate, parseInvoke, parseMvApply, parseMvExpand, parseParse, parseParseKv, parseReduce,
-  parseRender, parseSample, parseSampleDistinct, parseWhere,
+  parseRender, parseSample, parseSampleDistinct, parseUnmodeled, parseWhere,
 } from './ops-misc.js';
 import {
   parseDatatable, parseExternalData, parseFacet, parseFind, parseFork, parsePartition, parseRange, parseScan,
@@ -64,6 +64,9 @@ export const OPERATOR_PARSERS: ReadonlyMap<string, OperatorParser> = new Map<str
   ['fork', parseFork],
   ['facet', parseFacet],
   ['reduce', parseReduce],
+  ...[
+    'make-graph', 'graph-match', 'graph-shortest-paths', 'graph-to-table', 'graph-mark-components', 'project-by-names',
+  ].map((name): [string, OperatorParser] => [name, (p, s) => parseUnmodeled(p, s, name)]),
 ]);
 
 export interface HeadOperator {

@@ -4,8 +4,9 @@ import type {
   Datatable, Expr, ExternalData, FacetOp, FindOp, ForkOp, Ident, NamedExpr, Param, PartitionOp, RangeOp, ScanOp,
   ScanStep, SearchOp, Span,
 } from '../ast.js';
-import type { Parser } from './core.js';
-import { parseExpr } from './expressions.js';
+import { isMissing, type Parser } from './core.js';
+import { MISSING } from '../diagnostics/syntax-codes.js';
+import { parseExpr, parseUnaryExpr } from './expressions.js';
 import { parseName } from './literals.js';
 import { parseColumnDeclList, parseNamedExprList, parseOpParams } from './common.js';
 import { parseTableRef } from './ops-join.js';
@@ -143,7 +144,7 @@ export function parseDatatable(p: Parser, start: number): Datatable {
   if (!p.at(']')) {
     do {
       if (p.at(']')) break;
-      values.push(parseExpr(p));
+      values.push(parseDatatableValue(p));
     } while (p.eat(','));
   }
   p.expect(']');
@@ -161,4 +162,14 @@ export function parseExternalData(p: Parser, start: number): ExternalData {
   p.expect(']');
   const params = p.eat('with') ? parseParenParams(p) : [];
   return { kind: 'ExternalData', columns, uris, params, span: p.span(start) };
+}
+
+/** Datatable cells are literals (optionally signed), not general expressions. */
+function parseDatatableValue(p: Parser): Expr {
+  const v = parseUnaryExpr(p);
+  const inner = v.kind === 'Unary' ? v.operand : v;
+  if (inner.kind !== 'Literal' && inner.kind !== 'DynamicLiteral' && !isMissing(inner)) {
+    p.error(MISSING, { what: 'literal value', found: `'${p.text.slice(v.span.start, Math.min(v.span.end, v.span.start + 24))}'` }, v.span);
+  }
+  return v;
 }

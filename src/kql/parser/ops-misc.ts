@@ -2,9 +2,9 @@
 // parse/parse-where, parse-kv, render, evaluate, invoke, sample(-distinct), consume, reduce.
 import type {
   ConsumeOp, EvaluateOp, Expr, Ident, InvokeOp, MvApplyOp, MvExpandItem, MvExpandOp, OpParam, ParseKvOp, ParseOp,
-  ParsePatternPart, ReduceOp, RenderOp, SampleDistinctOp, SampleOp, ScalarTypeRef, WhereOp,
+  ParsePatternPart, ReduceOp, RenderOp, SampleDistinctOp, SampleOp, ScalarTypeRef, UnmodeledOp, WhereOp,
 } from '../ast.js';
-import { MISSING } from '../diagnostics/syntax-codes.js';
+import { MISSING, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
 import { describe, type Parser } from './core.js';
 import { parseCallArgs, parseExpr, parsePipeExpr, parsePipeTail } from './expressions.js';
 import { atName, parseName, parseStringLiteral } from './literals.js';
@@ -190,4 +190,32 @@ export function parseReduce(p: Parser, start: number): ReduceOp {
     while (p.eat(','));
   }
   return { kind: 'Reduce', params, by, with: withParams, span: p.span(start) };
+}
+
+/**
+ * Operators kept as token text (see UnmodeledOp): brackets must balance and the
+ * operator ends at `|`, `;` or an unmatched closer, like any other.
+ */
+export function parseUnmodeled(p: Parser, start: number, name: string): UnmodeledOp {
+  let text = '';
+  const stack: string[] = [];
+  while (!p.atEof()) {
+    const t = p.tok;
+    if (t.kind === 'punct') {
+      if (stack.length === 0 && (t.text === '|' || t.text === ';' || t.text === ')' || t.text === '}' || t.text === ']')) break;
+      if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(t.text === '(' ? ')' : t.text === '[' ? ']' : '}');
+      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+        if (stack[stack.length - 1] !== t.text) {
+          p.error(UNEXPECTED_TOKEN, { text: describe(t) }, p.errSpan());
+          break;
+        }
+        stack.pop();
+      }
+    }
+    text += (text !== '' && t.spaceBefore ? ' ' : '') + t.text;
+    p.next();
+  }
+  if (stack.length > 0) p.expect(stack[stack.length - 1] ?? ')');
+  if (text === '' && name !== 'graph-mark-components') p.error(MISSING, { what: `${name} arguments`, found: describe(p.tok) }, p.errSpan());
+  return { kind: 'Unmodeled', name, text, span: p.span(start) };
 }

@@ -88,8 +88,7 @@ export function parseGetSchema(p: Parser, start: number): GetSchemaOp {
 }
 
 export function parsePrint(p: Parser, start: number): PrintOp {
-  const items = atListEnd(p) ? [] : parseNamedExprList(p);
-  return { kind: 'Print', items, span: p.span(start) };
+  return { kind: 'Print', items: parseNamedExprList(p), span: p.span(start) };
 }
 
 /** Nothing more belongs to the current operator. */

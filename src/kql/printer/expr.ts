@@ -24,6 +24,8 @@ function precOf(e: Expr): number {
     case 'Unary':
       return UNARY;
     case 'Pipeline':
+      // A source-less single operator (`evaluate f()`, `print 1`) parses at operand level.
+      return e.source === null && e.ops.length === 1 ? POSTFIX + 1 : 0;
     case 'NamedArg':
       return 0;
     default:

@@ -66,6 +66,8 @@ function sub(x: Expr, indent: string): string {
 
 export function printOperator(op: Operator, indent: string): string {
   switch (op.kind) {
+    case 'Unmodeled':
+      return op.text === '' ? op.name : `${op.name} ${op.text}`;
     case 'Where':
       return `where ${params(op.params, indent)}${e(op.predicate, indent, 1)}`;
     case 'Project':

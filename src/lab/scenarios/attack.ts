@@ -90,7 +90,8 @@ export function runRound(st: RoundState, r: Round, roundNo: number): void {
       const read = ctx.deviceEvent(t, ps, 'SensitiveFileRead', { FileName: name, FolderPath: `${src.dir}\\${name}`, SHA1: sha1, AdditionalFields: JSON.stringify({ SensitivityLabel: src.label }) }, true);
       note(log, ['T1119'], read, `read ${src.dir}\\${name} (label ${src.label})`);
     }
-    const copy = ctx.fileRef(ctx.after(t, 0), ps, 'FileCreated', `${v.stagingDir}\\${name}`, { sha1, label: src.label });
+    t = ctx.after(t, 0);
+    const copy = ctx.fileRef(t, ps, 'FileCreated', `${v.stagingDir}\\${name}`, { sha1, label: src.label });
     note(log, ['T1119', 'T1074.001'], copy, `copied ${src.dir}\\${name} to ${v.stagingDir}`);
   }
   // The employee-data export of the seed script.

@@ -39,11 +39,15 @@ export class OutputPipeline {
     for (const [table, spool] of [...batch.spools.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       if (spool.rows === 0) continue;
       const tmp = sqlIdent(`spool_${table}`);
+      const tr = performance.now();
       await c.run(`CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT * FROM ${spoolTableSql(table, spool.path)}`);
+      if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`  ${table}: read ${Math.round(performance.now() - tr)} ms\n`);
       const rel = fileName(table, this.format, part, this.tenantId);
       const path = join(this.outDir, rel);
       mkdirSync(dirname(path), { recursive: true });
+      const t0 = performance.now();
       await c.run(`COPY (${expandSql(table, this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
+      if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`  ${table}: ${spool.rows} rows, copy ${Math.round(performance.now() - t0)} ms\n`);
       await c.run(`DROP TABLE ${tmp}`);
       this.files.push(path);
     }

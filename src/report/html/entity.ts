@@ -6,6 +6,7 @@ import {
   ACTION_HEADINGS,
   VERDICT_LABEL,
   cellText,
+  countsSentence,
   destinationSentence,
   entityTitle,
   formatBytes,
@@ -13,6 +14,7 @@ import {
   parseKustoTime,
   percent,
   plural,
+  scenarioSentence,
   timeRange,
 } from '../model.js';
 import { code, htmlTable, num, para, section, text, type Cell } from './parts.js';
@@ -44,32 +46,49 @@ export const TIMELINE_DATA_ID = 'eh-timeline-data';
 
 export function timelineChart(interactive: boolean, caption?: string): string {
   const tools = interactive ? '<div class="tools no-print" id="eh-timeline-tools"></div>\n' : '';
-  const legend = ['execution', 'collection', 'staging', 'exfiltration', 'blocked', 'context'].map((s) => `<span class="s-${s}">${s}</span>`).join('');
+  const legend = ['execution', 'collection', 'staging', 'exfiltration', 'blocked', 'context']
+    .map((s) => `<span class="s-${s}">${s}</span>`)
+    .join('');
   return `${tools}<figure id="eh-timeline-figure">${caption !== undefined ? `<p class="muted">${h(caption)}</p>` : ''}<div class="eh-chart" id="eh-timeline" data-source="${TIMELINE_DATA_ID}"${interactive ? '' : ' data-static=""'}></div>\n<figcaption class="legend">${legend}</figcaption></figure>`;
 }
 
 export function processTreeHtml(nodes: readonly ProcessNode[]): string {
   const item = (n: ProcessNode): string => {
-    const facts = [n.processId === null ? '' : `PID ${n.processId}`, n.account ?? '', n.creationTime ?? '', n.sha256 === null ? '' : `SHA-256 ${n.sha256.slice(0, 16)}…`]
+    const facts = [
+      n.processId === null ? '' : `PID ${n.processId}`,
+      n.account ?? '',
+      n.creationTime ?? '',
+      n.sha256 === null ? '' : `SHA-256 ${n.sha256.slice(0, 16)}…`,
+    ]
       .filter((x) => x !== '')
       .join(' · ');
     const head = `<span class="proc mono">${h(n.fileName)}</span> <span class="muted">${h(facts)}</span>`;
     const cmd = n.commandLine === '' ? '' : `<code class="cmd">${h(n.commandLine)}</code>`;
     const kids = n.children.length > 0 ? `<ul>${n.children.map(item).join('')}</ul>` : '';
-    return n.children.length > 0 ? `<li><details open><summary>${head}</summary>${cmd}${kids}</details></li>` : `<li>${head}${cmd}</li>`;
+    return n.children.length > 0
+      ? `<li><details open><summary>${head}</summary>${cmd}${kids}</details></li>`
+      : `<li>${head}${cmd}</li>`;
   };
   return `<ul class="eh-tree" id="eh-process-tree">${nodes.map(item).join('')}</ul>`;
 }
 
-export function renderEntityHtml(result: InvestigationResult, e: EntityResult, opts: { fleetLink?: string } = {}): string {
+export function renderEntityHtml(
+  result: InvestigationResult,
+  e: EntityResult,
+  opts: { fleetLink?: string } = {},
+): string {
   const parts: string[] = [];
-  parts.push(`<header>${opts.fleetLink !== undefined ? `<p class="no-print"><a href="${h(opts.fleetLink)}">← Fleet overview</a></p>` : ''}`);
+  parts.push(
+    `<header>${opts.fleetLink !== undefined ? `<p class="no-print"><a href="${h(opts.fleetLink)}">← Fleet overview</a></p>` : ''}`,
+  );
   parts.push(`<h1>Insider Data Exfiltration Investigation: ${h(entityTitle(e))}</h1>`);
   parts.push(
     `<div class="verdict v-${h(e.verdict)}" id="verdict"><strong>Verdict: ${h(VERDICT_LABEL[e.verdict])}</strong> · confidence ${percent(e.confidence)} · risk score ${h(formatInt(e.riskScore))}/100<br>${h(e.reason)}</div></header>`,
   );
 
-  const sources = result.dataSources.map((d) => `${d.table} (${formatInt(d.rows)} rows${d.from !== null && d.to !== null ? `, ${d.from} – ${d.to}` : ''})`);
+  const sources = result.dataSources.map(
+    (d) => `${d.table} (${formatInt(d.rows)} rows${d.from !== null && d.to !== null ? `, ${d.from} – ${d.to}` : ''})`,
+  );
   const scope: [string, string][] = [
     ['Device', h(e.device)],
     ['User', e.user === null ? '<span class="muted">unknown</span>' : h(e.user)],
@@ -77,17 +96,22 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
     ['Data sources', sources.length === 0 ? '<span class="muted">none recorded</span>' : sources.map(h).join('<br>')],
     ['Generated', `${h(result.generatedAt)} by ${h(result.tool.name)} ${h(result.tool.version)}`],
   ];
-  parts.push(section('scope', 'Scenario and scope', `<dl class="scope">${scope.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join('')}</dl>`));
+  parts.push(
+    section(
+      'scope',
+      'Scenario and scope',
+      `${para(scenarioSentence(result, e))}<dl class="scope">${scope.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`).join('')}</dl>`,
+    ),
+  );
 
   const dest = destinationSentence(e);
-  const tables = new Set(e.evidence.map((x) => x.table));
   parts.push(
     section(
       'outcome',
       'Key outcome',
       para(e.reason) +
         (dest !== null ? para(dest) : '') +
-        para(`${plural(e.evidence.length, 'evidence event')} from ${plural(tables.size, 'table')}, ${plural(e.techniques.length, 'ATT&CK technique')}, ${plural(e.hunts.length, 'hunt')} run.`) +
+        para(countsSentence(e)) +
         `<p><strong>Final Verdict: ${h(VERDICT_LABEL[e.verdict])}</strong></p>`,
     ),
   );
@@ -98,14 +122,27 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
       : timelineChart(true) +
         htmlTable(
           ['Time (UTC)', 'Stage', 'Table', 'Action', 'Event', 'ReportId'],
-          e.timeline.map((t) => [text(t.timestamp), text(t.stage, `s-${t.stage.replace(/[^a-z]/g, '')}`), text(t.table), text(t.actionType), text(t.summary), text(cellText(t.reportId))]),
+          e.timeline.map((t) => [
+            text(t.timestamp),
+            text(t.stage, `s-${t.stage.replace(/[^a-z]/g, '')}`),
+            text(t.table),
+            text(t.actionType),
+            text(t.summary),
+            text(cellText(t.reportId)),
+          ]),
           { id: 'timeline-table', interactive: true },
         );
   parts.push(section('timeline', 'Timeline', tl));
 
   if (e.processTree.length > 0) parts.push(section('process-tree', 'Process tree', processTreeHtml(e.processTree)));
 
-  parts.push(section('steps', 'Investigation steps', e.hunts.length === 0 ? para('No hunts ran for this entity.', 'muted') : e.hunts.map(huntHtml).join('\n')));
+  parts.push(
+    section(
+      'steps',
+      'Investigation steps',
+      e.hunts.length === 0 ? para('No hunts ran for this entity.', 'muted') : e.hunts.map(huntHtml).join('\n'),
+    ),
+  );
 
   if (e.destinations.length > 0)
     parts.push(
@@ -114,7 +151,14 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
         'Destinations',
         htmlTable(
           ['Remote URL', 'Remote IP', 'Port', 'Category', 'Outcome', 'Bytes sent'],
-          e.destinations.map((d) => [code(d.url), text(d.ip), num(d.port), text(d.category), text(d.outcome), num(d.bytes, formatBytes(d.bytes))]),
+          e.destinations.map((d) => [
+            code(d.url),
+            text(d.ip),
+            num(d.port),
+            text(d.category),
+            text(d.outcome),
+            num(d.bytes, formatBytes(d.bytes)),
+          ]),
           { id: 'destinations-table', interactive: true },
         ),
       ),
@@ -137,8 +181,15 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
   parts.push(section('response', 'Response plan', responseHtml(e)));
 
   if (e.suppressed.length > 0)
-    parts.push(section('ruled-out', 'Ruled out', `<ul>${e.suppressed.map((s) => `<li><strong>${h(s.what)}:</strong> ${h(s.reason)} (${h(plural(s.evidence.length, 'event'))})</li>`).join('')}</ul>`));
-  if (e.gaps.length > 0) parts.push(section('gaps', 'Data gaps', `<ul>${e.gaps.map((g) => `<li>${h(g)}</li>`).join('')}</ul>`));
+    parts.push(
+      section(
+        'ruled-out',
+        'Ruled out',
+        `<ul>${e.suppressed.map((s) => `<li><strong>${h(s.what)}:</strong> ${h(s.reason)} (${h(plural(s.evidence.length, 'event'))})</li>`).join('')}</ul>`,
+      ),
+    );
+  if (e.gaps.length > 0)
+    parts.push(section('gaps', 'Data gaps', `<ul>${e.gaps.map((g) => `<li>${h(g)}</li>`).join('')}</ul>`));
 
   parts.push(
     section(
@@ -148,7 +199,14 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
         ? para('No evidence events.', 'muted')
         : htmlTable(
             ['#', 'Table', 'ReportId', 'Timestamp', 'Hunt', 'Event'],
-            e.evidence.map((ev, i) => [num(i + 1), text(ev.table), text(cellText(ev.reportId)), text(ev.timestamp), text(ev.hunt), text(ev.summary ?? '')]),
+            e.evidence.map((ev, i) => [
+              num(i + 1),
+              text(ev.table),
+              text(cellText(ev.reportId)),
+              text(ev.timestamp),
+              text(ev.hunt),
+              text(ev.summary ?? ''),
+            ]),
             { id: 'evidence-table', interactive: true },
           ),
     ),
@@ -164,12 +222,24 @@ export function renderEntityHtml(result: InvestigationResult, e: EntityResult, o
 
 function huntHtml(hr: HuntRun, i: number): string {
   const id = `hunt-${i + 1}`;
-  const rows: Cell[][] = hr.rows.map((r) => hr.columns.map((c, j) => (/^(long|int|real|decimal)$/.test(c.type) && typeof r[j] === 'number' ? num(r[j] as number) : text(cellText(r[j])))));
+  const rows: Cell[][] = hr.rows.map((r) =>
+    hr.columns.map((c, j) =>
+      /^(long|int|real|decimal)$/.test(c.type) && typeof r[j] === 'number' ? num(r[j] as number) : text(cellText(r[j])),
+    ),
+  );
   const more = Math.max(0, hr.totalRows - hr.rows.length);
   return `<article class="step"><h3>${i + 1}. ${h(hr.title)}</h3>
 <p class="muted">Hunt <code>${h(hr.hunt)}</code> · ${h(plural(hr.totalRows, 'row'))} · ${h(formatInt(hr.elapsedMs))} ms</p>
 <pre><code class="language-kql">${h(hr.kql)}</code></pre>
-${hr.rows.length === 0 ? para('No rows.', 'muted') : htmlTable(hr.columns.map((c) => c.name), rows, { id, interactive: true })}
+${
+  hr.rows.length === 0
+    ? para('No rows.', 'muted')
+    : htmlTable(
+        hr.columns.map((c) => c.name),
+        rows,
+        { id, interactive: true },
+      )
+}
 ${more > 0 ? para(`…and ${formatInt(more)} more rows (${formatInt(hr.totalRows)} in total) not kept in the result.`, 'more') : ''}</article>`;
 }
 

@@ -10,8 +10,12 @@ export interface Cell {
   readonly cls?: string;
 }
 
+/** Cells with long text may break anywhere; short ones (names, ids) never break mid-word. */
+const LONG = 40;
+
 export function text(s: string, cls?: string): Cell {
-  return cls === undefined ? { html: h(s) } : { html: h(s), cls };
+  const all = [cls, s.length > LONG ? 'long' : undefined].filter((x) => x !== undefined).join(' ');
+  return all === '' ? { html: h(s) } : { html: h(s), cls: all };
 }
 
 export function num(n: number | null, shown?: string): Cell {
@@ -19,7 +23,9 @@ export function num(n: number | null, shown?: string): Cell {
 }
 
 export function code(s: string): Cell {
-  return { html: s === '' ? '' : `<code>${h(s)}</code>` };
+  return s.length > LONG
+    ? { html: `<code>${h(s)}</code>`, cls: 'long' }
+    : { html: s === '' ? '' : `<code>${h(s)}</code>` };
 }
 
 export interface TableOptions {

@@ -16,14 +16,15 @@ pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;paddi
 .verdict strong{font-size:18px}
 .v-EXFILTRATED{border-color:var(--exfil)}.v-ATTEMPTED_PREVENTED{border-color:var(--prevented)}
 .v-STAGED_NO_TRANSFER{border-color:var(--staged)}.v-BENIGN{border-color:var(--benign)}
-.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;color:#fff;background:var(--inconclusive);white-space:nowrap}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;color:#fff;background:var(--inconclusive)}
 .badge.v-EXFILTRATED{background:var(--exfil)}.badge.v-ATTEMPTED_PREVENTED{background:var(--prevented)}
 .badge.v-STAGED_NO_TRANSFER{background:var(--staged)}.badge.v-BENIGN{background:var(--benign)}
 .s-execution{color:var(--execution)}.s-collection{color:var(--collection)}.s-staging{color:var(--staging)}
 .s-exfiltration{color:var(--exfiltration)}.s-blocked{color:var(--blocked)}.s-context{color:var(--context)}
 table{border-collapse:collapse;width:100%;margin:8px 0}
-th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word}
-th{background:var(--panel);font-weight:600}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{background:var(--panel);font-weight:600;white-space:nowrap}
+td.long{overflow-wrap:anywhere;min-width:14em}
 table.eh-sortable th{cursor:pointer;user-select:none}
 table.eh-sortable th[aria-sort=ascending]::after{content:" \\25B2"}
 table.eh-sortable th[aria-sort=descending]::after{content:" \\25BC"}

@@ -4,9 +4,26 @@
 import type { SqlArg, SqlContext, SqlTemplate } from '../../../catalog/types.js';
 import { convertSql, toStringSql } from './convert.js';
 import { arg, lowered } from './operators.js';
+import { EXTRA_FNS } from './functions-extra.js';
 import { duckType } from './literals.js';
 
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
+
+/** Thrown by a template for an argument shape it can't translate exactly (reported as EXF301). */
+export class NoTranslation extends Error {}
+
+function maxArgs(n: number, f: Fn): Fn {
+  return (a, ctx) => {
+    if (a.length > n) throw new NoTranslation();
+    return f(a, ctx);
+  };
+}
+
+/** An integer constant as plain SQL text (DuckDB wants literal group indexes). */
+function intConst(x: SqlArg): string {
+  if (typeof x.constant === 'number') return String(Math.trunc(x.constant));
+  throw new NoTranslation();
+}
 
 const conv = (to: Parameters<typeof convertSql>[1]): Fn => (a, ctx) => convertSql(arg(a, 0), to, ctx);
 const ns = (s: string) => `epoch_ns(${s})`;
@@ -33,6 +50,8 @@ const binAt: Fn = (a) => {
 };
 
 const DAY = 864000000000n;
+const offsetN = (a: readonly SqlArg[]) => (a[1] === undefined ? '0' : `CAST(${a[1].sql} AS INTEGER)`);
+const offsetNs = (a: readonly SqlArg[], unit: bigint) => `${offsetN(a)} * ${unit}`;
 
 const strOf = (a: readonly SqlArg[], i: number) => toStringSql(arg(a, i));
 
@@ -68,7 +87,7 @@ function inCidr(ipSql: string, cidr: string): string {
 }
 
 const ipv4Private: Fn = (a) => {
-  const ip = ipv4Int(arg(a, 0).sql);
+  const ip = ipv4Int(`split_part(${arg(a, 0).sql}, '/', 1)`);
   return `(${['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => inCidr(ip, c)).join(' OR ')})`;
 };
 
@@ -138,11 +157,14 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   bin,
   floor: (a) => (a.length === 2 ? bin(a, { stringLiteral: String, now: '' }) : `floor(${arg(a, 0).sql})`),
   bin_at: binAt,
-  startofday: (a) => ts(floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)),
-  endofday: (a) => ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${DAY * 100n - 100n}`),
-  startofweek: (a) => `CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) AS TIMESTAMP_NS)`,
-  startofmonth: (a) => `CAST(date_trunc('month', ${arg(a, 0).sql}) AS TIMESTAMP_NS)`,
-  startofyear: (a) => `CAST(date_trunc('year', ${arg(a, 0).sql}) AS TIMESTAMP_NS)`,
+  startofday: (a) => ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${offsetNs(a, DAY * 100n)}`),
+  endofday: (a) => ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${offsetNs(a, DAY * 100n)} + ${DAY * 100n - 100n}`),
+  startofweek: (a) => `CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * ${offsetN(a)} AS TIMESTAMP_NS)`,
+  endofweek: (a) => ts(`epoch_ns(CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * (${offsetN(a)} + 1) AS TIMESTAMP_NS)) - 100`),
+  startofmonth: (a) => `CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
+  endofmonth: (a) => ts(`epoch_ns(CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`),
+  startofyear: (a) => `CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
+  endofyear: (a) => ts(`epoch_ns(CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`),
   getyear: datePart('year'),
   getmonth: datePart('month'),
   monthofyear: datePart('month'),
@@ -164,7 +186,14 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   },
   unixtime_seconds_todatetime: (a) => ts(`CAST(trunc(${arg(a, 0).sql} * 1000000000) AS BIGINT)`),
   unixtime_milliseconds_todatetime: (a) => ts(`CAST(trunc(${arg(a, 0).sql} * 1000000) AS BIGINT)`),
-  datetime_diff: (a) => `date_diff(${lowerConst(arg(a, 0))}, ${arg(a, 2).sql}, ${arg(a, 1).sql})`,
+  datetime_diff: (a) => {
+    const part = typeof arg(a, 0).constant === 'string' ? String(arg(a, 0).constant).toLowerCase() : '';
+    const sub: Record<string, number> = { nanosecond: 1, microsecond: 1000, millisecond: 1000000 };
+    const div = sub[part];
+    if (div !== undefined) return `(epoch_ns(${arg(a, 1).sql}) // ${div} - epoch_ns(${arg(a, 2).sql}) // ${div})`;
+    if (!['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'].includes(part)) throw new NoTranslation();
+    return `date_diff(${lowerConst(arg(a, 0))}, ${arg(a, 2).sql}, ${arg(a, 1).sql})`;
+  },
   format_datetime: formatDatetime,
   // conversions
   tostring: conv('string'),
@@ -216,16 +245,16 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     a.length > 2
       ? `substr(${strOf(a, 0)}, greatest(${arg(a, 1).sql}, 0) + 1, ${arg(a, 2).sql})`
       : `substr(${strOf(a, 0)}, greatest(${arg(a, 1).sql}, 0) + 1)`,
-  indexof: (a) => `(strpos(${strOf(a, 0)}, ${strOf(a, 1)}) - 1)`,
+  indexof: maxArgs(2, (a) => `(strpos(${strOf(a, 0)}, ${strOf(a, 1)}) - 1)`),
   countof: (a) => `CAST((length(${strOf(a, 0)}) - length(replace(${strOf(a, 0)}, ${strOf(a, 1)}, ''))) // length(${strOf(a, 1)}) AS BIGINT)`,
   split: (a) =>
     a.length > 2
-      ? `to_json(list_extract(string_split(${strOf(a, 0)}, ${strOf(a, 1)}), ${arg(a, 2).sql} + 1))`
+      ? `to_json(list_filter([list_extract(string_split(${strOf(a, 0)}, ${strOf(a, 1)}), ${arg(a, 2).sql} + 1)], x -> x IS NOT NULL))`
       : `to_json(string_split(${strOf(a, 0)}, ${strOf(a, 1)}))`,
   extract: (a) => {
     const re = arg(a, 0).sql;
     const s = strOf(a, 2);
-    return `(CASE WHEN regexp_matches(${s}, ${re}) THEN regexp_extract(${s}, ${re}, ${arg(a, 1).sql}) END)`;
+    return `(CASE WHEN regexp_matches(${s}, ${re}) THEN regexp_extract(${s}, ${re}, ${intConst(arg(a, 1))}) END)`;
   },
   extract_all: (a) => `to_json(regexp_extract_all(${strOf(a, a.length - 1)}, ${arg(a, 0).sql}, ${a.length > 2 ? '1' : '0'}))`,
   replace_string: (a) => `replace(${strOf(a, 0)}, ${strOf(a, 1)}, ${strOf(a, 2)})`,
@@ -249,8 +278,8 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   // dynamic
   array_length: (a) => `(CASE WHEN json_type(${arg(a, 0).sql}) = 'ARRAY' THEN CAST(json_array_length(${arg(a, 0).sql}) AS BIGINT) END)`,
   set_has_element: (a) => `list_contains(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR))`,
-  array_index_of: (a) => `coalesce(list_position(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR)) - 1, -1)`,
-  bag_keys: (a) => `to_json(json_keys(${arg(a, 0).sql}))`,
+  array_index_of: maxArgs(2, (a) => `coalesce(list_position(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR)) - 1, -1)`),
+  bag_keys: (a) => `(CASE WHEN json_type(${arg(a, 0).sql}) = 'OBJECT' THEN to_json(json_keys(${arg(a, 0).sql})) END)`,
   pack_array: (a) => `json_array(${a.map(jsonOf).join(', ')})`,
   bag_pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? toStringSql(x) : jsonOf(x))).join(', ')})`,
   pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? toStringSql(x) : jsonOf(x))).join(', ')})`,
@@ -258,7 +287,7 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   ipv4_is_private: ipv4Private,
   ipv4_is_in_range: ipv4InRange,
   // window (over the serialized order)
-  row_number: (a) => (a.length > 0 ? `(row_number() OVER () - 1 + ${arg(a, 0).sql})` : 'row_number() OVER ()'),
+  row_number: maxArgs(1, (a) => (a.length > 0 ? `(row_number() OVER () - 1 + ${arg(a, 0).sql})` : 'row_number() OVER ()')),
   prev: (a) => `lag(${arg(a, 0).sql}, ${a[1]?.sql ?? '1'}${a[2] === undefined ? '' : `, ${a[2].sql}`}) OVER ()`,
   next: (a) => `lead(${arg(a, 0).sql}, ${a[1]?.sql ?? '1'}${a[2] === undefined ? '' : `, ${a[2].sql}`}) OVER ()`,
   // aggregates
@@ -281,13 +310,24 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   stdevp: 'stddev_pop($0)',
   variance: 'var_samp($0)',
   variancep: 'var_pop($0)',
-  make_set: (a) => jsonList(limited(`list(DISTINCT ${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL)`, a, 1)),
+  make_set: (a) => jsonList(limited(firstOccurrence(setInput(arg(a, 0), 'true')), a, 1)),
   make_list: (a) => jsonList(limited(`list(${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL)`, a, 1)),
-  make_set_if: (a) => jsonList(limited(`list(DISTINCT ${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL AND ${arg(a, 1).sql})`, a, 2)),
+  make_set_if: (a) => jsonList(limited(firstOccurrence(setInput(arg(a, 0), arg(a, 1).sql)), a, 2)),
   make_list_if: (a) => jsonList(limited(`list(${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL AND ${arg(a, 1).sql})`, a, 2)),
   make_bag: (a) => `coalesce(list_reduce(list(${arg(a, 0).sql}) FILTER (WHERE json_type(${arg(a, 0).sql}) = 'OBJECT'), (x, y) -> json_merge_patch(x, y)), '{}')`,
   percentile: (a) => `quantile_disc(${arg(a, 0).sql}, ${arg(a, 1).sql} / 100.0)`,
 };
+
+/** Distinct values in first-seen order (Kusto's make_set keeps insertion order). */
+function firstOccurrence(listSql: string): string {
+  return `list_filter(${listSql}, (x, i) -> list_position(${listSql}, x) = i)`;
+}
+
+/** make_set's input list: array elements are set members, not the arrays themselves. */
+function setInput(x: SqlArg, cond: string): string {
+  if (x.type !== 'dynamic') return `list(${aggArg(x)}) FILTER (WHERE ${x.sql} IS NOT NULL AND ${cond})`;
+  return `flatten(list(CASE WHEN json_type(${x.sql}) = 'ARRAY' THEN CAST(json_extract(${x.sql}, '$[*]') AS JSON[]) ELSE [${x.sql}] END) FILTER (WHERE ${x.sql} IS NOT NULL AND ${cond}))`;
+}
 
 function lowerConst(x: SqlArg): string {
   return typeof x.constant === 'string' ? `'${x.constant.toLowerCase().replace(/[^a-z_]/g, '')}'` : x.sql;
@@ -308,10 +348,10 @@ export { lowered, duckType };
 
 /** The DuckDB translation of a Kusto function, or null when there is none. */
 export function lookupTemplate(name: string, _args: readonly SqlArg[]): SqlTemplate {
-  const t = FNS[name];
+  const t = FNS[name] ?? EXTRA_FNS[name];
   return t === undefined ? null : t;
 }
 
 export function hasTemplate(name: string): boolean {
-  return FNS[name] !== undefined;
+  return FNS[name] !== undefined || EXTRA_FNS[name] !== undefined;
 }

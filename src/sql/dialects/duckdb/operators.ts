@@ -126,15 +126,42 @@ const div: OpTemplate = (a, _c, rt) => {
   return `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`;
 };
 
-// Kusto `%` keeps the dividend's sign (C# remainder); so does DuckDB's `%`.
-const mod: OpTemplate = (a) => `(${arg(a, 0).sql} % ${arg(a, 1).sql})`;
+// Kusto's `%` is never negative (-14 % 12 == 10, 14 % -12 == 2): Euclidean remainder.
+const mod: OpTemplate = (a) => {
+  const l = arg(a, 0).sql;
+  const r = arg(a, 1).sql;
+  return `(((${l} % ${r}) + abs(${r})) % abs(${r}))`;
+};
+
+const isNullConst = (x: SqlArg) => x.constant === null;
+const isConst = (x: SqlArg) => x.constant !== undefined && x.constant !== null;
+
+/**
+ * Kusto equality with nulls: null == 5 is false and null != 5 is true; only null vs
+ * null is null. Against a non-null constant that is IS [NOT] DISTINCT FROM, and in a
+ * filter `a = 'x'` already drops the same rows (and keeps DuckDB's scan pushdown).
+ */
+export function equality(neg: boolean, predicate: boolean): OpTemplate {
+  return (a) => {
+    const l = arg(a, 0);
+    const r = arg(a, 1);
+    if (isNullConst(l) && isNullConst(r)) return 'CAST(NULL AS BOOLEAN)';
+    if (isNullConst(l) || isNullConst(r)) return `(CASE WHEN ${(isNullConst(l) ? r : l).sql} IS NULL THEN NULL ELSE ${neg ? 'true' : 'false'} END)`;
+    if (isConst(l) || isConst(r)) {
+      if (!neg && predicate) return `(${l.sql} = ${r.sql})`;
+      return `(${l.sql} IS ${neg ? '' : 'NOT '}DISTINCT FROM ${r.sql})`;
+    }
+    return `(CASE WHEN ${l.sql} IS NULL AND ${r.sql} IS NULL THEN NULL ELSE ${l.sql} IS ${neg ? '' : 'NOT '}DISTINCT FROM ${r.sql} END)`;
+  };
+}
 
 /** Struct of the row values arg_max/arg_min return, so every column comes from the same row. */
 const struct = (a: readonly SqlArg[]) => `struct_pack(${a.map((x, i) => `c${i} := ${x.sql}`).join(', ')})`;
 
 export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
-  argext_max: (a) => `arg_max(${struct(a)}, ${arg(a, 0).sql})`,
-  argext_min: (a) => `arg_min(${struct(a)}, ${arg(a, 0).sql})`,
+  // A group whose extremum column is all null still returns a row's values (Kusto does).
+  argext_max: (a) => `coalesce(arg_max(${struct(a)}, ${arg(a, 0).sql}), any_value(${struct(a)}))`,
+  argext_min: (a) => `coalesce(arg_min(${struct(a)}, ${arg(a, 0).sql}), any_value(${struct(a)}))`,
   argext_any: (a) => `any_value(${struct(a)})`,
   struct_field: (a) => `struct_extract(${arg(a, 0).sql}, 'c${String(arg(a, 1).constant)}')`,
   '+': add,
@@ -143,8 +170,8 @@ export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
   '/': div,
   '%': mod,
   neg: (a) => `(- ${arg(a, 0).sql})`,
-  '==': cmp('='),
-  '!=': cmp('<>'),
+  '==': equality(false, false),
+  '!=': equality(true, false),
   '<': cmp('<'),
   '<=': cmp('<='),
   '>': cmp('>'),

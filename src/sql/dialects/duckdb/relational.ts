@@ -67,8 +67,10 @@ export function emit(p: Plan, st: State): string {
       const cast = duckType(c.type);
       return `SELECT CAST(${from} + i * (${step}) AS ${cast}) AS ${name} FROM generate_series(0, CAST(floor((${to} - (${from})) / (${step} * 1.0)) AS BIGINT)) AS g(i) ORDER BY i`;
     }
-    case 'Filter':
-      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) WHERE ${sx(p.predicate, st)}`;
+    case 'Filter': {
+      const pred = emitScalar(p.predicate, { ...env(st), predicate: true }).sql;
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) WHERE ${pred}`;
+    }
     case 'Project':
       return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM (${emit(p.input, st)})`;
     case 'Aggregate': {
@@ -91,7 +93,7 @@ export function emit(p: Plan, st: State): string {
     case 'Unnest': {
       const inner = alias(st, 'u');
       const names = new Set(p.items.map((i) => i.name));
-      const expanded = p.items.map((i) => `unnest(${expandList(sx(i.expr, st))}) AS ${q(i.name)}`);
+      const expanded = p.items.map((i) => `unnest(${expandList(sx(i.expr, st), p.bagArray)}) AS ${q(i.name)}`);
       const others = p.input.columns.filter((c) => !names.has(c.name)).map((c) => q(c.name));
       const limit = p.limit === null ? '' : ` QUALIFY row_number() OVER (PARTITION BY __row) <= ${sx(p.limit, st)}`;
       const rowed = p.limit === null ? emit(p.input, st) : `SELECT *, row_number() OVER () AS __row FROM (${emit(p.input, st)})`;
@@ -121,10 +123,11 @@ function projectItem(name: string, e: Sx, st: State): string {
 }
 
 /** A dynamic value to the list mv-expand iterates: array elements, bag entries, or the value itself. */
-function expandList(j: string): string {
+function expandList(j: string, bagArray: boolean): string {
+  const entry = bagArray ? `json_array(k, json_extract(${j}, '$.' || to_json(k)))` : `json_object(k, json_extract(${j}, '$.' || to_json(k)))`;
   return (
     `(CASE WHEN ${j} IS NULL THEN []::JSON[] WHEN json_type(${j}) = 'ARRAY' THEN CAST(json_extract(${j}, '$[*]') AS JSON[]) ` +
-    `WHEN json_type(${j}) = 'OBJECT' THEN list_transform(json_keys(${j}), k -> json_object(k, json_extract(${j}, '$.' || to_json(k)))) ` +
+    `WHEN json_type(${j}) = 'OBJECT' THEN list_transform(json_keys(${j}), k -> ${entry}) ` +
     `ELSE [CAST(${j} AS JSON)] END)`
   );
 }

@@ -8,9 +8,9 @@ import { sqlIdent, sqlString } from '../../escape.js';
 import { TranslationError, UNSUPPORTED_FUNCTION, UNSUPPORTED_OPERATOR } from '../../diagnostics.js';
 import type { Plan, Sx } from '../../plan.js';
 import { convertSql } from './convert.js';
-import { lookupTemplate } from './functions.js';
+import { lookupTemplate, NoTranslation } from './functions.js';
 import { literalSql } from './literals.js';
-import { lowered, OPERATORS } from './operators.js';
+import { equality, lowered, OPERATORS } from './operators.js';
 
 export interface ScalarEnv {
   readonly ctx: SqlContext;
@@ -18,6 +18,8 @@ export interface ScalarEnv {
   readonly qualifier: string;
   /** Qualifiers for `side` references in join conditions. */
   readonly sides?: { readonly left: string; readonly right: string };
+  /** True while emitting a filter predicate (through and/or): null and false filter alike. */
+  readonly predicate?: boolean;
   /** Emits a subplan as a SELECT (for toscalar / in (T)). */
   readonly subquery: (p: Plan) => string;
 }
@@ -59,8 +61,14 @@ function emitSql(e: Sx, env: ScalarEnv): string {
     case 'fn': {
       const args = e.args.map((a) => emitScalar(a, env));
       const t = lookupTemplate(e.name, args);
-      if (t === null) throw new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span));
-      return applyTemplate(t, args, env.ctx);
+      const unsupported = () => new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span));
+      if (t === null) throw unsupported();
+      try {
+        return applyTemplate(t, args, env.ctx);
+      } catch (err) {
+        if (err instanceof NoTranslation) throw unsupported();
+        throw err;
+      }
     }
     case 'op':
       return emitOp(e, env);
@@ -72,7 +80,8 @@ function emitSql(e: Sx, env: ScalarEnv): string {
       const left = emitScalar(e.left, env);
       const ci = e.op === 'in~' || e.op === '!in~';
       const neg = e.op.startsWith('!');
-      const sub = `SELECT ${ci ? 'lower(CAST(v AS VARCHAR))' : 'v'} FROM (SELECT COLUMNS(0) AS v FROM (${env.subquery(e.plan)}))`;
+      const first = sqlIdent(e.plan.columns[0]?.name ?? '');
+      const sub = `SELECT ${ci ? `lower(CAST(${first} AS VARCHAR))` : first} FROM (${env.subquery(e.plan)})`;
       const l = ci ? `lower(${left.sql})` : left.sql;
       return neg ? `(NOT coalesce(${l} IN (${sub}), false))` : `(${l} IN (${sub}))`;
     }
@@ -88,10 +97,16 @@ function emitOp(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
   }
   if (e.op === 'in' || e.op === '!in' || e.op === 'in~' || e.op === '!in~') return emitInList(e, env);
   if (e.op.startsWith('has_any') || e.op.startsWith('has_all')) return emitHasList(e, env);
+  if (e.op === 'and' || e.op === 'or') {
+    const parts = e.args.map((x) => emitScalar(x, env).sql);
+    return `(${parts.join(e.op === 'and' ? ' AND ' : ' OR ')})`;
+  }
+  const inner = env.predicate === true ? { ...env, predicate: false } : env;
+  if (e.op === '==' && env.predicate === true) return equality(false, true)(e.args.map((x) => emitScalar(x, inner)), env.ctx, e.type);
   const t = OPERATORS[e.op];
   if (t === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
   return t(
-    e.args.map((a) => emitScalar(a, env)),
+    e.args.map((a) => emitScalar(a, inner)),
     env.ctx,
     e.type,
   );

@@ -1,0 +1,172 @@
+// DuckDB templates: aggregates. Nulls are ignored, as in Kusto; count/sum/stdev/variance
+// default to 0 and make_* to [] (summarize-operator.md, "Default values of aggregations").
+//
+// Operator-level aggregates (the SQL generator handles them, templates only help):
+// - arg_max(E, c1, c2) / arg_min: one row per group must supply every column, so use
+//   `argExtremumSql` (a struct of the returned columns picked by E) and read its fields.
+//   Rows where E is null are skipped (DuckDB arg_max ignores null keys, as Kusto does).
+// - percentiles(x, p1, p2): one `percentile` column per percentile.
+// - take_any(a, b) / take_any(*): several columns from one row: use `argExtremumSql`-style
+//   struct with any_value, or the `take_any` template per column when there is one argument.
+import type { ScalarType } from '../../kql/types.js';
+import type { SqlArg, SqlTemplate } from '../types.js';
+import { promoted } from '../typing.js';
+import { arg, constNumber, Unsupported } from './render.js';
+import { p, sqlType, ticksDt, toJsonSql } from './values.js';
+
+function filtered(call: string, pred: SqlArg | undefined): string {
+  return pred ? `${call} FILTER (WHERE ${p(pred.sql)})` : call;
+}
+
+function sumOf(x: SqlArg, pred?: SqlArg): string {
+  const t: ScalarType = promoted(x.type);
+  if (x.type === 'datetime' || x.type === 'bool') throw new Unsupported(`sum(${x.type})`);
+  return `coalesce(CAST(${filtered(`sum(${p(x.sql)})`, pred)} AS ${sqlType(t)}), 0)`;
+}
+
+function avgOf(x: SqlArg, pred?: SqlArg): string {
+  const v = p(x.sql);
+  if (x.type === 'datetime') return ticksDt(`CAST(${filtered(`avg(epoch_ns(${v}) // 100)`, pred)} AS BIGINT)`);
+  if (x.type === 'timespan') return `CAST(${filtered(`avg(${v})`, pred)} AS BIGINT)`;
+  if (x.type === 'decimal') return filtered(`avg(${v})`, pred);
+  return `CAST(${filtered(`avg(${v})`, pred)} AS DOUBLE)`;
+}
+
+/** make_list/make_set as a JSON array; maxSize must be a constant. */
+function collect(distinct: boolean, withNulls: boolean): (x: SqlArg, pred: SqlArg | undefined, max: number | undefined) => string {
+  return (x, pred, max) => {
+    const v = p(x.sql);
+    const notNull = x.type === 'dynamic' ? `(${v} IS NOT NULL AND json_type(${v}) <> 'NULL')` : `${v} IS NOT NULL`;
+    const conds = [pred ? p(pred.sql) : null, withNulls ? null : notNull].filter((c): c is string => c !== null);
+    const element = withNulls ? `coalesce(${toJsonSql(x)}, CAST('null' AS JSON))` : toJsonSql(x);
+    // DISTINCT on the JSON text: Kusto compares dynamic values structurally, so text equality of
+    // normalised JSON (DuckDB minifies) is the same test.
+    const list = `list(${distinct ? 'DISTINCT ' : ''}${element})${conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : ''}`;
+    const limited = max !== undefined ? `list_slice(${list}, 1, ${max})` : list;
+    return `coalesce(CAST(to_json(${limited}) AS JSON), CAST('[]' AS JSON))`;
+  };
+}
+
+function maxSizeArg(args: readonly SqlArg[], i: number): number | undefined {
+  return args[i] ? constNumber(args, i, 'maxSize') : undefined;
+}
+
+const makeList = collect(false, false);
+const makeSet = collect(true, false);
+
+/** Nearest-rank percentile: the smallest value with at least P% of the values at or below it. */
+function percentileOf(x: SqlArg, pct: SqlArg): string {
+  if (typeof pct.constant !== 'number') throw new Unsupported('percentile must be a constant');
+  if (x.type === 'string' || x.type === 'bool' || x.type === 'dynamic' || x.type === 'guid') throw new Unsupported(`percentile(${x.type})`);
+  const v = p(x.sql);
+  const sorted = `list_sort(list(${v}) FILTER (WHERE ${v} IS NOT NULL))`;
+  const rank = `greatest(1, CAST(ceil(${pct.constant} / 100.0 * count(${v})) AS BIGINT))`;
+  const value = `${sorted}[${rank}]`;
+  return x.type === 'int' ? `CAST(${value} AS BIGINT)` : value;
+}
+
+/**
+ * Kusto make_bag: merges property bags; for a key present in several rows any one value may
+ * be chosen (here: the last merged). Non-object values are skipped.
+ */
+function makeBag(x: SqlArg, pred: SqlArg | undefined): string {
+  const v = p(x.sql);
+  const cond = [`json_type(${v}) = 'OBJECT'`, pred ? p(pred.sql) : null].filter((c): c is string => c !== null).join(' AND ');
+  const maps = `list(CASE WHEN json_type(${v}) = 'OBJECT' THEN CAST(${v} AS MAP(VARCHAR, JSON)) END) FILTER (WHERE ${cond})`;
+  // Empty input: summarize-operator.md lists make_bag's default as an empty dynamic array.
+  return `coalesce(CAST(to_json(list_reduce(${maps}, (a, b) -> map_concat(a, b))) AS JSON), CAST('[]' AS JSON))`;
+}
+
+/** SQL for arg_max/arg_min: a struct of the returned expressions, taken from the row where `by` is extreme. */
+export function argExtremumSql(kind: 'max' | 'min', by: string, returned: readonly { readonly name: string; readonly sql: string }[]): string {
+  const fields = returned.map((r, i) => `"f${i}" := ${p(r.sql)}`).join(', ');
+  return `arg_${kind}(struct_pack(${fields}), ${p(by)})`;
+}
+
+const stat = (fn: string) => (x: SqlArg, pred?: SqlArg) => `coalesce(${filtered(`${fn}(${p(x.sql)})`, pred)}, 0)`;
+
+export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  count: (args) => (args[0] ? `CAST(count_if(${p(args[0].sql)}) AS BIGINT)` : 'CAST(count(*) AS BIGINT)'),
+  countif: (args) => `CAST(count_if(${p(arg(args, 0).sql)}) AS BIGINT)`,
+  // Kusto's dcount is a HyperLogLog estimate; this is the exact count (equal for small sets).
+  dcount: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) AS BIGINT)`,
+  dcountif: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)}) AS BIGINT)`,
+  count_distinct: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) AS BIGINT)`,
+  count_distinctif: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)}) AS BIGINT)`,
+  sum: (args) => sumOf(arg(args, 0)),
+  sumif: (args) => sumOf(arg(args, 0), arg(args, 1)),
+  avg: (args) => avgOf(arg(args, 0)),
+  avgif: (args) => avgOf(arg(args, 0), arg(args, 1)),
+  min: (args) => `min(${p(arg(args, 0).sql)})`,
+  max: (args) => `max(${p(arg(args, 0).sql)})`,
+  minif: (args) => `min(${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)})`,
+  maxif: (args) => `max(${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)})`,
+  make_list: (args) => makeList(arg(args, 0), undefined, maxSizeArg(args, 1)),
+  make_list_if: (args) => makeList(arg(args, 0), arg(args, 1), maxSizeArg(args, 2)),
+  make_list_with_nulls: (args) => collect(false, true)(arg(args, 0), undefined, undefined),
+  make_set: (args) => makeSet(arg(args, 0), undefined, maxSizeArg(args, 1)),
+  make_set_if: (args) => makeSet(arg(args, 0), arg(args, 1), maxSizeArg(args, 2)),
+  make_bag: (args) => {
+    if (args[1]) throw new Unsupported('make_bag maxSize');
+    return makeBag(arg(args, 0), undefined);
+  },
+  make_bag_if: (args) => {
+    if (args[2]) throw new Unsupported('make_bag_if maxSize');
+    return makeBag(arg(args, 0), arg(args, 1));
+  },
+  make_dictionary: null,
+  percentile: (args) => percentileOf(arg(args, 0), arg(args, 1)),
+  // Called once per requested percentile with (x, p): see the header comment.
+  percentiles: (args) => {
+    if (args.length !== 2) throw new Unsupported('percentiles must be expanded to one column per percentile');
+    return percentileOf(arg(args, 0), arg(args, 1));
+  },
+  percentiles_array: null,
+  percentilew: null,
+  percentilesw: null,
+  percentilesw_array: null,
+  stdev: (args) => stat('stddev_samp')(arg(args, 0)),
+  stdevif: (args) => stat('stddev_samp')(arg(args, 0), arg(args, 1)),
+  stdevp: (args) => stat('stddev_pop')(arg(args, 0)),
+  variance: (args) => stat('var_samp')(arg(args, 0)),
+  varianceif: (args) => stat('var_samp')(arg(args, 0), arg(args, 1)),
+  variancep: (args) => stat('var_pop')(arg(args, 0)),
+  variancepif: (args) => stat('var_pop')(arg(args, 0), arg(args, 1)),
+  covariance: (args) => `covar_samp(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)})`,
+  covariancep: (args) => `covar_pop(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)})`,
+  covarianceif: null,
+  covariancepif: null,
+  take_any: (args) => {
+    if (args.length !== 1) throw new Unsupported('take_any with several columns must pick them from one row');
+    return `any_value(${p(arg(args, 0).sql)})`;
+  },
+  take_anyif: (args) => `any_value(${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)})`,
+  any: (args) => {
+    if (args.length !== 1) throw new Unsupported('any with several columns');
+    return `any_value(${p(arg(args, 0).sql)})`;
+  },
+  anyif: (args) => `any_value(${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)})`,
+  // arg_max(E) alone gives max(E); with returned columns see argExtremumSql.
+  arg_max: (args) => {
+    if (args.length !== 1) throw new Unsupported('arg_max returns columns: use argExtremumSql');
+    return `max(${p(arg(args, 0).sql)})`;
+  },
+  arg_min: (args) => {
+    if (args.length !== 1) throw new Unsupported('arg_min returns columns: use argExtremumSql');
+    return `min(${p(arg(args, 0).sql)})`;
+  },
+  argmax: null,
+  argmin: null,
+  binary_all_and: (args) => `bit_and(${p(arg(args, 0).sql)})`,
+  binary_all_or: (args) => `bit_or(${p(arg(args, 0).sql)})`,
+  binary_all_xor: (args) => `bit_xor(${p(arg(args, 0).sql)})`,
+  hll: null,
+  hll_if: null,
+  hll_merge: null,
+  tdigest: null,
+  tdigest_merge: null,
+  merge_tdigest: null,
+  buildschema: null,
+  passthrough: null,
+  cnt: null,
+};

@@ -1,0 +1,197 @@
+// DuckDB templates: conversions. Kusto conversions return null on failure, never an error,
+// so every parse goes through a regex guard or TRY_CAST.
+import type { ScalarType } from '../../kql/types.js';
+import type { SqlArg, SqlTemplate } from '../types.js';
+import { arg, Unsupported } from './render.js';
+import { CONVERT_FROM_STRING, str } from './string.js';
+import {
+  EPOCH_DOTNET_TICKS,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  dtTicks,
+  p,
+  toStringSql,
+} from './values.js';
+
+/** A JSON scalar's text when it is a string or number or bool (the dynamic -> scalar conversions start from it). */
+function jsonScalarText(d: string): string {
+  return `(CASE json_type(${d}) WHEN 'VARCHAR' THEN json_extract_string(${d}, '$') WHEN 'NULL' THEN NULL WHEN 'ARRAY' THEN NULL WHEN 'OBJECT' THEN NULL ELSE CAST(${d} AS VARCHAR) END)`;
+}
+
+function fromStringOrDynamic(a: SqlArg, target: keyof typeof CONVERT_FROM_STRING): string | null {
+  const conv = CONVERT_FROM_STRING[target];
+  if (!conv) return null;
+  if (a.type === 'string') return conv(p(a.sql));
+  if (a.type === 'dynamic') return conv(jsonScalarText(p(a.sql)));
+  return null;
+}
+
+function integral(sqlType: 'INTEGER' | 'BIGINT', target: 'int' | 'long'): SqlTemplate {
+  return (args) => {
+    const a = arg(args, 0);
+    const x = p(a.sql);
+    const viaString = fromStringOrDynamic(a, target);
+    if (viaString) {
+      // "2.7" as a number truncates like a real does.
+      const asReal = fromStringOrDynamic(a, 'real') as string;
+      return `coalesce(${viaString}, TRY_CAST(trunc(CASE WHEN isfinite(${asReal}) THEN ${asReal} END) AS ${sqlType}))`;
+    }
+    switch (a.type) {
+      case 'int':
+      case 'long':
+        return `TRY_CAST(${x} AS ${sqlType})`;
+      case 'real':
+        return `TRY_CAST(trunc(CASE WHEN isfinite(${x}) THEN ${x} END) AS ${sqlType})`;
+      case 'decimal':
+        return `TRY_CAST(trunc(${x}) AS ${sqlType})`;
+      case 'bool':
+        return `CAST(${x} AS ${sqlType})`;
+      case 'timespan':
+        if (target === 'long') return x;
+        throw new Unsupported('toint(timespan)');
+      case 'datetime':
+        if (target === 'long') return `(${dtTicks(x)} + ${EPOCH_DOTNET_TICKS})`;
+        throw new Unsupported('toint(datetime)');
+      default:
+        throw new Unsupported(`to${target}(${a.type})`);
+    }
+  };
+}
+
+const toreal: SqlTemplate = (args) => {
+  const a = arg(args, 0);
+  const x = p(a.sql);
+  const viaString = fromStringOrDynamic(a, 'real');
+  if (viaString) return viaString;
+  switch (a.type) {
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+    case 'bool':
+      return `CAST(${a.type === 'bool' ? `CAST(${x} AS INTEGER)` : x} AS DOUBLE)`;
+    default:
+      throw new Unsupported(`toreal(${a.type})`);
+  }
+};
+
+const tobool: SqlTemplate = (args) => {
+  const a = arg(args, 0);
+  const x = p(a.sql);
+  if (a.type === 'dynamic') return `(CASE WHEN json_type(${x}) = 'BOOLEAN' THEN CAST(${x} AS BOOLEAN) ELSE ${CONVERT_FROM_STRING.bool?.(jsonScalarText(x))} END)`;
+  const viaString = fromStringOrDynamic(a, 'bool');
+  if (viaString) return viaString;
+  switch (a.type) {
+    case 'bool':
+      return x;
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+      return `(${x} <> 0)`;
+    default:
+      throw new Unsupported(`tobool(${a.type})`);
+  }
+};
+
+/** Kusto's accepted datetime text: ISO 8601 (with T or space, optional Z/offset), plus a few US/RFC forms. */
+export function parseDatetime(s: string): string {
+  const t = `trim(${s})`;
+  return `coalesce(TRY_CAST(${t} AS TIMESTAMP_NS),
+ CAST(try_strptime(${t}, '%m-%d-%Y') AS TIMESTAMP_NS), CAST(try_strptime(${t}, '%m/%d/%Y') AS TIMESTAMP_NS),
+ CAST(try_strptime(${t}, '%m/%d/%Y %H:%M:%S') AS TIMESTAMP_NS),
+ CAST(try_strptime(${t}, '%a, %d %b %Y %H:%M:%S GMT') AS TIMESTAMP_NS), CAST(try_strptime(${t}, '%d %b %Y %H:%M:%S GMT') AS TIMESTAMP_NS))`;
+}
+
+const todatetime: SqlTemplate = (args) => {
+  const a = arg(args, 0);
+  const x = p(a.sql);
+  if (a.type === 'datetime') return x;
+  if (a.type === 'string') return parseDatetime(x);
+  if (a.type === 'dynamic') return parseDatetime(jsonScalarText(x));
+  throw new Unsupported(`todatetime(${a.type})`);
+};
+
+/** `[-][d.]hh:mm[:ss[.fffffff]]` -> ticks, null when the text doesn't have that shape. */
+export function parseTimespan(s: string): string {
+  const re = `'^\\s*(-?)(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,7}))?)?\\s*$'`;
+  const g = (i: number) => `regexp_extract(${s}, ${re}, ${i})`;
+  const n = (i: number) => `coalesce(TRY_CAST(nullif(${g(i)}, '') AS BIGINT), 0)`;
+  return `(CASE WHEN regexp_matches(${s}, ${re}) AND CAST(${n(3)} AS BIGINT) < 24 AND ${n(4)} < 60 AND ${n(5)} < 60 THEN
+ (CASE WHEN ${g(1)} = '-' THEN -1 ELSE 1 END) * (${n(2)} * ${TICKS_PER_DAY} + ${n(3)} * ${TICKS_PER_HOUR} + ${n(4)} * ${TICKS_PER_MINUTE} + ${n(5)} * ${TICKS_PER_SECOND}
+ + coalesce(TRY_CAST(nullif(rpad(${g(6)}, 7, '0'), '0000000') AS BIGINT), 0)) END)`;
+}
+
+const totimespan: SqlTemplate = (args) => {
+  const a = arg(args, 0);
+  const x = p(a.sql);
+  if (a.type === 'timespan') return x;
+  if (a.type === 'string') return parseTimespan(x);
+  if (a.type === 'dynamic') return parseTimespan(jsonScalarText(x));
+  throw new Unsupported(`totimespan(${a.type})`);
+};
+
+const STATIC_TYPE_NAME: Readonly<Partial<Record<ScalarType, string>>> = {
+  string: 'string', int: 'int', long: 'long', real: 'real', bool: 'bool', datetime: 'datetime',
+  timespan: 'timespan', guid: 'guid', decimal: 'decimal',
+};
+
+export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  tostring: (args) => `coalesce(${toStringSql(arg(args, 0))}, '')`,
+  toint: integral('INTEGER', 'int'),
+  tolong: integral('BIGINT', 'long'),
+  toreal,
+  tobool,
+  todatetime,
+  totimespan,
+  toguid: (args) => {
+    const a = arg(args, 0);
+    if (a.type === 'guid') return p(a.sql);
+    return `TRY_CAST(${a.type === 'dynamic' ? jsonScalarText(p(a.sql)) : str(a)} AS UUID)`;
+  },
+  todecimal: (args) => {
+    const a = arg(args, 0);
+    const viaString = fromStringOrDynamic(a, 'decimal');
+    if (viaString) return viaString;
+    if (a.type === 'int' || a.type === 'long' || a.type === 'real' || a.type === 'decimal') return `TRY_CAST(${p(a.sql)} AS DECIMAL(38,18))`;
+    throw new Unsupported(`todecimal(${a.type})`);
+  },
+  tohex: (args) => {
+    const a = arg(args, 0);
+    const x = p(a.sql);
+    // Negative values print as two's complement of the argument's width.
+    const hex =
+      a.type === 'int'
+        ? `lower(to_hex(CASE WHEN ${x} < 0 THEN CAST(${x} AS BIGINT) + 4294967296 ELSE CAST(${x} AS BIGINT) END))`
+        : `lower(to_hex(CAST(${x} AS BIGINT)))`;
+    const trimmed = `ltrim(${hex}, '0')`;
+    const base = `(CASE WHEN ${x} = 0 THEN '0' ELSE ${trimmed} END)`;
+    return args[1] ? `lpad(${base}, CAST(greatest(length(${base}), ${p(arg(args, 1).sql)}) AS INTEGER), '0')` : base;
+  },
+  gettype: (args) => {
+    const a = arg(args, 0);
+    const fixed = STATIC_TYPE_NAME[a.type];
+    if (fixed) return `'${fixed}'`;
+    if (a.type !== 'dynamic') throw new Unsupported('gettype of an unknown type');
+    const x = p(a.sql);
+    return `(CASE json_type(${x}) WHEN 'VARCHAR' THEN 'string' WHEN 'OBJECT' THEN 'dictionary' WHEN 'ARRAY' THEN 'array' WHEN 'BOOLEAN' THEN 'bool'
+ WHEN 'DOUBLE' THEN 'real' WHEN 'BIGINT' THEN CASE WHEN CAST(${x} AS BIGINT) BETWEEN -2147483648 AND 2147483647 THEN 'int' ELSE 'long' END
+ WHEN 'UBIGINT' THEN CASE WHEN TRY_CAST(${x} AS BIGINT) <= 2147483647 THEN 'int' ELSE 'long' END ELSE 'null' END)`;
+  },
+  base64_encode_tostring: (args) => `to_base64(encode(coalesce(${str(arg(args, 0))}, '')))`,
+  base64_decode_tostring: (args) => `try(decode(from_base64(${str(arg(args, 0))})))`,
+  base64_decode_toarray: null,
+  base64_encode_fromarray: null,
+  base64_decode_toguid: null,
+  base64_encode_fromguid: null,
+  url_encode: null,
+  url_encode_component: null,
+  url_decode: null,
+  zlib_decompress_from_base64_string: null,
+  zlib_compress_to_base64_string: null,
+  gzip_decompress_from_base64_string: null,
+  gzip_compress_to_base64_string: null,
+  format_bytes: null,
+};

@@ -1,0 +1,191 @@
+// DuckDB templates: dynamic (JSON) functions. Values are DuckDB JSON text; arrays are
+// unpacked with json_extract(x, '$[*]') (a JSON[] list) and packed again with to_json.
+import type { SqlArg, SqlTemplate } from '../types.js';
+import { arg, constString, Unsupported } from './render.js';
+import { CONVERT_FROM_STRING, str } from './string.js';
+import { dynamicToString, p, toJsonSql } from './values.js';
+
+function dyn(a: SqlArg): string {
+  if (a.type !== 'dynamic') throw new Unsupported(`expected a dynamic argument, got ${a.type}`);
+  return p(a.sql);
+}
+
+function isArray(d: string): string {
+  return `(json_type(${d}) = 'ARRAY')`;
+}
+
+function elements(d: string): string {
+  return `json_extract(${d}, '$[*]')`;
+}
+
+/** parse_json: valid JSON parses; any other text becomes a JSON string; '' is null. */
+export function parseJsonSql(a: SqlArg): string {
+  if (a.type === 'dynamic') return p(a.sql);
+  const s = str(a);
+  return `(CASE WHEN ${s} IS NULL OR ${s} = '' THEN CAST(NULL AS JSON) WHEN json_valid(${s}) THEN json(${s}) ELSE CAST(to_json(${s}) AS JSON) END)`;
+}
+
+/** A predicate on one JSON element `e` equal to a typed Kusto value. */
+function elementEquals(e: string, v: SqlArg): string {
+  const x = p(v.sql);
+  switch (v.type) {
+    case 'string':
+      return `(json_type(${e}) = 'VARCHAR' AND json_extract_string(${e}, '$') = ${x})`;
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+      return `(json_type(${e}) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND CAST(${e} AS DOUBLE) = CAST(${x} AS DOUBLE))`;
+    case 'bool':
+      return `(json_type(${e}) = 'BOOLEAN' AND CAST(${e} AS BOOLEAN) = ${x})`;
+    case 'dynamic':
+      return `(CAST(json(${e}) AS VARCHAR) = CAST(json(${x}) AS VARCHAR))`;
+    default:
+      throw new Unsupported(`array element comparison with ${v.type}`);
+  }
+}
+
+const arrayConcat: SqlTemplate = (args) => {
+  const ds = args.map(dyn);
+  const lists = ds.map(elements);
+  const joined = lists.slice(1).reduce((acc, l) => `list_concat(${acc}, ${l})`, lists[0] ?? "[]::JSON[]");
+  return `(CASE WHEN ${ds.map(isArray).join(' AND ')} THEN CAST(to_json(${joined}) AS JSON) END)`;
+};
+
+const arraySlice: SqlTemplate = (args) => {
+  const d = dyn(arg(args, 0));
+  const n = `json_array_length(${d})`;
+  const s = p(arg(args, 1).sql);
+  const e = p(arg(args, 2).sql);
+  const b0 = `greatest(CASE WHEN ${s} < 0 THEN ${n} + ${s} ELSE ${s} END, 0)`;
+  const e0 = `least(CASE WHEN ${e} < 0 THEN ${n} + ${e} ELSE ${e} END, ${n} - 1)`;
+  return `(CASE WHEN ${isArray(d)} THEN CASE WHEN ${b0} > ${e0} THEN CAST('[]' AS JSON) ELSE CAST(to_json(list_slice(${elements(d)}, ${b0} + 1, ${e0} + 1)) AS JSON) END END)`;
+};
+
+const QUERY_PAIRS = (q: string) =>
+  `list_filter(string_split(${q}, '&'), kv -> kv <> '')`;
+const DECODE = (s: string) => `coalesce(try(url_decode(replace(${s}, '+', ' '))), ${s})`;
+
+/** {"k":"v",...} JSON text from a query string (values url-decoded as .NET's ParseQueryString does). */
+function queryObject(q: string): string {
+  const pairs = QUERY_PAIRS(q);
+  const entry = `CAST(to_json(${DECODE("split_part(kv, '=', 1)")}) AS VARCHAR) || ':' || CAST(to_json(${DECODE("CASE WHEN strpos(kv, '=') > 0 THEN substring(kv, strpos(kv, '=') + 1) ELSE '' END")}) AS VARCHAR)`;
+  return `('{' || array_to_string(list_transform(${pairs}, kv -> ${entry}), ',') || '}')`;
+}
+
+const URL_RE = "'^([A-Za-z][A-Za-z0-9+.-]*)://(?:([^:@/?#]*)(?::([^@/?#]*))?@)?([^:/?#]*)(?::([0-9]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
+
+const parseUrl: SqlTemplate = (args) => {
+  const s = str(arg(args, 0));
+  const g = (i: number) => `CAST(to_json(regexp_extract(${s}, ${URL_RE}, ${i})) AS VARCHAR)`;
+  const fields = [
+    ['Scheme', g(1)], ['Host', g(4)], ['Port', g(5)], ['Path', g(6)], ['Username', g(2)], ['Password', g(3)],
+    ['Query Parameters', queryObject(`regexp_extract(${s}, ${URL_RE}, 7)`)], ['Fragment', g(8)],
+  ] as const;
+  const body = fields.map(([k, v]) => `'"${k}":' || ${v}`).join(" || ',' || ");
+  return `(CASE WHEN regexp_matches(${s}, ${URL_RE}) THEN json('{' || ${body} || '}') ELSE CAST('{}' AS JSON) END)`;
+};
+
+export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  parse_json: (args) => parseJsonSql(arg(args, 0)),
+  todynamic: (args) => parseJsonSql(arg(args, 0)),
+  parse_xml: null,
+  parse_csv: null,
+  parse_user_agent: null,
+  parse_version: null,
+  parse_command_line: null,
+  parse_path: null,
+  parse_url: parseUrl,
+  parse_urlquery: (args) => `json('{"Query Parameters":' || ${queryObject(str(arg(args, 0)))} || '}')`,
+  array_length: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN CAST(json_array_length(${d}) AS BIGINT) END)`;
+  },
+  set_has_element: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN len(list_filter(${elements(d)}, e -> ${elementEquals('e', arg(args, 1))})) > 0 END)`;
+  },
+  array_index_of: (args) => {
+    if (args.length > 2) throw new Unsupported('array_index_of with start/length/occurrence');
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN coalesce(list_position(list_transform(${elements(d)}, e -> ${elementEquals('e', arg(args, 1))}), true) - 1, -1) END)`;
+  },
+  pack_array: (args) => {
+    if (args.length === 0) return "CAST('[]' AS JSON)";
+    return `CAST(json_array(${args.map(toJsonSql).join(', ')}) AS JSON)`;
+  },
+  bag_pack: (args) => {
+    if (args.length % 2 !== 0) throw new Unsupported('bag_pack needs key/value pairs');
+    const parts: string[] = [];
+    for (let i = 0; i < args.length; i += 2) parts.push(str(arg(args, i)), toJsonSql(arg(args, i + 1)));
+    return parts.length === 0 ? "CAST('{}' AS JSON)" : `CAST(json_object(${parts.join(', ')}) AS JSON)`;
+  },
+  bag_pack_columns: null,
+  pack_all: null,
+  bag_keys: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN json_type(${d}) = 'OBJECT' THEN CAST(to_json(json_keys(${d})) AS JSON) END)`;
+  },
+  bag_has_key: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(json_type(${d}) = 'OBJECT' AND list_contains(json_keys(${d}), ${str(arg(args, 1))}))`;
+  },
+  bag_merge: null,
+  bag_remove_keys: null,
+  bag_set_key: null,
+  bag_zip: null,
+  array_concat: arrayConcat,
+  array_slice: arraySlice,
+  array_reverse: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN CAST(to_json(list_reverse(${elements(d)})) AS JSON) END)`;
+  },
+  array_sum: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN list_sum(list_transform(${elements(d)}, e -> TRY_CAST(e AS DOUBLE))) END)`;
+  },
+  array_sort_asc: null,
+  array_sort_desc: null,
+  array_split: null,
+  array_shift_left: null,
+  array_shift_right: null,
+  array_rotate_left: null,
+  array_rotate_right: null,
+  array_iff: null,
+  array_strcat: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
+  },
+  strcat_array: (args) => {
+    const d = dyn(arg(args, 0));
+    return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
+  },
+  set_union: null,
+  set_intersect: null,
+  set_difference: null,
+  set_equals: null,
+  jaccard_index: null,
+  zip: null,
+  repeat: (args) => `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
+  range: (args) => {
+    const [a, b] = [arg(args, 0), arg(args, 1)];
+    const step = args[2] ? p(arg(args, 2).sql) : '1';
+    if (![a, b].every((x) => x.type === 'int' || x.type === 'long')) throw new Unsupported('range() over non-integers');
+    return `CAST(to_json(generate_series(${p(a.sql)}, ${p(b.sql)}, ${step})) AS JSON)`;
+  },
+  treepath: null,
+  dynamic_to_json: null,
+  extract_json: (args, ctx) => extractJson(args, ctx.stringLiteral),
+  extractjson: (args, ctx) => extractJson(args, ctx.stringLiteral),
+};
+
+function extractJson(args: readonly SqlArg[], lit: (s: string) => string): string {
+  const path = constString(args, 0, 'extract_json path');
+  if (!/^\$(\.[A-Za-z_][\w]*|\[\d+\])*$/.test(path)) throw new Unsupported(`JSONPath ${path}`);
+  const text = str(arg(args, 1));
+  const value = `(CASE WHEN json_valid(${text}) THEN json_extract_string(${text}, ${lit(path)}) END)`;
+  const target = args[2]?.constant;
+  if (args[2] === undefined || target === 'string') return value;
+  if (typeof target !== 'string' || !CONVERT_FROM_STRING[target]) throw new Unsupported(`extract_json to ${String(target)}`);
+  return (CONVERT_FROM_STRING[target] as (s: string) => string)(value);
+}

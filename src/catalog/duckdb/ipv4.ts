@@ -1,0 +1,82 @@
+// DuckDB templates: IPv4 functions on dotted-quad text with an optional /prefix.
+// Invalid addresses give null, as in Kusto.
+import type { SqlTemplate } from '../types.js';
+import { arg } from './render.js';
+import { str } from './string.js';
+import { p } from './values.js';
+
+const RE = "'^\\s*([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})(?:/([0-9]{1,2}))?\\s*$'";
+
+function group(s: string, i: number): string {
+  return `CAST(nullif(regexp_extract(${s}, ${RE}, ${i}), '') AS BIGINT)`;
+}
+
+/** The prefix length written after '/', 32 when absent; null when the text isn't an IPv4 address. */
+export function ipv4Mask(s: string): string {
+  return `(CASE WHEN ${valid(s)} THEN coalesce(${group(s, 5)}, 32) END)`;
+}
+
+function valid(s: string): string {
+  return `(regexp_matches(${s}, ${RE}) AND ${[1, 2, 3, 4].map((i) => `${group(s, i)} <= 255`).join(' AND ')} AND coalesce(${group(s, 5)}, 32) <= 32)`;
+}
+
+/** The 32-bit address as a long (not yet masked). */
+function address(s: string): string {
+  return `(CASE WHEN ${valid(s)} THEN ${group(s, 1)} * 16777216 + ${group(s, 2)} * 65536 + ${group(s, 3)} * 256 + ${group(s, 4)} END)`;
+}
+
+/** The network part of an address under a prefix length. */
+function network(addr: string, mask: string): string {
+  return `(${addr} // CAST(pow(2, 32 - ${mask}) AS BIGINT))`;
+}
+
+export function parseIpv4Sql(s: string): string {
+  const mask = ipv4Mask(s);
+  return `(${network(address(s), mask)} * CAST(pow(2, 32 - ${mask}) AS BIGINT))`;
+}
+
+function compareSql(a: string, b: string, prefix: string | null): string {
+  const m = prefix ? `least(${ipv4Mask(a)}, ${ipv4Mask(b)}, ${prefix})` : `least(${ipv4Mask(a)}, ${ipv4Mask(b)})`;
+  return `sign(${network(address(a), m)} - ${network(address(b), m)})`;
+}
+
+const PRIVATE_BLOCKS: readonly [number, number][] = [
+  [10 * 16777216, 8],
+  [172 * 16777216 + 16 * 65536, 12],
+  [192 * 16777216 + 168 * 65536, 16],
+];
+
+export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  parse_ipv4: (args) => parseIpv4Sql(str(arg(args, 0))),
+  parse_ipv4_mask: null,
+  ipv4_is_in_range: (args) => {
+    const ip = str(arg(args, 0));
+    const range = str(arg(args, 1));
+    const m = `least(${ipv4Mask(ip)}, ${ipv4Mask(range)})`;
+    return `(${network(address(ip), m)} = ${network(address(range), m)} AND ${ipv4Mask(ip)} >= ${ipv4Mask(range)})`;
+  },
+  ipv4_is_in_any_range: null,
+  ipv4_is_private: (args) => {
+    const ip = str(arg(args, 0));
+    const a = address(ip);
+    const m = ipv4Mask(ip);
+    const tests = PRIVATE_BLOCKS.map(([base, bits]) => `(${m} >= ${bits} AND ${network(a, String(bits))} = ${base / 2 ** (32 - bits)})`);
+    return `(CASE WHEN ${a} IS NULL THEN NULL ELSE (${tests.join(' OR ')}) END)`;
+  },
+  ipv4_compare: (args) => `CAST(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} AS BIGINT)`,
+  ipv4_is_match: (args) => `(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} = 0)`,
+  ipv4_netmask_suffix: (args) => `CAST(${ipv4Mask(str(arg(args, 0)))} AS INTEGER)`,
+  format_ipv4: null,
+  format_ipv4_mask: null,
+  ipv4_range_to_cidr_list: null,
+  has_ipv4: null,
+  has_ipv4_prefix: null,
+  has_any_ipv4: null,
+  has_any_ipv4_prefix: null,
+  parse_ipv6: null,
+  parse_ipv6_mask: null,
+  ipv6_compare: null,
+  ipv6_is_match: null,
+  ipv6_is_in_range: null,
+  ipv6_is_in_any_range: null,
+};

@@ -1,0 +1,195 @@
+// DuckDB templates: string functions. Kusto strings are never null (null converts to ""),
+// so results that Kusto documents as strings come back as '' rather than NULL.
+import type { SqlArg, SqlTemplate } from '../types.js';
+import { arg, constString, Unsupported } from './render.js';
+import { p, toStringSql } from './values.js';
+
+/** A string argument as text: non-string arguments go through tostring(), as Kusto casts them. */
+export function str(a: SqlArg): string {
+  return a.type === 'string' ? p(a.sql) : p(toStringSql(a));
+}
+
+/** Kusto's `$1`-style and `\1`-style rewrite pattern -> RE2 rewrite for regexp_replace. */
+export function re2Rewrite(rewrite: string): string {
+  let out = '';
+  for (let i = 0; i < rewrite.length; i++) {
+    const ch = rewrite[i] as string;
+    const next = rewrite[i + 1];
+    if (ch === '\\' && next !== undefined && /\d/.test(next)) {
+      out += `\\${next}`;
+      i++;
+    } else if (ch === '$' && next !== undefined && /\d/.test(next)) {
+      out += `\\${next}`;
+      i++;
+    } else if (ch === '\\') out += '\\\\';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Number of capture groups of an RE2 pattern (named groups count, (?:...) and (?flags) don't). */
+export function captureGroupCount(re: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const ch = re[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      if (re[i + 1] !== '?') n++;
+      else if (re[i + 2] === 'P' || (re[i + 2] === '<' && re[i + 3] !== '=' && re[i + 3] !== '!')) n++;
+    }
+  }
+  return n;
+}
+
+const substring: SqlTemplate = (args) => {
+  const s = str(arg(args, 0));
+  const st = p(arg(args, 1).sql);
+  const len = args[2] ? `, greatest(${p(arg(args, 2).sql)}, 0)` : '';
+  return `coalesce(CASE WHEN ${st} < 0 THEN substring(${s}, greatest(length(${s}) + ${st}, 0) + 1${len}) ELSE substring(${s}, ${st} + 1${len}) END, '')`;
+};
+
+const indexof: SqlTemplate = (args) => {
+  const s = str(arg(args, 0));
+  const m = str(arg(args, 1));
+  if (args.length > 3) throw new Unsupported('indexof with length/occurrence');
+  if (args.length === 2) return `(CASE WHEN ${s} IS NULL OR ${m} IS NULL THEN NULL ELSE strpos(${s}, ${m}) - 1 END)`;
+  const st = p(arg(args, 2).sql);
+  // A negative start counts from the end; a start beyond the end finds nothing.
+  const start = `(CASE WHEN ${st} < 0 THEN greatest(length(${s}) + ${st}, 0) ELSE ${st} END)`;
+  return `(CASE WHEN ${st} IS NULL THEN NULL WHEN ${start} > length(${s}) THEN -1 WHEN strpos(substring(${s}, ${start} + 1), ${m}) = 0 THEN -1 ELSE strpos(substring(${s}, ${start} + 1), ${m}) - 1 + ${start} END)`;
+};
+
+const countof: SqlTemplate = (args) => {
+  const s = str(arg(args, 0));
+  const kind = args[2] ? constString(args, 2, 'countof kind') : 'normal';
+  if (kind === 'regex') return `length(regexp_extract_all(${s}, ${str(arg(args, 1))}))`;
+  if (kind !== 'normal') throw new Unsupported(`countof kind ${kind}`);
+  // Plain matches may overlap: count every start position where the needle occurs.
+  const m = str(arg(args, 1));
+  return `(CASE WHEN length(${m}) = 0 THEN 0 ELSE length(list_filter(range(1, length(${s}) + 1), i -> substring(${s}, i, length(${m})) = ${m})) END)`;
+};
+
+/** Kusto trim: remove leading and trailing *repeated* matches of a regex. */
+function trimTemplate(leading: boolean, trailing: boolean): SqlTemplate {
+  return (args, ctx) => {
+    const re = constString(args, 0, 'trim regex');
+    let s = str(arg(args, 1));
+    if (leading) s = `regexp_replace(${s}, ${ctx.stringLiteral(`^(?:${re})+`)}, '')`;
+    if (trailing) s = `regexp_replace(${s}, ${ctx.stringLiteral(`(?:${re})+$`)}, '')`;
+    return `coalesce(${s}, '')`;
+  };
+}
+
+const replaceRegex: SqlTemplate = (args, ctx) => {
+  const re = constString(args, 1, 'replace_regex regex');
+  const rewrite = constString(args, 2, 'replace_regex rewrite');
+  return `coalesce(regexp_replace(${str(arg(args, 0))}, ${ctx.stringLiteral(re)}, ${ctx.stringLiteral(re2Rewrite(rewrite))}, 'g'), '')`;
+};
+
+const extract: SqlTemplate = (args, ctx) => {
+  const re = constString(args, 0, 'extract regex');
+  const group = arg(args, 1).constant;
+  if (typeof group !== 'number') throw new Unsupported('extract capture group must be a constant');
+  if (group > captureGroupCount(re)) return 'CAST(NULL AS VARCHAR)';
+  const src = str(arg(args, 2));
+  const lit = ctx.stringLiteral(re);
+  const value = `(CASE WHEN regexp_matches(${src}, ${lit}) THEN regexp_extract(${src}, ${lit}, ${group}) END)`;
+  const target = args[3]?.constant;
+  if (args[3] === undefined || target === 'string') return value;
+  if (typeof target !== 'string') throw new Unsupported('extract type literal');
+  const conv = CONVERT_FROM_STRING[target];
+  if (!conv) throw new Unsupported(`extract to ${target}`);
+  return conv(value);
+};
+
+/** string -> type conversions shared with the to*() functions (null on failure). */
+export const CONVERT_FROM_STRING: Readonly<Record<string, (s: string) => string>> = {
+  long: (s) => `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${s}) AS BIGINT) END)`,
+  int: (s) => `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${s}) AS INTEGER) END)`,
+  real: (s) =>
+    `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(Infinity|NaN)') THEN TRY_CAST(trim(${s}) AS DOUBLE) END)`,
+  bool: (s) =>
+    `(CASE WHEN lower(trim(${s})) = 'true' THEN true WHEN lower(trim(${s})) = 'false' THEN false WHEN regexp_full_match(trim(${s}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${s}) AS BIGINT) <> 0 END)`,
+  guid: (s) => `TRY_CAST(${s} AS UUID)`,
+  decimal: (s) =>
+    `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(trim(${s}) AS DECIMAL(38,18)) END)`,
+};
+
+const extractAll: SqlTemplate = (args, ctx) => {
+  const re = constString(args, 0, 'extract_all regex');
+  if (args.length === 3) throw new Unsupported('extract_all with captureGroups');
+  const groups = captureGroupCount(re);
+  const src = str(arg(args, args.length - 1));
+  const lit = ctx.stringLiteral(re);
+  if (groups === 0) throw new Unsupported('extract_all needs at least one capture group');
+  const all =
+    groups === 1
+      ? `regexp_extract_all(${src}, ${lit}, 1)`
+      : `list_transform(regexp_extract_all(${src}, ${lit}, 0), m -> [${Array.from({ length: groups }, (_, i) => `regexp_extract(m, ${lit}, ${i + 1})`).join(', ')}])`;
+  return `(CASE WHEN len(regexp_extract_all(${src}, ${lit}, 0)) > 0 THEN to_json(${all}) END)`;
+};
+
+const strcat: SqlTemplate = (args) => `concat(${args.map((a) => `coalesce(${str(a)}, '')`).join(', ')})`;
+
+export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  strlen: (args) => {
+    const a = arg(args, 0);
+    return a.type === 'dynamic' ? `length(${str(a)})` : `length(coalesce(${str(a)}, ''))`;
+  },
+  string_size: (args) => `octet_length(encode(coalesce(${str(arg(args, 0))}, '')))`,
+  strcat,
+  strcat_delim: (args) => `concat_ws(coalesce(${str(arg(args, 0))}, ''), ${args.slice(1).map((a) => `coalesce(${str(a)}, '')`).join(', ')})`,
+  strcmp: (args) => `(CASE WHEN ${str(arg(args, 0))} < ${str(arg(args, 1))} THEN -1 WHEN ${str(arg(args, 0))} > ${str(arg(args, 1))} THEN 1 ELSE 0 END)`,
+  strrep: (args) => {
+    const s = `coalesce(${str(arg(args, 0))}, '')`;
+    const n = `least(greatest(${p(arg(args, 1).sql)}, 0), 1024)`;
+    if (!args[2]) return `repeat(${s}, ${n})`;
+    return `array_to_string(list_transform(range(${n}), i -> ${s}), coalesce(${str(arg(args, 2))}, ''))`;
+  },
+  toupper: (args) => `upper(coalesce(${str(arg(args, 0))}, ''))`,
+  tolower: (args) => `lower(coalesce(${str(arg(args, 0))}, ''))`,
+  substring,
+  indexof,
+  countof,
+  reverse: (args) => `reverse(coalesce(${str(arg(args, 0))}, ''))`,
+  trim: trimTemplate(true, true),
+  trim_start: trimTemplate(true, false),
+  trim_end: trimTemplate(false, true),
+  replace_string: (args) =>
+    `coalesce(CASE WHEN ${str(arg(args, 1))} = '' THEN ${str(arg(args, 0))} ELSE replace(${str(arg(args, 0))}, ${str(arg(args, 1))}, ${str(arg(args, 2))}) END, '')`,
+  replace_regex: replaceRegex,
+  // replace(regex, rewrite, text): the obsolete argument order.
+  replace: (args, ctx) => {
+    const a0 = arg(args, 0);
+    const a1 = arg(args, 1);
+    const a2 = arg(args, 2);
+    return replaceRegex([a2, a0, a1], ctx);
+  },
+  extract,
+  extract_all: extractAll,
+  regex_quote: null,
+  split: (args) => {
+    const base = `string_split(coalesce(${str(arg(args, 0))}, ''), ${str(arg(args, 1))})`;
+    if (!args[2]) return `to_json(${base})`;
+    const i = p(arg(args, 2).sql);
+    return `(CASE WHEN ${i} >= 0 AND ${i} < len(${base}) THEN to_json([${base}[${i} + 1]]) ELSE to_json([]::VARCHAR[]) END)`;
+  },
+  isascii: (args) => `regexp_full_match(coalesce(${str(arg(args, 0))}, ''), '[\\x00-\\x7F]*')`,
+  isutf8: () => 'true',
+  translate: null,
+  has_any_index: null,
+  indexof_regex: null,
+  unicode_codepoints_from_string: (args) =>
+    `to_json(list_transform(range(1, length(${str(arg(args, 0))}) + 1), i -> unicode(substring(${str(arg(args, 0))}, i, 1))))`,
+  unicode_codepoints_to_string: null,
+  parse_command_line: null,
+};

@@ -1,0 +1,32 @@
+// DuckDB templates: window functions over a serialized row order. Each template is the
+// function call only; the SQL generator appends `OVER (ORDER BY <serialization order>)`
+// (row_cumsum also needs `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`).
+import type { SqlTemplate } from '../types.js';
+import { castTo, p } from './values.js';
+import { arg, Unsupported } from './render.js';
+
+const shift =
+  (fn: 'lag' | 'lead'): SqlTemplate =>
+  (args) => {
+    const x = arg(args, 0);
+    const offset = args[1] ? p(arg(args, 1).sql) : '1';
+    const dflt = args[2] ? `, ${castTo(arg(args, 2), x.type)}` : '';
+    return `${fn}(${p(x.sql)}, ${offset}${dflt})`;
+  };
+
+export const WINDOW_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  prev: shift('lag'),
+  next: shift('lead'),
+  row_number: (args) => {
+    if (args[1]) throw new Unsupported('row_number with restart');
+    return args[0] ? `(row_number() + ${p(arg(args, 0).sql)} - 1)` : 'row_number()';
+  },
+  row_cumsum: (args) => {
+    if (args[1]) throw new Unsupported('row_cumsum with restart');
+    return `sum(${p(arg(args, 0).sql)})`;
+  },
+  row_rank: null,
+  row_rank_dense: null,
+  row_rank_min: null,
+  row_window_session: null,
+};

@@ -1,0 +1,65 @@
+// Atomicity against a real crash: a child process is SIGKILLed part-way through a file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { ingestPaths } from '../../src/ingest/index.js';
+import { FIX, query, tempDir } from './helpers/db.js';
+
+// Over one DuckDB row group (122,880 rows), so part of the transaction is already written to the file when killed.
+const ROWS = 140_000;
+const KILL_AFTER = 125_000;
+
+async function snapshot(db: string): Promise<unknown> {
+  return query(
+    db,
+    `SELECT (SELECT count(*) FROM DeviceNetworkEvents) AS n,
+            (SELECT md5(string_agg(DeviceId || '|' || CAST(Timestamp AS VARCHAR), ',' ORDER BY Timestamp, DeviceId)) FROM DeviceNetworkEvents) AS h,
+            (SELECT string_agg(path || ':' || rows_stored, ',' ORDER BY path) FROM _exfilhunt_ingest_log) AS log,
+            (SELECT count(*) FROM _exfilhunt_rejects) AS rejects`,
+  );
+}
+
+test('kill -9 mid-file leaves the workspace exactly as before; the file then ingests cleanly', async (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'w.duckdb');
+  await ingestPaths(db, [`${FIX}/hunting-api.json`, `${FIX}/storage-nasty.ndjson`]);
+  const before = await snapshot(db);
+
+  const big = join(dir, 'big.ndjson');
+  const out = createWriteStream(big);
+  for (let i = 0; i < ROWS; i++) {
+    const line = `{"category":"AdvancedHunting-DeviceNetworkEvents","properties":{"Timestamp":"2026-03-27T00:00:00.${String(i).padStart(7, '0')}Z","DeviceId":"k${i}","RemotePort":${i % 65535}}}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/ingest/helpers/kill-child.ts', big, db, String(KILL_AFTER)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let seen = '';
+  const exited = once(child, 'exit');
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes('MID')) {
+        child.kill('SIGKILL');
+        resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error(`child exited before MID: ${seen}`)));
+  });
+  const [, signal] = (await exited) as [number | null, string | null];
+  assert.equal(signal, 'SIGKILL');
+  assert.ok(!seen.includes('DONE'), 'the child must die before committing');
+
+  assert.deepEqual(await snapshot(db), before);
+  const again = await ingestPaths(db, [big]);
+  assert.equal(again.files[0]!.status, 'ingested');
+  assert.equal(again.totals.stored, ROWS);
+  const n = await query(db, 'SELECT count(*) AS n FROM DeviceNetworkEvents');
+  assert.equal(n[0]!['n'], BigInt(ROWS + 3));
+});
