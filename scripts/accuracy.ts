@@ -32,7 +32,7 @@ function range(spec: string): number[] {
   const out: number[] = [];
   for (const part of spec.split(',')) {
     const [a, b] = part.split('-').map(Number);
-    if (a === undefined || Number.isNaN(a)) continue;
+    if (part.trim() === '' || a === undefined || Number.isNaN(a)) continue;
     for (let i = a; i <= (b ?? a); i++) out.push(i);
   }
   return out;

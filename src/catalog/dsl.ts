@@ -17,6 +17,7 @@ import type { ScalarType } from '../kql/types.js';
 import { SCALAR_TYPES } from '../kql/types.js';
 import type { ArgKind, FunctionKind, FunctionSpec, NamingRule, ParamSpec, ResultRule } from './types.js';
 import { layoutArgs } from './layout.js';
+import { defaultAggregateName } from './naming.js';
 import { commonNonDynamicType, commonType, promoted, widestType } from './typing.js';
 
 const ARG_KINDS: ReadonlySet<string> = new Set<string>([
@@ -98,13 +99,17 @@ interface Options {
 }
 
 function make(family: string, kind: FunctionKind) {
-  return (name: string, sigs: readonly string[], opts: Options = {}): FunctionSpec => ({
-    name,
-    kind,
-    family,
-    signatures: sigs.map(parseSignature),
-    ...opts,
-  });
+  return (name: string, sigs: readonly string[], opts: Options = {}): FunctionSpec => {
+    const spec: FunctionSpec = {
+      name,
+      kind,
+      family,
+      signatures: sigs.map(parseSignature),
+      ...opts,
+      ...(kind === 'aggregate' ? { defaultName: (argNames: readonly (string | null)[]) => defaultAggregateName(spec, argNames) } : {}),
+    };
+    return spec;
+  };
 }
 
 export function builders(family: string) {

@@ -149,6 +149,11 @@ export class DuckDbBackend implements Backend {
     return { columns: ex.columns, rows: out };
   }
 
+  /** Cancels the running statement (for time limits). */
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
   /** Runs raw SQL on the locked connection (tests and benchmarks only). */
   async sql(text: string): Promise<unknown[][]> {
     const r = await this.conn.runAndReadAll(text);

@@ -130,7 +130,9 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   const userRows = groupBy(users.records, (r) => str(r, 'DeviceName').toLowerCase());
   const sourceRows = groupBy(sources.records, (r) => str(r, 'DeviceName').toLowerCase());
   const procRows = groupBy(procPivot?.records ?? [], (r) => str(r, 'DeviceName').toLowerCase());
-  const devices = new Set([...sourceRows.keys(), ...byDevice.keys()]);
+  // A --user scope covers the devices where that account was active, and only its entities.
+  const scopeUser = user !== '' ? normUser(user) ?? user.toLowerCase() : null;
+  const devices = new Set(scopeUser === null ? [...sourceRows.keys(), ...byDevice.keys()] : [...userRows.keys(), ...byDevice.keys()]);
   const detectionCache: { rule: DetectionRule | null } = { rule: null };
   const entities: EntityResult[] = [];
   const huntList = [execH, archH, egressH, blockH, usbH, baseH, ...(procPivot !== null ? [procPivot] : []), ...(netPivot !== null ? [netPivot] : []), ...(collPivot !== null ? [collPivot] : [])];
@@ -155,6 +157,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
     }
     if (srcs.length === 0 && sigs.length === 0) continue;
     for (const a of assessments) {
+      if (scopeUser !== null && a.user !== scopeUser && !(a.user ?? '').startsWith(scopeUser.split('@')[0] ?? scopeUser)) continue;
       const include = opts.huntsForAll === true || !opts.all || a.staged.length + a.transfers.length + a.execs.length > 0;
       let detection: DetectionRule | null = null;
       if (a.staged.length > 0 || a.transfers.length > 0) {

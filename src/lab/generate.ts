@@ -113,13 +113,14 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
         const tw = performance.now();
         await pipeline.write(b);
         writeMs += performance.now() - tw;
-        rmSync(b.dir, { recursive: true, force: true });
+        if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(b.dir, { recursive: true, force: true });
       }
       opts.onProgress?.({ devices: dev.idx + 1, totalDevices: fleet.length, events: total + (em.batch?.events ?? 0) });
     }
   } finally {
     pipeline.close();
-    rmSync(spoolRoot, { recursive: true, force: true });
+    if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(spoolRoot, { recursive: true, force: true });
+    else process.stderr.write(`lab: spool kept in ${spoolRoot}\n`);
   }
   if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`lab: ${Math.round(writeMs)} ms in DuckDB expansion\n`);
   const truth: Truth = {

@@ -33,7 +33,12 @@ export interface Browser {
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   // playwright-core is loaded lazily so that Markdown/HTML rendering never pays for it.
-  const { chromium } = await import('playwright-core');
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new Error('the playwright-core package is not installed');
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'exfilhunt-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {

@@ -80,7 +80,8 @@ export function escapeMarkdown(s: string): string {
  * Control characters are still made visible: the raw .md is read in terminals too.
  */
 export function markdownFence(code: string, info: string): string {
-  const body = sanitizeForBlock(code);
+  // Trailing blank lines are layout, not content; they would show as an empty last line.
+  const body = sanitizeForBlock(code.replace(/\s+$/, ''));
   const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const safeInfo = info.replace(/[^A-Za-z0-9_-]/g, '');

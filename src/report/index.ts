@@ -10,6 +10,7 @@ import { renderJson } from './json.js';
 import { renderEntityMarkdown, type MarkdownImages } from './markdown.js';
 import { entitySlug, isFleet, rankEntities, resultForEntity } from './model.js';
 import { buildEntityLayer, buildFleetLayer, validateLayer } from './navigator.js';
+import { sanitizeForTerminal } from '../util/terminal.js';
 import { findChromium } from './browser.js';
 import { renderPngs, type PngJob } from './png.js';
 
@@ -124,7 +125,9 @@ export async function writeReports(
   opts: ReportOptions = {},
 ): Promise<ReportOutput> {
   const warnings: string[] = [];
-  const warn = (m: string) => {
+  // Warnings go to terminals; they carry paths and browser errors, so they are sanitised here.
+  const warn = (raw: string) => {
+    const m = sanitizeForTerminal(raw);
     warnings.push(m);
     opts.onWarning?.(m);
   };

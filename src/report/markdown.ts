@@ -7,12 +7,14 @@ import {
   ACTION_HEADINGS,
   DEFAULT_TOP_ROWS,
   VERDICT_LABEL,
+  asSentence,
   cellText,
   countsSentence,
   destinationSentence,
   entityTitle,
   formatBytes,
   formatInt,
+  markdownColumns,
   percent,
   plural,
   scenarioSentence,
@@ -36,6 +38,7 @@ export interface MarkdownOptions {
 }
 
 const CELL_MAX = 160;
+const MAX_COLUMNS = 10;
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -181,7 +184,7 @@ function scopeTable(result: InvestigationResult, e: EntityResult): string {
 }
 
 function keyOutcome(e: EntityResult): string {
-  const lines = [md(e.reason)];
+  const lines = [md(asSentence(e.reason))];
   const dest = destinationSentence(e);
   if (dest !== null) lines.push(dest);
   lines.push(countsSentence(e));
@@ -219,12 +222,18 @@ function huntSection(h: HuntRun, n: number, top: number): string {
     return parts.join('\n\n');
   }
   const shown = h.rows.slice(0, top);
+  const cols = markdownColumns(
+    h.columns.map((c) => c.name),
+    MAX_COLUMNS,
+  );
   parts.push(
     table(
-      h.columns.map((c) => md(c.name)),
-      shown.map((r) => h.columns.map((_, i) => cell(r[i]))),
+      cols.map((i) => md(h.columns[i]?.name ?? '')),
+      shown.map((r) => cols.map((i) => cell(r[i]))),
     ),
   );
+  if (cols.length < h.columns.length)
+    parts.push(`_Showing ${cols.length} of ${h.columns.length} columns; report.html and report.json have them all._`);
   const more = Math.max(0, h.totalRows - shown.length);
   if (more > 0)
     parts.push(

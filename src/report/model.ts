@@ -169,3 +169,38 @@ export function countsSentence(e: EntityResult): string {
       : `${plural(e.evidence.length, 'evidence event')} from ${plural(tables, 'table')}`;
   return `${ev}, ${plural(e.techniques.length, 'ATT&CK technique')}, ${plural(e.hunts.length, 'hunt')} run.`;
 }
+
+/** A sentence from a one-line reason: reasons are often fragments without a full stop. */
+export function asSentence(s: string): string {
+  const t = s.trim();
+  return t === '' || /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+// Columns an analyst reads first, in the order the seeds project them.
+const KEY_COLUMNS = [
+  'Timestamp',
+  'DeviceName',
+  'AccountName',
+  'ActionType',
+  'FileName',
+  'FolderPath',
+  'ProcessCommandLine',
+  'InitiatingProcessFileName',
+  'InitiatingProcessCommandLine',
+  'RemoteUrl',
+  'RemoteIP',
+  'RemotePort',
+  'Reason',
+  'ReportId',
+];
+
+/**
+ * Indexes of the columns report.md shows for a result table: all of them up to `max`,
+ * otherwise the key columns first (in their original order), then the rest until `max`.
+ */
+export function markdownColumns(names: readonly string[], max: number): number[] {
+  if (names.length <= max) return names.map((_, i) => i);
+  const key = names.map((n, i) => (KEY_COLUMNS.includes(n) ? i : -1)).filter((i) => i >= 0);
+  const rest = names.map((_, i) => i).filter((i) => !key.includes(i));
+  return [...key, ...rest].slice(0, max).sort((a, b) => a - b);
+}

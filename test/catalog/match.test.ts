@@ -47,3 +47,9 @@ test('star only where allowed', () => {
   assert.equal(resultOf('arg_max', ['datetime', 'star']), 'datetime');
   assert.match(resultOf('strlen', ['star']), /^error/);
 });
+
+test('aggregate specs carry their default-name rule', () => {
+  assert.equal(lookupFunction('make_set')?.defaultName?.(['FileName']), 'set_FileName');
+  assert.equal(lookupFunction('count')?.defaultName?.([]), 'count_');
+  assert.equal(lookupFunction('strlen')?.defaultName, undefined);
+});

@@ -58,16 +58,17 @@ function argFor(fn: string, p: ParamSpec, t: ScalarType): Arg {
   return { text: COLUMN[t] ?? 's', type: t };
 }
 
-/** Call shapes: minimal arity, and all optionals; the first param of kind family varied over its representatives. */
+/** Call shapes: minimal arity and all optionals, each parameter varied over its representative types. */
 function cases(spec: FunctionSpec, params: readonly ParamSpec[]): Arg[][] {
   const out: Arg[][] = [];
   const shapes = [params.filter((p) => !p.optional), params];
   for (const shape of shapes) {
-    const varyIdx = shape.findIndex((p) => reps(p).length > 1);
-    const variants = varyIdx < 0 ? [null] : reps(shape[varyIdx] as ParamSpec);
-    for (const v of variants) {
-      out.push(shape.map((p, i) => argFor(spec.name, p, i === varyIdx && v !== null ? v : (reps(p)[0] as ScalarType))));
-    }
+    // Vary each parameter with several representative types in turn (not the full product).
+    const base = shape.map((p) => argFor(spec.name, p, reps(p)[0] as ScalarType));
+    out.push(base);
+    shape.forEach((p, i) => {
+      for (const v of reps(p).slice(1)) out.push(base.map((a, j) => (j === i ? argFor(spec.name, p, v) : a)));
+    });
     // Common-type params (iff, case, coalesce, max_of): mixed pairs.
     if (shape.some((p) => p.common)) {
       for (const [a, b] of [['int', 'long'], ['int', 'real'], ['long', 'decimal'], ['string', 'dynamic'], ['datetime', 'string'], ['timespan', 'timespan']] as const) {
@@ -87,6 +88,8 @@ test('catalog result types agree with the official Kusto analyser', () => {
   let agree = 0;
   const disagreements: string[] = [];
   const rejected: string[] = [];
+  // Calls the official analyser flags (any diagnostic) but whose signature we accept.
+  let lenient = 0;
   for (const spec of allFunctions()) {
     if (SKIP_FAMILIES.has(spec.family) || spec.kind === 'tabular') continue;
     const seen = new Set<string>();
@@ -104,7 +107,10 @@ test('catalog result types agree with the official Kusto analyser', () => {
               ? `${TABLE} | serialize | extend r_ = ${call}`
               : `${TABLE} | extend r_ = ${call}`;
         const o = oracle(q);
-        if (o.diagnostics.length > 0) continue;
+        if (o.diagnostics.length > 0) {
+          if (matchSignature(spec, args.map((a) => a.type)).ok) lenient++;
+          continue;
+        }
         clean++;
         const theirs = o.columns.find((c) => c.name === 'r_')?.type ?? '?';
         const ours = matchSignature(spec, args.map((a) => a.type));
@@ -118,11 +124,11 @@ test('catalog result types agree with the official Kusto analyser', () => {
     }
   }
   const pct = ((100 * agree) / Math.max(1, clean)).toFixed(2);
-  console.log(`oracle cross-check: ${total} calls, ${clean} accepted by the official analyser, ${agree} agree (${pct}%), ${disagreements.length} differ, ${rejected.length} rejected by us`);
+  console.log(`oracle cross-check: ${total} calls, ${clean} accepted by the official analyser, ${agree} agree (${pct}%), ${disagreements.length} differ, ${rejected.length} rejected by us; ${total - clean} flagged by the official analyser, of which we accept ${lenient}`);
   for (const d of disagreements.slice(0, 40)) console.log(`  differs: ${d}`);
   for (const r of rejected.slice(0, 40)) console.log(`  rejected: ${r}`);
   // Regression floor: the figure measured when this test was written.
   assert.ok(agree / Math.max(1, clean) >= FLOOR, `agreement ${pct}% fell below floor`);
 });
 
-const FLOOR = 0.996;
+const FLOOR = 0.9973;

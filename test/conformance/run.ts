@@ -92,7 +92,9 @@ export async function runAll(filter?: (e: Example) => boolean): Promise<ExampleR
       if (ex.truncated || (filter !== undefined && !filter(ex))) continue;
       const { group, family } = groupOf(ex);
       try {
-        const r = await b.query(ex.kql, { now: NOW });
+        if (process.env['CONFORMANCE_TRACE'] !== undefined) process.stderr.write(`${ex.id}\n`);
+        const timer = setTimeout(() => b.interrupt(), 10_000);
+        const r = await b.query(ex.kql, { now: NOW }).finally(() => clearTimeout(timer));
         const rows = r.rows.map((row) => row.map(cellText));
         const diff = compare(
           ex,

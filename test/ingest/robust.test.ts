@@ -147,3 +147,20 @@ test('a gzip of content already ingested is a duplicate too (content, not bytes)
   const s2 = await ingestPaths(db2, [`${FIX}/sentinel-export.json`]);
   assert.equal(s2.files[0]!.status, 'duplicate');
 });
+
+test('Event Hub messages one per line (NDJSON of {"records":[…]}), tables mixed within a message', async (t) => {
+  const dir = tempDir(t);
+  const rec = (table: string, i: number): unknown => ({ time: '2026-03-26T10:00:00Z', tenantId: 't', category: `AdvancedHunting-${table}`, properties: { Timestamp: `2026-03-26T10:00:0${i}.0000001Z`, DeviceId: `d${i}` } });
+  const lines = [
+    JSON.stringify({ records: [rec('DeviceFileEvents', 1), rec('DeviceRegistryEvents', 2)] }),
+    JSON.stringify({ records: [rec('DeviceImageLoadEvents', 3), rec('NotATable', 4)] }),
+  ];
+  writeFileSync(join(dir, 'eh.txt'), lines.join('\n') + '\n');
+  const db = join(dir, 'w.duckdb');
+  const s = await ingestPaths(db, [join(dir, 'eh.txt')]);
+  assert.equal(s.files[0]!.format, 'ndjson');
+  assert.deepEqual([s.totals.stored, s.totals.rejected], [3, 1]);
+  assert.deepEqual(s.rejects.map((r) => [r.line, r.reason]), [[2, 'unknown table: NotATable']]);
+  const r = await one(db, `SELECT (SELECT DeviceId FROM DeviceFileEvents) f, (SELECT DeviceId FROM DeviceRegistryEvents) g, (SELECT DeviceId FROM DeviceImageLoadEvents) i`);
+  assert.deepEqual(r, { f: 'd1', g: 'd2', i: 'd3' });
+});

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInvestigationResult, renderReportSet } from '../../src/report/index.js';
 import { renderEntityMarkdown } from '../../src/report/markdown.js';
-import { entitySlug, parseKustoTime, rankEntities } from '../../src/report/model.js';
+import { entitySlug, markdownColumns, parseKustoTime, rankEntities } from '../../src/report/model.js';
 
 const load = (name: string) =>
   parseInvestigationResult(readFileSync(join(import.meta.dirname, 'fixtures', `${name}.json`), 'utf8'));
@@ -65,4 +65,14 @@ test('parseKustoTime handles 7 fractional digits and rejects junk', () => {
   assert.equal(parseKustoTime('2025-11-20T00:48:57.6034636Z'), Date.UTC(2025, 10, 20, 0, 48, 57, 603));
   assert.equal(parseKustoTime('2025-11-20 00:48:57Z'), Date.UTC(2025, 10, 20, 0, 48, 57));
   assert.equal(parseKustoTime('"><script>'), null);
+});
+
+test('markdownColumns: wide result tables keep the key columns, in order', () => {
+  const names = ['Timestamp', 'DeviceId', 'DeviceName', 'A', 'B', 'C', 'D', 'E', 'F', 'FileName', 'G', 'ReportId'];
+  assert.deepEqual(markdownColumns(names.slice(0, 5), 10), [0, 1, 2, 3, 4]);
+  const cols = markdownColumns(names, 6);
+  assert.deepEqual(
+    cols.map((i) => names[i]),
+    ['Timestamp', 'DeviceId', 'DeviceName', 'A', 'FileName', 'ReportId'],
+  );
 });

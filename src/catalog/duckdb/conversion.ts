@@ -182,7 +182,10 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   },
   base64_encode_tostring: (args) => `to_base64(encode(coalesce(${str(arg(args, 0))}, '')))`,
   base64_decode_tostring: (args) => `try(decode(from_base64(${str(arg(args, 0))})))`,
-  base64_decode_toarray: null,
+  base64_decode_toarray: (args) => {
+    const b = `from_base64(${str(arg(args, 0))})`;
+    return `try(CAST(to_json(list_transform(range(octet_length(${b})), i -> CAST('0x' || substring(hex(${b}), 2 * i + 1, 2) AS BIGINT))) AS JSON))`;
+  },
   base64_encode_fromarray: null,
   base64_decode_toguid: null,
   base64_encode_fromguid: null,

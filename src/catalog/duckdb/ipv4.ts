@@ -40,6 +40,11 @@ function compareSql(a: string, b: string, prefix: string | null): string {
   return `sign(${network(address(a), m)} - ${network(address(b), m)})`;
 }
 
+function inRange(ip: string, range: string): string {
+  const m = `least(${ipv4Mask(ip)}, ${ipv4Mask(range)})`;
+  return `(${network(address(ip), m)} = ${network(address(range), m)} AND ${ipv4Mask(ip)} >= ${ipv4Mask(range)})`;
+}
+
 const PRIVATE_BLOCKS: readonly [number, number][] = [
   [10 * 16777216, 8],
   [172 * 16777216 + 16 * 65536, 12],
@@ -49,13 +54,14 @@ const PRIVATE_BLOCKS: readonly [number, number][] = [
 export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   parse_ipv4: (args) => parseIpv4Sql(str(arg(args, 0))),
   parse_ipv4_mask: null,
-  ipv4_is_in_range: (args) => {
+  ipv4_is_in_range: (args) => inRange(str(arg(args, 0)), str(arg(args, 1))),
+  ipv4_is_in_any_range: (args) => {
     const ip = str(arg(args, 0));
-    const range = str(arg(args, 1));
-    const m = `least(${ipv4Mask(ip)}, ${ipv4Mask(range)})`;
-    return `(${network(address(ip), m)} = ${network(address(range), m)} AND ${ipv4Mask(ip)} >= ${ipv4Mask(range)})`;
+    const tests = args.slice(1).map((r) =>
+      r.type === 'dynamic' ? `coalesce(len(list_filter(json_extract_string(${p(r.sql)}, '$[*]'), rng -> ${inRange(ip, 'rng')})) > 0, false)` : inRange(ip, str(r)),
+    );
+    return `(CASE WHEN ${address(ip)} IS NULL THEN NULL ELSE (${tests.join(' OR ')}) END)`;
   },
-  ipv4_is_in_any_range: null,
   ipv4_is_private: (args) => {
     const ip = str(arg(args, 0));
     const a = address(ip);

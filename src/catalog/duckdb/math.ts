@@ -108,7 +108,8 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   isnan: unary((x) => `isnan(${x})`),
   isinf: unary((x) => `isinf(${x})`),
   isfinite: unary((x) => `isfinite(${x})`),
-  gamma: null,
+  // tgamma semantics: a pole at 0 (+inf), NaN at negative integers.
+  gamma: unary((x) => `(CASE WHEN ${x} = 0 THEN CAST('Infinity' AS DOUBLE) WHEN ${x} < 0 AND ${x} = floor(${x}) THEN ${NAN} ELSE gamma(${x}) END)`),
   loggamma: null,
   erf: null,
   erfc: null,

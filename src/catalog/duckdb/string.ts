@@ -190,6 +190,13 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   indexof_regex: null,
   unicode_codepoints_from_string: (args) =>
     `to_json(list_transform(range(1, length(${str(arg(args, 0))}) + 1), i -> unicode(substring(${str(arg(args, 0))}, i, 1))))`,
-  unicode_codepoints_to_string: null,
+  unicode_codepoints_to_string: (args) =>
+    `concat(${args
+      .map((a) =>
+        a.type === 'dynamic'
+          ? `array_to_string(list_transform(json_extract(${p(a.sql)}, '$[*]'), e -> chr(CAST(e AS INTEGER))), '')`
+          : `chr(CAST(${p(a.sql)} AS INTEGER))`,
+      )
+      .join(', ')})`,
   parse_command_line: null,
 };

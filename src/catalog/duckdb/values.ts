@@ -74,8 +74,10 @@ export function toStringSql(a: SqlArg): string {
     case 'int':
     case 'long':
     case 'guid':
-    case 'decimal':
       return `CAST(${x} AS VARCHAR)`;
+    case 'decimal':
+      // DECIMAL(38,18) prints 18 fraction digits; Kusto prints the shortest form.
+      return `regexp_replace(regexp_replace(CAST(${x} AS VARCHAR), '(\\.[0-9]*?)0+$', '\\1'), '\\.$', '')`;
     case 'real':
       return realToString(x);
     case 'datetime':

@@ -82,6 +82,7 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
   const r = resolveSignature(spec, args, e.args);
   if (r.error !== null) {
     if (r.error.kind === 'count') b.report(codes.ARG_COUNT, { name, min: r.error.min, max: r.error.max }, e.span);
+    else if (r.error.arg !== null && r.error.expected !== null) b.report(codes.TYPE_EXPECTED, { types: r.error.expected }, e.args[r.error.arg]?.span ?? e.span);
     else b.report(codes.ARG_TYPES, { name, types: types.join(', ') }, e.span);
   }
   return { kind: 'scalar', expr: { kind: 'Call', name: spec.name, spec, signature: r.index, args, type: r.type, span: e.span } };

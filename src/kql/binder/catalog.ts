@@ -3,7 +3,7 @@
 import type { Expr } from '../ast.js';
 import type { BoundExpr } from '../bound.js';
 import type { FunctionKind, FunctionSpec, ParamSpec } from '../../catalog/types.js';
-import type { ScalarType } from '../types.js';
+import { SCALAR_TYPES, type ScalarType } from '../types.js';
 import { allFunctions, lookupFunction, matchSignature, type ArgType } from '../../catalog/index.js';
 
 export function lookup(name: string, prefer?: FunctionKind): FunctionSpec | undefined {
@@ -19,7 +19,10 @@ export function catalogNames(): string[] {
 export interface Resolution {
   readonly index: number;
   readonly type: ScalarType;
-  readonly error: null | { readonly kind: 'count'; readonly min: number; readonly max: number } | { readonly kind: 'types' };
+  readonly error:
+    | null
+    | { readonly kind: 'count'; readonly min: number; readonly max: number }
+    | { readonly kind: 'types'; readonly arg: number | null; readonly expected: string | null };
 }
 
 function arity(params: readonly ParamSpec[]): { min: number; max: number } {
@@ -50,7 +53,18 @@ export function resolveSignature(spec: FunctionSpec, args: readonly BoundExpr[],
   }
   const first = spec.signatures[0];
   const type = first === undefined ? 'unknown' : safeResult(first, args.map((a) => a.type));
-  return { index: 0, type, error: countOk ? { kind: 'types' } : { kind: 'count', min: minAll, max: maxAll } };
+  if (!countOk) return { index: 0, type, error: { kind: 'count', min: minAll, max: maxAll } };
+  // Blame the first argument whose replacement by an unknown value makes the call fit.
+  for (let i = 0; i < args.length; i++) {
+    const probe = argTypes.map((t, j): ArgType => (j === i ? 'unknown' : t));
+    const m3 = matchSignature(spec, probe);
+    if (!m3.ok) continue;
+    const sig = spec.signatures[m3.signatureIndex];
+    const kind = sig?.params[Math.min(i, sig.params.length - 1)]?.kind;
+    const expected = kind !== undefined && (SCALAR_TYPES as readonly string[]).includes(kind) ? kind : null;
+    return { index: m3.signatureIndex, type, error: { kind: 'types', arg: i, expected } };
+  }
+  return { index: 0, type, error: { kind: 'types', arg: null, expected: null } };
 }
 
 function safeResult(sig: FunctionSpec['signatures'][number], types: readonly ScalarType[]): ScalarType {

@@ -23,10 +23,10 @@ export const NOT_A_TABLE = defineDiagnostic<Name>({
   message: (p) => `The name '${p.name}' does not refer to a table.`,
 });
 export const UNKNOWN_FUNCTION = defineDiagnostic<Name>({
-  code: 'KS143',
+  code: 'KS211',
   severity: 'error',
   phase: 'binding',
-  message: (p) => `The function '${p.name}' is not defined.`,
+  message: (p) => `The name '${p.name}' does not refer to any known function.`,
 });
 export const UNKNOWN_PLUGIN = defineDiagnostic<Name>({
   code: 'KS124',
@@ -184,4 +184,11 @@ export const INTERNAL_BINDER_ERROR = defineDiagnostic<{ detail: string }>({
   severity: 'error',
   phase: 'binding',
   message: (p) => `Internal binder error: ${p.detail}`,
+});
+/** `check --jsonl`: an input line that is not {"id","kql"}. */
+export const INVALID_INPUT_LINE = defineDiagnostic<{ line: number; why: string }>({
+  code: 'EXF290',
+  severity: 'error',
+  phase: 'syntax',
+  message: (p) => `input line ${p.line}: ${p.why}`,
 });

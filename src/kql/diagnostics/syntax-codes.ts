@@ -67,9 +67,9 @@ export const KEYWORD_AS_NAME = defineDiagnostic<{ name: string }>({
   message: (p) => `The name '${p.name}' needs to be bracketed as ['${p.name}'] to be used in this context`,
 });
 
-/** EXF101: string literal runs into the end of the line or text. */
+/** KS001 (Kusto: "Missing: \""): string literal runs into the end of the line or text. */
 export const UNTERMINATED_STRING = defineDiagnostic<{ quote: string }>({
-  code: 'EXF101',
+  code: 'KS001',
   severity: 'error',
   phase: 'syntax',
   message: (p) => `Unterminated string literal (missing closing ${p.quote})`,
@@ -91,17 +91,9 @@ export const BAD_ESCAPE = defineDiagnostic<{ escape: string }>({
   message: (p) => `Invalid escape sequence '${p.escape}' in string literal`,
 });
 
-/** EXF104: two statements with no `;` between them. */
-export const MISSING_SEMICOLON = defineDiagnostic<{ found: string }>({
-  code: 'EXF104',
-  severity: 'error',
-  phase: 'syntax',
-  message: (p) => `Expected ';' between statements (found ${p.found})`,
-});
-
-/** EXF105: unterminated multi-line or bracketed construct. */
+/** KS001 (Kusto: "Missing: )"): a typed literal such as `datetime(` is never closed. */
 export const UNCLOSED = defineDiagnostic<{ open: string; close: string }>({
-  code: 'EXF105',
+  code: 'KS001',
   severity: 'error',
   phase: 'syntax',
   message: (p) => `'${p.open}' is never closed (missing '${p.close}')`,

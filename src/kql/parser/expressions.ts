@@ -3,7 +3,7 @@
 // A pipe expression `e | op | op` is an expression too (see ast.ts), but pipes are
 // only consumed by parsePipeExpr, so `where a == b | project c` stops at the `|`.
 import type { BinaryOp, Call, Expr, Ident, ListOp, Operator, Pipeline } from '../ast.js';
-import { KEYWORD_AS_NAME, MISSING, TOO_DEEP, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
+import { INCOMPLETE_FRAGMENT, KEYWORD_AS_NAME, MISSING, TOO_DEEP } from '../diagnostics/syntax-codes.js';
 import { describe, PIPE_STOPS, type Parser } from './core.js';
 import {
   atName, parseDynamicLiteral, parseName, parseNumberLiteral, parseStringLiteral, parseTimespanLiteral, parseTypedLiteral,
@@ -53,7 +53,8 @@ export function parsePipeTail(p: Parser, ops: Operator[]): void {
     const op = parseOperator(p);
     if (op !== null) ops.push(op);
     if (!p.at('|') && !p.at(';') && !p.at(')') && !p.at('}') && !p.atEof()) {
-      p.error(UNEXPECTED_TOKEN, { text: describe(p.tok) }, p.errSpan(), 'missing `|` or `;`?');
+      const hint = p.at('=') ? 'did you mean `==`?' : 'missing `|` or `;`?';
+      p.error(INCOMPLETE_FRAGMENT, { text: describe(p.tok) }, p.errSpan(), hint);
       p.syncTo(PIPE_STOPS);
     }
   }
@@ -216,17 +217,17 @@ export function parsePostfix(p: Parser, target: Expr): Expr {
 export function parseCallArgs(p: Parser, callee: Ident): Call {
   p.expect('(');
   const args: Expr[] = [];
+  // Only these take a bare pipeline argument; elsewhere a tabular argument needs its own parentheses.
+  const pipes = !callee.quoted && (callee.name === 'toscalar' || callee.name === 'materialize');
   if (!p.at(')')) {
-    do {
-      if (p.at(')')) break;
-      args.push(parseArg(p));
-    } while (p.eat(','));
+    do args.push(parseArg(p, pipes));
+    while (p.eat(','));
   }
   p.expect(')');
   return { kind: 'Call', callee, args, span: p.span(callee.span.start) };
 }
 
-export function parseArg(p: Parser): Expr {
+export function parseArg(p: Parser, pipes = false): Expr {
   if (p.at('*') && (p.atAt(1, ',') || p.atAt(1, ')'))) {
     const t = p.next();
     return { kind: 'Star', span: { start: t.start, end: t.end } };
@@ -234,10 +235,10 @@ export function parseArg(p: Parser): Expr {
   if (atName(p) && p.atAt(p.at('[') ? 3 : 1, '=')) {
     const name = parseName(p);
     p.next();
-    const value = parsePipeExpr(p);
+    const value = pipes ? parsePipeExpr(p) : parseExpr(p);
     return { kind: 'NamedArg', name, value, span: p.span(name.span.start) };
   }
-  return parsePipeExpr(p);
+  return pipes ? parsePipeExpr(p) : parseExpr(p);
 }
 
 function parsePrimary(p: Parser): Expr {

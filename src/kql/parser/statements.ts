@@ -2,7 +2,7 @@
 // separated by `;`. Recovery resumes at the next `;`, so one bad statement does not hide
 // errors (or a usable tree) in the others.
 import type { Expr, FunctionDef, Ident, Param, Query, Statement } from '../ast.js';
-import { EXPECTED_TOKEN, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
+import { EXPECTED_TOKEN, INCOMPLETE_FRAGMENT } from '../diagnostics/syntax-codes.js';
 import { describe, type Parser } from './core.js';
 import { parsePipeExpr } from './expressions.js';
 import { parseName } from './literals.js';
@@ -19,15 +19,20 @@ export function parseQuery(p: Parser): Query {
 function parseStatements(p: Parser, inBody: boolean): Statement[] {
   const out: Statement[] = [];
   for (;;) {
-    while (p.eat(';'));
     if (p.atEof() || (inBody && p.at('}'))) break;
+    // One `;` ends a statement (a trailing one too); an empty statement is an error, as in Kusto.
+    if (p.at(';')) {
+      p.error(INCOMPLETE_FRAGMENT, { text: "';'" }, p.errSpan(), 'remove the extra `;`');
+      p.next();
+      continue;
+    }
     const before = p.pos;
     const stmt = parseStatement(p);
     if (stmt !== null) out.push(stmt);
     if (p.eat(';') || p.atEof() || (inBody && p.at('}'))) continue;
     // Two statements with no `;` between them, or leftover text: report once, resume.
     if (p.at(')') || p.at(']') || p.at('}') || p.tok.kind === 'bad' || p.pos === before) {
-      p.error(UNEXPECTED_TOKEN, { text: describe(p.tok) }, p.errSpan());
+      p.error(INCOMPLETE_FRAGMENT, { text: describe(p.tok) }, p.errSpan());
       p.next();
       p.syncTo(STATEMENT_STOPS);
     } else {

@@ -17,7 +17,7 @@ function readCsv(path: string, cols: readonly { name: string; type: ScalarType }
   const spec = [...prefix, ...cols.map((c): [string, string] => [c.name, spoolType(c.type)])]
     .map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`)
     .join(', ');
-  return `read_csv(${sqlString(path)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, strict_mode = true, columns = {${spec}})`;
+  return `read_csv(${sqlString(path)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, strict_mode = true, auto_detect = false, columns = {${spec}})`;
 }
 
 export function spoolProcsSql(path: string): string {
@@ -69,9 +69,9 @@ function textExpr(c: ColumnPlan, baseNs: bigint): string {
   return e;
 }
 
-export function expandSql(table: string, format: LabFormat, baseNs: bigint, tenantId: string): string {
+export function expandSql(table: string, source: string, format: LabFormat, baseNs: bigint, tenantId: string): string {
   const lay = layout(table);
-  const from = `spool_${table} f JOIN devices d ON d.idx = f._dev LEFT JOIN procs a ON a.key = f._actor LEFT JOIN procs p ON p.key = f._proc`;
+  const from = `${source} f JOIN devices d ON d.idx = f._dev LEFT JOIN procs a ON a.key = f._actor LEFT JOIN procs p ON p.key = f._proc`;
   let select: string;
   if (format === 'parquet') {
     select = [...lay.columns.map((c) => `${typedExpr(c, baseNs)} AS ${sqlIdent(c.name)}`), `${sqlString(table)} AS "Type"`].join(', ');
@@ -96,7 +96,7 @@ export function expandSql(table: string, format: LabFormat, baseNs: bigint, tena
 export function copyOptions(format: LabFormat): string {
   switch (format) {
     case 'parquet':
-      return "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)";
+      return '(FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)';
     case 'csv':
       return "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')";
     default:

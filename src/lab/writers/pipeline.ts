@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { sqlIdent, sqlString } from '../../sql/escape.js';
+import { sqlString } from '../../sql/escape.js';
 import type { Batch } from '../emit.js';
 import { copyOptions, expandSql, fileName, spoolProcsSql, spoolTableSql, type LabFormat } from './expand.js';
 
@@ -38,17 +38,12 @@ export class OutputPipeline {
     const part = this.part++;
     for (const [table, spool] of [...batch.spools.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       if (spool.rows === 0) continue;
-      const tmp = sqlIdent(`spool_${table}`);
-      const tr = performance.now();
-      await c.run(`CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT * FROM ${spoolTableSql(table, spool.path)}`);
-      if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`  ${table}: read ${Math.round(performance.now() - tr)} ms\n`);
       const rel = fileName(table, this.format, part, this.tenantId);
       const path = join(this.outDir, rel);
       mkdirSync(dirname(path), { recursive: true });
       const t0 = performance.now();
-      await c.run(`COPY (${expandSql(table, this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
+      await c.run(`COPY (${expandSql(table, spoolTableSql(table, spool.path), this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
       if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`  ${table}: ${spool.rows} rows, copy ${Math.round(performance.now() - t0)} ms\n`);
-      await c.run(`DROP TABLE ${tmp}`);
       this.files.push(path);
     }
   }

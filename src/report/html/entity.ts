@@ -5,6 +5,7 @@ import { escapeHtml as h } from '../escape.js';
 import {
   ACTION_HEADINGS,
   VERDICT_LABEL,
+  asSentence,
   cellText,
   countsSentence,
   destinationSentence,
@@ -109,7 +110,7 @@ export function renderEntityHtml(
     section(
       'outcome',
       'Key outcome',
-      para(e.reason) +
+      para(asSentence(e.reason)) +
         (dest !== null ? para(dest) : '') +
         para(countsSentence(e)) +
         `<p><strong>Final Verdict: ${h(VERDICT_LABEL[e.verdict])}</strong></p>`,

@@ -3,6 +3,7 @@
 import type { SqlArg, SqlContext } from '../../../catalog/types.js';
 import { toStringSql } from './convert.js';
 import { arg } from './operators.js';
+import { NoTranslation } from './no-translation.js';
 
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
 
@@ -106,10 +107,13 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   format_timespan: formatTimespan,
   parse_url: parseUrl,
   parse_path: parsePath,
-  range: (a) =>
-    a.every((x) => x.type === 'int' || x.type === 'long')
-      ? `to_json(generate_series(${arg(a, 0).sql}, ${arg(a, 1).sql}, ${a[2]?.sql ?? '1'}))`
-      : `to_json(list_transform(generate_series(0, CAST(floor((${arg(a, 1).sql} - ${arg(a, 0).sql}) / ${a[2]?.sql ?? '1'}) AS BIGINT)), i -> ${arg(a, 0).sql} + i * ${a[2]?.sql ?? '1'}))`,
+  // Kusto caps range() at 1,048,576 elements.
+  range: (a) => {
+    if (!a.every((x) => x.type === 'int' || x.type === 'long' || x.type === 'real')) throw new NoTranslation();
+    const step = a[2]?.sql ?? '1';
+    const n = `least(CAST(floor((${arg(a, 1).sql} - ${arg(a, 0).sql}) / ${step}) AS BIGINT), 1048575)`;
+    return `to_json(list_transform(generate_series(0, ${n}), i -> ${arg(a, 0).sql} + i * ${step}))`;
+  },
   array_sort_asc: sortArrays(false),
   array_sort_desc: sortArrays(true),
   array_slice: (a) => {

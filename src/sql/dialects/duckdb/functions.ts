@@ -9,8 +9,8 @@ import { duckType } from './literals.js';
 
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
 
-/** Thrown by a template for an argument shape it can't translate exactly (reported as EXF301). */
-export class NoTranslation extends Error {}
+import { NoTranslation } from './no-translation.js';
+export { NoTranslation };
 
 function maxArgs(n: number, f: Fn): Fn {
   return (a, ctx) => {
