@@ -62,6 +62,12 @@ export function parseKustoDatetime(text: string): bigint | null {
     const [, y, mo, d, h = '0', mi = '0', sec = '0'] = compact;
     return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), '', 0);
   }
+  // US month/day/year, as Kusto's todatetime() accepts: "01/16/2022 00:00:00".
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/.exec(s);
+  if (us !== null) {
+    const [, mo, d, y, h = '0', mi = '0', sec = '0', frac = ''] = us;
+    return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), frac, 0);
+  }
   // RFC 822 / 1123 / 850: "Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05:02 GMT"
   const rfc = /^(?:[A-Za-z]+,\s*)?(\d{1,2})[ -]([A-Za-z]{3})[ -](\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z)?$/i.exec(s);
   if (rfc !== null) {

@@ -344,6 +344,7 @@ export async function ingestPaths(
       const rejects: RejectRecord[] = [];
       try {
         await ingestFile({ ws, summary, file, opts, counter, progress, rejects });
+        fileRows = () => 0;
         mergeFile(summary, file, rejects);
       } catch (err) {
         file.status = 'failed';

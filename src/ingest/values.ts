@@ -22,14 +22,22 @@ const REAL_RE = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** `rawInt` recovers the exact digits of an integer JSON.parse rounded (beyond 2^53). */
-function toLong(v: unknown, rawInt: () => string | undefined): bigint {
+/** How number `v` of member `key` is written in the JSON text `raw` (JSON.parse loses digits past 2^53, and `1.0`). */
+export function writtenNumber(raw: string | undefined, key: string, v: unknown): string | undefined {
+  if (raw === undefined || typeof v !== 'number') return undefined;
+  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)`, 'g');
+  for (let m = re.exec(raw); m !== null; m = re.exec(raw)) if (Number(m[1]) === v) return m[1];
+  return undefined;
+}
+
+/** `raw`/`key` recover the exact digits of an integer JSON.parse rounded (beyond 2^53). */
+function toLong(v: unknown, raw: string | undefined, key: string): bigint {
   if (typeof v === 'bigint') return checkRange(v, v);
   if (typeof v === 'number') {
     if (Number.isSafeInteger(v)) return BigInt(v);
     if (Number.isInteger(v)) {
-      const raw = rawInt();
-      if (raw !== undefined) return checkRange(BigInt(raw), v);
+      const w = writtenNumber(raw, key, v);
+      if (w !== undefined && /^-?\d+$/.test(w)) return checkRange(BigInt(w), v);
       return BigInt(v);
     }
     fail('long', v);
@@ -114,13 +122,13 @@ function toStr(v: unknown): string {
 }
 
 /** Convert one non-null source value for a column of Kusto type `type`. Throws ConversionError. */
-export function convertValue(type: ScalarType, v: unknown, rawInt: () => string | undefined): Stored {
+export function convertValue(type: ScalarType, v: unknown, raw: string | undefined, key: string): Stored {
   switch (type) {
     case 'string':
       return toStr(v);
     case 'long':
     case 'timespan':
-      return toLong(v, rawInt);
+      return toLong(v, raw, key);
     case 'int':
       return toInt(v);
     case 'real':

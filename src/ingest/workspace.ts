@@ -31,9 +31,16 @@ export function tableDdl(name: string, columns: readonly Column[]): string {
   return `CREATE TABLE IF NOT EXISTS ${sqlIdent(name)} (${cols})`;
 }
 
+/**
+ * DuckDB's buffer pool for ingest. Without a cap DuckDB keeps the blocks of a large
+ * uncommitted file in memory (default: 80% of RAM); with it, it evicts them to the database
+ * file / temp directory, so memory stays flat however large the input.
+ */
+export const INGEST_MEMORY_LIMIT = '256MB';
+
 /** Open (creating if needed) a workspace, with every Defender table present. */
-export async function openWorkspace(dbPath: string): Promise<Workspace> {
-  const instance = await DuckDBInstance.create(dbPath);
+export async function openWorkspace(dbPath: string, opts: { memoryLimit?: string } = {}): Promise<Workspace> {
+  const instance = await DuckDBInstance.create(dbPath, { memory_limit: opts.memoryLimit ?? INGEST_MEMORY_LIMIT });
   const conn = await instance.connect();
   try {
     await conn.run('BEGIN');
@@ -61,8 +68,14 @@ export async function openWorkspace(dbPath: string): Promise<Workspace> {
 }
 
 const FROM_DUCK: Readonly<Record<string, ScalarType>> = {
-  BOOLEAN: 'bool', INTEGER: 'int', BIGINT: 'long', DOUBLE: 'real', VARCHAR: 'string',
-  TIMESTAMP_NS: 'datetime', JSON: 'dynamic', UUID: 'guid',
+  BOOLEAN: 'bool',
+  INTEGER: 'int',
+  BIGINT: 'long',
+  DOUBLE: 'real',
+  VARCHAR: 'string',
+  TIMESTAMP_NS: 'datetime',
+  JSON: 'dynamic',
+  UUID: 'guid',
 };
 
 /** Kusto type of a stored column: the schema's for documented columns, else from the DuckDB type. */
@@ -78,5 +91,7 @@ export async function tableColumns(conn: DuckDBConnection, table: string): Promi
   const r = await conn.runAndReadAll(
     `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${sqlString(table)} ORDER BY ordinal_position`,
   );
-  return r.getRows().map(([name, type]) => ({ name: String(name), type: kustoTypeOf(table, String(name), String(type)) }));
+  return r
+    .getRows()
+    .map(([name, type]) => ({ name: String(name), type: kustoTypeOf(table, String(name), String(type)) }));
 }

@@ -13,26 +13,15 @@ import type { Column, ScalarType } from '../kql/types.js';
 import { getTable } from '../schema/index.js';
 import { DUCKDB_TYPE } from '../schema/physical.js';
 import { sqlIdent } from '../sql/escape.js';
-import { ConversionError, convertValue, inferType } from './values.js';
+import { ConversionError, convertValue, inferType, writtenNumber } from './values.js';
 import { tableColumns } from './workspace.js';
 
 const BATCH = 2048;
 const OK: RowResult = { ok: true };
+const CONVERTED = { kind: 'ok' } as const;
+const REJECT_NO_TIME = { kind: 'reject', reason: 'missing Timestamp' } as const;
 
 export type RowResult = { ok: true } | { ok: false; reason: string };
-
-/** How number `v` of member `key` is written in the JSON text `raw` (JSON.parse loses digits past 2^53, and `1.0`). */
-export function writtenNumber(raw: string | undefined, key: string, v: unknown): string | undefined {
-  if (raw === undefined || typeof v !== 'number') return undefined;
-  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)`, 'g');
-  for (let m = re.exec(raw); m !== null; m = re.exec(raw)) if (Number(m[1]) === v) return m[1];
-  return undefined;
-}
-
-function rawIntegerFor(raw: string | undefined, key: string, v: unknown): string | undefined {
-  const w = writtenNumber(raw, key, v);
-  return w !== undefined && /^-?\d+$/.test(w) ? w : undefined;
-}
 
 export class TableWriter {
   private cols: Column[] = [];
@@ -153,15 +142,17 @@ export class TableWriter {
     return OK;
   }
 
+  /** Per-row scratch, reused: converted values by column index, and which indexes were set. */
   private row: DuckDBValue[] = [];
+  private touched: number[] = [];
 
   private tryConvert(
     values: Readonly<Record<string, unknown>>,
     raw: string | undefined,
   ): { kind: 'ok' } | { kind: 'reject'; reason: string } | { kind: 'add' | 'widen'; key: string } {
     const row = this.row;
-    row.length = 0;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let nTouched = 0;
     for (const key in values) {
       const v = values[key];
       if (v === null || v === undefined) continue;
@@ -170,7 +161,7 @@ export class TableWriter {
       const col = this.cols[i]!;
       let stored: DuckDBValue;
       try {
-        const s = convertValue(col.type, v, () => rawIntegerFor(raw, key, v));
+        const s = convertValue(col.type, v, raw, key);
         stored = col.type === 'datetime' && typeof s === 'bigint' ? new DuckDBTimestampNanosecondsValue(s) : s;
       } catch (err) {
         if (!(err instanceof ConversionError)) throw err;
@@ -178,14 +169,17 @@ export class TableWriter {
         return { kind: 'reject', reason: `wrong type: ${col.name} ${err.message}` };
       }
       row[i] = stored;
-      touched.push(i);
+      touched[nTouched++] = i;
     }
-    if (this.timeIdx >= 0 && (row[this.timeIdx] === undefined || row[this.timeIdx] === null)) {
-      return { kind: 'reject', reason: 'missing Timestamp' };
-    }
+    let hasTime = this.timeIdx < 0;
+    for (let k = 0; k < nTouched; k++) if (touched[k] === this.timeIdx && row[this.timeIdx] !== null) hasTime = true;
+    if (!hasTime) return REJECT_NO_TIME;
     const slot = this.count;
-    for (const i of touched) this.buf[i]![slot] = row[i]!;
-    return { kind: 'ok' };
+    for (let k = 0; k < nTouched; k++) {
+      const i = touched[k]!;
+      this.buf[i]![slot] = row[i]!;
+    }
+    return CONVERTED;
   }
 
   get columns(): readonly Column[] {

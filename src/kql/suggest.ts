@@ -43,11 +43,16 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
     }
   }
   if (best !== null) return best;
-  // A prefix/substring match catches truncated names (`RemoteU` -> `RemoteUrl`).
-  if (lower.length >= 4) {
-    for (const c of candidates) if (c.toLowerCase().startsWith(lower)) return c;
+  // A prefix match catches truncated or over-long names (`RemoteU` -> `RemoteUrl`,
+  // `tolowercase` -> `tolower`); the longest shared prefix wins.
+  let prefixBest: string | null = null;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    const shorter = Math.min(cl.length, lower.length);
+    if (shorter < 4 || !(cl.startsWith(lower) || lower.startsWith(cl))) continue;
+    if (prefixBest === null || shorter > Math.min(prefixBest.length, lower.length)) prefixBest = c;
   }
-  return null;
+  return prefixBest;
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {

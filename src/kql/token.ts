@@ -22,9 +22,9 @@ export interface Token {
   readonly start: number;
   readonly end: number;
   /** Decoded string / ticks / inner text of a typed literal. */
-  readonly value?: string;
-  readonly numType?: 'long' | 'real';
-  readonly typeName?: ScalarTypeName;
+  readonly value: string | undefined;
+  readonly numType: 'long' | 'real' | undefined;
+  readonly typeName: ScalarTypeName | undefined;
   /** The token starts a new line or follows whitespace/comments (needed for adjacency checks). */
   readonly spaceBefore: boolean;
 }

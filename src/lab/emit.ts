@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Binary } from './catalog.js';
 import type { Device } from './fleet.js';
-import { layout, PROC_COLUMNS, type TableLayout } from './layout.js';
+import { layout, PROC_COLUMNS } from './layout.js';
 import { formatTicks, type Clock } from './time.js';
 
 export type Val = string | number | boolean | null | undefined;
@@ -46,6 +46,17 @@ export interface EvidenceRef {
 }
 
 const FLUSH_AT = 1 << 20;
+
+const OWN_NAMES = new Map<string, readonly string[]>();
+
+function ownNames(table: string): readonly string[] {
+  let names = OWN_NAMES.get(table);
+  if (names === undefined) {
+    names = layout(table).own.map((c) => c.name);
+    OWN_NAMES.set(table, names);
+  }
+  return names;
+}
 
 function csv(v: Val): string {
   if (v === undefined || v === null) return '';
@@ -171,13 +182,11 @@ export class Emitter {
   /** As `event`, without formatting an evidence reference (the hot path). */
   emit(table: string, t: number, dev: Device, actor: Proc | null, fields: Fields, created: Proc | null = null): number {
     const b = this.current();
-    const lay: TableLayout = layout(table);
+    const names = ownNames(table);
     const reportId = this.nextReportId(dev);
-    let line = `${++this.seq},${dev.idx},${actor === null ? '' : actor.key},${created === null ? '' : created.key},${Math.trunc(t)}`;
-    for (const c of lay.own) {
-      const v = c.name === 'ReportId' ? reportId : fields[c.name];
-      line += ',' + csv(v);
-    }
+    const parts: string[] = [String(++this.seq), String(dev.idx), actor === null ? '' : String(actor.key), created === null ? '' : String(created.key), String(Math.trunc(t))];
+    for (const name of names) parts.push(name === 'ReportId' ? String(reportId) : csv(fields[name]));
+    const line = parts.join(',');
     b.spool(table).push(line + '\n');
     b.events++;
     this.counts.set(table, (this.counts.get(table) ?? 0) + 1);

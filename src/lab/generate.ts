@@ -89,10 +89,10 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
   const entities: TruthEntity[] = [];
   const lookalikes: LookalikeRecord[] = [];
   const density = opts.density ?? 1;
-  const batchEvents = opts.batchEvents ?? 1_500_000;
+  const batchEvents = opts.batchEvents ?? 500_000;
   let total = 0;
   let batchNo = 0;
-  let writeMs = 0;
+  let pending: Promise<void> = Promise.resolve();
   try {
     for (const dev of fleet) {
       if (em.batch === null) {
@@ -110,19 +110,24 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
         em.batch = null;
         b.close();
         total += b.events;
-        const tw = performance.now();
-        await pipeline.write(b);
-        writeMs += performance.now() - tw;
-        if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(b.dir, { recursive: true, force: true });
+        // DuckDB expands batch N on its own threads while JS generates batch N+1; writes stay
+        // sequential, so the output is identical to a fully sequential run.
+        await pending;
+        pending = pipeline.write(b).then(() => {
+          if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(b.dir, { recursive: true, force: true });
+        });
+        // Handled here so a failure surfaces at the next await, not as an unhandled rejection.
+        pending.catch(() => undefined);
       }
       opts.onProgress?.({ devices: dev.idx + 1, totalDevices: fleet.length, events: total + (em.batch?.events ?? 0) });
     }
+    await pending;
   } finally {
+    await pending.catch(() => undefined);
     pipeline.close();
     if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(spoolRoot, { recursive: true, force: true });
     else process.stderr.write(`lab: spool kept in ${spoolRoot}\n`);
   }
-  if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`lab: ${Math.round(writeMs)} ms in DuckDB expansion\n`);
   const truth: Truth = {
     scenario: def.name,
     seed,

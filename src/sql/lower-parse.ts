@@ -21,12 +21,33 @@ function groupFor(type: ScalarType, last: boolean): string {
   }
 }
 
+/** Turns a user regex's capturing groups into non-capturing ones so our group numbers hold. */
+export function neutraliseGroups(re: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re.charAt(i);
+    if (c === '\\') {
+      out += c + re.charAt(i + 1);
+      i += 1;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '(' && re.charAt(i + 1) !== '?') out += '(?:';
+    else out += c;
+  }
+  return out;
+}
+
 export function parseRegex(t: BoundParse): { re: string; captures: { name: string; type: ScalarType; group: number }[] } {
   let re = '';
   const captures: { name: string; type: ScalarType; group: number }[] = [];
   t.parts.forEach((p, i) => {
     const last = i === t.parts.length - 1;
-    if (p.kind === 'Text') re += t.parseKind === 'regex' ? p.text : reEscape(p.text);
+    if (p.kind === 'Text') re += t.parseKind === 'regex' ? neutraliseGroups(p.text) : reEscape(p.text);
     else if (p.kind === 'Skip') re += last ? '.*' : '.*?';
     else {
       captures.push({ name: p.name, type: p.type, group: captures.length + 1 });

@@ -310,13 +310,14 @@ function lowerBagUnpack(t: Extract<BoundTable, { kind: 'Evaluate' }>, cx: Ctx): 
   const clash = fresh.filter((f) => names.has(f.name));
   if (clash.length > 0 && conflict === 'error') return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
   const clashing = new Set(clash.map((c) => c.name));
-  const base = conflict === 'replace_source' ? kept.filter((c) => !clashing.has(c.name)) : kept;
-  const added = conflict === 'keep_source' ? fresh.filter((f) => !clashing.has(f.name)) : fresh;
-  const items: NamedSx[] = [
-    ...base.map((c) => ({ name: c.name, expr: col(c.name, c.type) })),
-    ...added.map((f) => ({ name: f.name, expr: { k: 'path', target: bag, steps: [{ k: 'lit', type: 'string', value: f.key }], type: 'dynamic' } as Sx })),
-  ];
-  return project(input, items, [...base, ...added.map((f) => ({ name: f.name, type: 'dynamic' as const }))]);
+  const get = (key: string): Sx => ({ k: 'path', target: bag, steps: [{ k: 'lit', type: 'string', value: key }], type: 'dynamic' });
+  // replace_source: a replaced column keeps its position; keep_source drops the new one.
+  const items: NamedSx[] = kept.map((c) => {
+    const f = conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
+    return f === undefined ? { name: c.name, expr: col(c.name, c.type) } : { name: c.name, expr: get(f.key) };
+  });
+  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
+  return project(input, items, items.map((i) => ({ name: i.name, type: i.expr.type })));
 }
 
 /** The plan of a bound query's result. */

@@ -103,6 +103,9 @@ test('fleet: direct upload, two users, clock skew, USB, benign look-alikes, rank
   assert.deepEqual(risks, [...risks].sort((a, b) => b - a));
   assert.equal(new Set(r.entities.map((e) => e.device)).size, 5);
   for (const e of r.entities) assert.ok(e.verdict === 'BENIGN' || e.evidence.length > 0, `${e.device}: a verdict needs evidence`);
+  // --user: only that account's entities, on the devices where it was active.
+  const byUser = await run(db, { user: 'alice@contoso.com' });
+  assert.deepEqual(byUser.entities.map((e) => [e.device, e.user, e.verdict]), [['shared-01', 'alice', 'EXFILTRATED']]);
 });
 
 test('JSON schema fields and the text summary (attacker strings sanitised)', async () => {

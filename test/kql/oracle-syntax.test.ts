@@ -3,7 +3,7 @@
 // exactly the ones documented (with reasons) in docs/known-differences/syntax.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from '../../src/kql/parse.js';
 import { hasErrors } from '../../src/kql/diagnostics/diagnostic.js';
@@ -83,4 +83,16 @@ test('syntax agreement on mutated corpus queries', () => {
   console.log(`mutation syntax agreement: ${agree}/${MUTATION_RUNS} (${((100 * agree) / MUTATION_RUNS).toFixed(1)}%)`);
   for (const s of samples) console.log(`  ${s}`);
   assert.ok(agree >= MUTATION_FLOOR, `agreement ${agree} fell below ${MUTATION_FLOOR}/${MUTATION_RUNS}`);
+});
+
+test('parser fixtures: same verdict and same first error code as the official parser', () => {
+  const oracle = loadOracle();
+  const dir = resolve(import.meta.dirname, 'parser/fixtures');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.kql'))) {
+    const text = readFileSync(resolve(dir, f), 'utf8');
+    const theirs = oracle(text).filter((d) => d.severity === 'Error');
+    const ours = parse(text).diagnostics.filter((d) => d.severity === 'error');
+    assert.equal(ours.length > 0, theirs.length > 0, `${f}: verdict differs`);
+    assert.equal(ours[0]?.code, theirs[0]?.code, `${f}: first error code differs`);
+  }
 });

@@ -238,3 +238,19 @@ test('fleet report: ranking links open each entity report, all clean', { skip: S
     await so.page.close();
   }
 });
+
+test('hostile fleet: ranking with hostile names is inert, subfolders stay inside outDir', { skip: SKIP }, async () => {
+  const h = load('hostile');
+  const e = h.entities[0];
+  assert.ok(e !== undefined);
+  const r = { ...h, scope: { ...h.scope, all: true }, entities: [e, { ...e, device: '..', riskScore: 10 }] };
+  const dir = join(work, 'hostile-fleet');
+  const out = await writeReports(r, dir, { png: false });
+  assert.ok(out.files.every((f) => f.startsWith(dir + '/')));
+  const file = join(dir, 'report.html');
+  const o = await open(file);
+  await assertClean(o, file);
+  assert.equal(await o.page.locator('img, [onerror], [onload]').count(), 0);
+  assert.ok((await o.page.locator('#ranking-table').innerText()).includes('<img src=x onerror=alert(1)>.zip'));
+  await o.page.close();
+});

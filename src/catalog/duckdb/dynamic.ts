@@ -54,7 +54,7 @@ const arrayConcat: SqlTemplate = (args) => {
 
 const arraySlice: SqlTemplate = (args) => {
   const d = dyn(arg(args, 0));
-  const n = `json_array_length(${d})`;
+  const n = `CAST(json_array_length(${d}) AS BIGINT)`;
   const s = p(arg(args, 1).sql);
   const e = p(arg(args, 2).sql);
   const b0 = `greatest(CASE WHEN ${s} < 0 THEN ${n} + ${s} ELSE ${s} END, 0)`;
@@ -130,10 +130,8 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const d = dyn(arg(args, 0));
     return `(json_type(${d}) = 'OBJECT' AND list_contains(json_keys(${d}), ${str(arg(args, 1))}))`;
   },
-  bag_merge: null,
   bag_remove_keys: null,
   bag_set_key: null,
-  bag_zip: null,
   array_concat: arrayConcat,
   array_slice: arraySlice,
   array_reverse: (args) => {
@@ -144,14 +142,7 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN ${isArray(d)} THEN list_sum(list_transform(${elements(d)}, e -> TRY_CAST(e AS DOUBLE))) END)`;
   },
-  array_sort_asc: null,
-  array_sort_desc: null,
   array_split: null,
-  array_shift_left: null,
-  array_shift_right: null,
-  array_rotate_left: null,
-  array_rotate_right: null,
-  array_iff: null,
   array_strcat: (args) => {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
@@ -160,12 +151,7 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
   },
-  set_union: null,
-  set_intersect: null,
-  set_difference: null,
   set_equals: null,
-  jaccard_index: null,
-  zip: null,
   repeat: (args) => `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
   range: (args) => {
     const [a, b] = [arg(args, 0), arg(args, 1)];

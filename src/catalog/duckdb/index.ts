@@ -6,6 +6,7 @@
 import type { DialectTemplates, SqlArg, SqlContext, SqlTemplate } from '../types.js';
 import { lookupFunction } from '../index.js';
 import { AGGREGATE_TEMPLATES } from './aggregate.js';
+import { ARRAY_TEMPLATES } from './arrays.js';
 import { CONVERSION_TEMPLATES } from './conversion.js';
 import { DATETIME_TEMPLATES } from './datetime.js';
 import { DYNAMIC_TEMPLATES } from './dynamic.js';
@@ -26,7 +27,7 @@ export { castTo, toJsonSql, toStringSql } from './values.js';
 
 const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...STRING_TEMPLATES, ...CONVERSION_TEMPLATES, ...LOGICAL_TEMPLATES, ...DATETIME_TEMPLATES, ...MATH_TEMPLATES,
-  ...DYNAMIC_TEMPLATES, ...IPV4_TEMPLATES, ...HASH_TEMPLATES, ...WINDOW_TEMPLATES,
+  ...DYNAMIC_TEMPLATES, ...ARRAY_TEMPLATES, ...IPV4_TEMPLATES, ...HASH_TEMPLATES, ...WINDOW_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

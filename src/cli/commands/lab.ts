@@ -79,7 +79,7 @@ export async function run(args: readonly string[]): Promise<number> {
   const t = result.truth;
   const lines = [
     `scenario ${t.scenario}, seed ${t.seed}: ${t.devices.length} devices, ${t.start} .. ${t.end}`,
-    `${result.events.toLocaleString('en-US')} events in ${result.files.length} files (${Math.round(result.events / Math.max(secs, 0.001)).toLocaleString('en-US')} events/s)`,
+    `${result.events.toLocaleString('en-US')} events${values.db !== undefined ? '' : ` in ${result.files.length} files`} in ${secs.toFixed(1)} s (${Math.round(result.events / Math.max(secs, 0.001)).toLocaleString('en-US')} events/s)`,
     ...t.entities.map((e) => `  ${e.verdict.padEnd(19)} ${e.device} (${e.user}): ${e.techniques.map((x) => x.id).join(', ')}`),
     values.db !== undefined ? `ingested into ${values.db}` : `written to ${result.outDir}`,
     `truth: ${result.truthPath}`,

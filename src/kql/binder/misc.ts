@@ -79,7 +79,11 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
       return { kind: 'Invoke', input, name: op.call.callee.name, body: v.table, schema: v.table.schema, span: op.span };
     }
     case 'Partition': {
-      const body = bindTable(b, op.body, env, input);
+      // In the legacy `{ ... }` form the partition key's name denotes the partition's rows
+      // (toscalar(key) is the key value); in the pipeline form the column shadows it.
+      const inner = env.child();
+      inner.define({ kind: 'table', name: op.by.name, table: input });
+      const body = bindTable(b, op.body, inner, input);
       return { kind: 'Opaque', op: 'partition', input, schema: body.schema, span: op.span };
     }
     case 'Fork': {

@@ -14,6 +14,8 @@ export class Parser {
   pos = 0;
   /** Expression nesting, bounded so hostile input cannot exhaust the call stack. */
   depth = 0;
+  /** Inside a `search` predicate, where `Col:"term"` means `Col has "term"`. */
+  searchColon = false;
   /** Start offset of the token where the last error was reported: one error per spot. */
   private lastErrorAt = -1;
   /** The lexer already reported these spots (bad characters, unterminated strings). */

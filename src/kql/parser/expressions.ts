@@ -95,6 +95,9 @@ function parseEquality(p: Parser): Expr {
     if (EQUALITY_OPS.has(op) || LEGACY_OPS.has(op)) {
       p.next();
       left = binary(LEGACY_OPS.get(op) ?? (op as BinaryOp), left, parseRelational(p));
+    } else if (op === ':' && p.searchColon) {
+      p.next();
+      left = binary('has', left, parseRelational(p));
     } else if (op === 'matches' && p.atAt(1, 'regex')) {
       p.next();
       p.next();
@@ -113,10 +116,8 @@ function parseEquality(p: Parser): Expr {
 function parseList(p: Parser, op: ListOp, left: Expr): Expr {
   const values: Expr[] = [];
   if (p.expect('(') !== null) {
-    if (!p.at(')')) {
-      do values.push(parsePipeExpr(p));
-      while (p.eat(','));
-    }
+    do values.push(parsePipeExpr(p));
+    while (p.eat(','));
     p.expect(')');
   } else {
     values.push(p.missingExpr('value list'));

@@ -119,7 +119,13 @@ function parseInTables(p: Parser): Expr[] {
 export function parseSearch(p: Parser, start: number): SearchOp {
   const params = parseOpParams(p, new Set(['kind']));
   const tables = parseInTables(p);
-  return { kind: 'Search', params, tables, predicate: parseExpr(p), span: p.span(start) };
+  const outer = p.searchColon;
+  p.searchColon = true;
+  try {
+    return { kind: 'Search', params, tables, predicate: parseExpr(p), span: p.span(start) };
+  } finally {
+    p.searchColon = outer;
+  }
 }
 
 export function parseFind(p: Parser, start: number): FindOp {

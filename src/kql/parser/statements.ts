@@ -35,6 +35,7 @@ function parseStatements(p: Parser, inBody: boolean): Statement[] {
       p.error(INCOMPLETE_FRAGMENT, { text: describe(p.tok) }, p.errSpan());
       p.next();
       p.syncTo(STATEMENT_STOPS);
+      p.eat(';');
     } else {
       p.error(EXPECTED_TOKEN, { expected: ';', found: describe(p.tok) }, p.errSpan(), 'statements are separated by `;`');
     }

@@ -41,9 +41,7 @@ export class OutputPipeline {
       const rel = fileName(table, this.format, part, this.tenantId);
       const path = join(this.outDir, rel);
       mkdirSync(dirname(path), { recursive: true });
-      const t0 = performance.now();
       await c.run(`COPY (${expandSql(table, spoolTableSql(table, spool.path), this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
-      if (process.env['EXFILHUNT_LAB_DEBUG'] !== undefined) process.stderr.write(`  ${table}: ${spool.rows} rows, copy ${Math.round(performance.now() - t0)} ms\n`);
       this.files.push(path);
     }
   }

@@ -231,7 +231,7 @@ function huntHtml(hr: HuntRun, i: number): string {
   const more = Math.max(0, hr.totalRows - hr.rows.length);
   return `<article class="step"><h3>${i + 1}. ${h(hr.title)}</h3>
 <p class="muted">Hunt <code>${h(hr.hunt)}</code> · ${h(plural(hr.totalRows, 'row'))} · ${h(formatInt(hr.elapsedMs))} ms</p>
-<pre><code class="language-kql">${h(hr.kql)}</code></pre>
+${kqlBlock(hr.kql)}
 ${
   hr.rows.length === 0
     ? para('No rows.', 'muted')
@@ -242,6 +242,15 @@ ${
       )
 }
 ${more > 0 ? para(`…and ${formatInt(more)} more rows (${formatInt(hr.totalRows)} in total) not kept in the result.`, 'more') : ''}</article>`;
+}
+
+// Long queries start folded so the story stays readable; printing unfolds them.
+const KQL_FOLD_LINES = 15;
+function kqlBlock(kql: string): string {
+  const body = kql.replace(/\s+$/, '');
+  const lines = body.split('\n').length;
+  const pre = `<pre><code class="language-kql">${h(body)}</code></pre>`;
+  return lines <= KQL_FOLD_LINES ? pre : `<details class="kql"><summary>KQL (${lines} lines)</summary>${pre}</details>`;
 }
 
 function responseHtml(e: EntityResult): string {

@@ -13,8 +13,11 @@ export interface Cell {
 /** Cells with long text may break anywhere; short ones (names, ids) never break mid-word. */
 const LONG = 40;
 
+const TIMESTAMP = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?Z?$/;
+
 export function text(s: string, cls?: string): Cell {
-  const all = [cls, s.length > LONG ? 'long' : undefined].filter((x) => x !== undefined).join(' ');
+  const shape = s.length > LONG ? 'long' : TIMESTAMP.test(s) ? 'ts' : undefined;
+  const all = [cls, shape].filter((x) => x !== undefined).join(' ');
   return all === '' ? { html: h(s) } : { html: h(s), cls: all };
 }
 
@@ -52,7 +55,8 @@ export function htmlTable(headers: readonly string[], rows: readonly (readonly C
     .join('\n');
   const cls = o.interactive ? ' class="eh-sortable"' : '';
   const caption = o.caption !== undefined ? `<caption class="muted">${h(o.caption)}</caption>` : '';
-  return `${tools}<table id="${h(o.id)}"${cls}>${caption}${head}\n<tbody>\n${body}\n</tbody></table>`;
+  // Wide hunt results scroll sideways instead of squeezing every column.
+  return `${tools}<div class="tscroll"><table id="${h(o.id)}"${cls}>${caption}${head}\n<tbody>\n${body}\n</tbody></table></div>`;
 }
 
 export function section(id: string, title: string, inner: string): string {

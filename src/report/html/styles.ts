@@ -25,6 +25,9 @@ table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:var(--panel);font-weight:600;white-space:nowrap}
 td.long{overflow-wrap:anywhere;min-width:14em}
+td.ts{white-space:nowrap}
+.tscroll{overflow-x:auto;margin:8px 0}.tscroll>table{margin:0}
+details.kql>summary{cursor:pointer;color:var(--muted);margin:4px 0}
 table.eh-sortable th{cursor:pointer;user-select:none}
 table.eh-sortable th[aria-sort=ascending]::after{content:" \\25B2"}
 table.eh-sortable th[aria-sort=descending]::after{content:" \\25BC"}
@@ -64,6 +67,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
  thead{display:table-header-group}
  tr.eh-hidden{display:table-row!important}
  .eh-chart svg{cursor:default}
+ .tscroll{overflow:visible}td.ts{white-space:normal}
  details>summary{list-style:none}
 }
 tr.eh-hidden{display:none}

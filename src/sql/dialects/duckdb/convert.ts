@@ -87,7 +87,9 @@ export function convertSql(a: SqlArg, to: ScalarType, _ctx: SqlContext): string 
     case 'datetime': {
       if (a.type === 'long' || a.type === 'int') return `make_timestamp_ns((${s} - 621355968000000000) * 100)`;
       const txt = a.type === 'dynamic' ? fromDynamic(s) : `CAST(${s} AS VARCHAR)`;
-      return `TRY_CAST(regexp_replace(trim(${txt}), '(?i)z$', '') AS TIMESTAMP_NS)`;
+      // ISO forms first, then the US month/day/year forms Kusto also accepts.
+      const t = `trim(${txt})`;
+      return `coalesce(TRY_CAST(regexp_replace(${t}, '(?i)z$', '') AS TIMESTAMP_NS), CAST(coalesce(try_strptime(${t}, '%m/%d/%Y %H:%M:%S'), try_strptime(${t}, '%m/%d/%Y %H:%M'), try_strptime(${t}, '%m/%d/%Y')) AS TIMESTAMP_NS))`;
     }
     case 'timespan': {
       if (a.type === 'int' || a.type === 'long') return `CAST(${s} AS BIGINT)`;

@@ -8,23 +8,11 @@ import { NoTranslation } from './no-translation.js';
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
 
 const elems = (j: string) => `CAST(json_extract(${j}, '$[*]') AS JSON[])`;
-const isArr = (j: string) => `json_type(${j}) = 'ARRAY'`;
 const arr = (listSql: string) => `to_json(${listSql})`;
 const str = (a: readonly SqlArg[], i: number) => toStringSql(arg(a, i));
 /** Distinct in first-seen order. */
 const distinct = (l: string) => `list_filter(${l}, (x, i) -> list_position(${l}, x) = i)`;
 const jsonOf = (x: SqlArg) => (x.type === 'dynamic' ? x.sql : x.type === 'string' ? `to_json(${x.sql})` : `to_json(${toStringSql(x)})`);
-
-function sortArrays(desc: boolean): Fn {
-  return (a) => {
-    if (a.length !== 1) return `CAST(NULL AS JSON)`;
-    const x = arg(a, 0).sql;
-    // Numbers sort numerically, strings lexically; Kusto puts nulls last by default.
-    const sorted = `list_sort(${elems(x)}, '${desc ? 'DESC' : 'ASC'}', 'NULLS LAST')`;
-    const nums = `list_sort(CAST(json_extract(${x}, '$[*]') AS DOUBLE[]), '${desc ? 'DESC' : 'ASC'}', 'NULLS LAST')`;
-    return `(CASE WHEN ${isArr(x)} THEN (CASE WHEN list_bool_and(list_transform(${elems(x)}, e -> json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE'))) THEN to_json(list_transform(${nums}, v -> CASE WHEN v = trunc(v) AND abs(v) < 9e15 THEN CAST(CAST(v AS BIGINT) AS JSON) ELSE CAST(v AS JSON) END)) ELSE ${arr(sorted)} END) END)`;
-  };
-}
 
 // format_timespan specifiers: d+, h/hh (hours of day), H/HH, m/mm, s/ss, f+/F+; [..] and '..' literals.
 const formatTimespan: Fn = (a, ctx) => {
@@ -114,8 +102,6 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
     const n = `least(CAST(floor((${arg(a, 1).sql} - ${arg(a, 0).sql}) / ${step}) AS BIGINT), 1048575)`;
     return `to_json(list_transform(generate_series(0, ${n}), i -> ${arg(a, 0).sql} + i * ${step}))`;
   },
-  array_sort_asc: sortArrays(false),
-  array_sort_desc: sortArrays(true),
   array_slice: (a) => {
     const x = arg(a, 0).sql;
     const n = `json_array_length(${x})`;
@@ -156,7 +142,7 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   strcmp: (a) => `(CASE WHEN ${str(a, 0)} < ${str(a, 1)} THEN -1 WHEN ${str(a, 0)} > ${str(a, 1)} THEN 1 ELSE 0 END)`,
   isascii: (a) => `NOT regexp_matches(${str(a, 0)}, '[^\\x00-\\x7F]')`,
   isutf8: () => 'true',
-  tohex: (a) => (a.length > 1 ? `lpad(lower(to_hex(${arg(a, 0).sql})), ${arg(a, 1).sql}, '0')` : `lower(to_hex(${arg(a, 0).sql}))`),
+  tohex: (a) => (a.length > 1 ? `lpad(lower(to_hex(${arg(a, 0).sql})), CAST(${arg(a, 1).sql} AS INTEGER), '0')` : `lower(to_hex(${arg(a, 0).sql}))`),
   hash_sha1: (a) => `sha1(${str(a, 0)})`,
   sin: 'sin($0)',
   cos: 'cos($0)',
@@ -175,14 +161,11 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   loggamma: 'lgamma($0)',
   stdevif: 'stddev_samp($0) FILTER (WHERE $1)',
   varianceif: 'var_samp($0) FILTER (WHERE $1)',
-  variancepif: 'var_pop($0) FILTER (WHERE $1)',
   stdevpif: 'stddev_pop($0) FILTER (WHERE $1)',
   make_bag_if: (a) =>
     `coalesce(list_reduce(list(${arg(a, 0).sql}) FILTER (WHERE json_type(${arg(a, 0).sql}) = 'OBJECT' AND ${arg(a, 1).sql}), (x, y) -> json_merge_patch(x, y)), '{}')`,
   make_list_with_nulls: (a) => `coalesce(to_json(list(${jsonOf(arg(a, 0))})), '[]')`,
   unicode_codepoints_from_string: (a) => `to_json(list_transform(string_split(${str(a, 0)}, ''), c -> unicode(c)))`,
-  unicode_codepoints_to_string: (a) => `array_to_string(list_transform(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS BIGINT[]), c -> chr(CAST(c AS INTEGER))), '')`,
-  ipv4_is_match: (a) => `(${str(a, 0)} = ${str(a, 1)})`,
   new_guid: () => 'uuid()',
   rand: (a) => (a.length > 0 ? `CAST(floor(random() * ${arg(a, 0).sql}) AS BIGINT)` : 'random()'),
 };

@@ -191,7 +191,12 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     const sub: Record<string, number> = { nanosecond: 1, microsecond: 1000, millisecond: 1000000 };
     const div = sub[part];
     if (div !== undefined) return `(epoch_ns(${arg(a, 1).sql}) // ${div} - epoch_ns(${arg(a, 2).sql}) // ${div})`;
-    if (!['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second'].includes(part)) throw new NoTranslation();
+    if (part === 'week') {
+      // Kusto weeks start on Sunday; DuckDB's date_diff('week') counts ISO (Monday) weeks.
+      const sow = (d: string) => `(CAST(${d} AS DATE) - CAST(dayofweek(${d}) AS INTEGER))`;
+      return `CAST((${sow(arg(a, 1).sql)} - ${sow(arg(a, 2).sql)}) // 7 AS BIGINT)`;
+    }
+    if (!['year', 'quarter', 'month', 'day', 'hour', 'minute', 'second'].includes(part)) throw new NoTranslation();
     return `date_diff(${lowerConst(arg(a, 0))}, ${arg(a, 2).sql}, ${arg(a, 1).sql})`;
   },
   format_datetime: formatDatetime,
@@ -245,7 +250,13 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     a.length > 2
       ? `substr(${strOf(a, 0)}, greatest(${arg(a, 1).sql}, 0) + 1, ${arg(a, 2).sql})`
       : `substr(${strOf(a, 0)}, greatest(${arg(a, 1).sql}, 0) + 1)`,
-  indexof: maxArgs(2, (a) => `(strpos(${strOf(a, 0)}, ${strOf(a, 1)}) - 1)`),
+  indexof: maxArgs(3, (a) => {
+    if (a.length === 2) return `(strpos(${strOf(a, 0)}, ${strOf(a, 1)}) - 1)`;
+    // indexof(s, lookup, start): search from start (negative counts from the end).
+    const s = strOf(a, 0);
+    const st = `(CASE WHEN ${arg(a, 2).sql} < 0 THEN greatest(length(${s}) + ${arg(a, 2).sql}, 0) ELSE ${arg(a, 2).sql} END)`;
+    return `(CASE WHEN ${st} > length(${s}) THEN -1 WHEN strpos(substr(${s}, ${st} + 1), ${strOf(a, 1)}) = 0 THEN -1 ELSE strpos(substr(${s}, ${st} + 1), ${strOf(a, 1)}) - 1 + ${st} END)`;
+  }),
   countof: (a) => `CAST((length(${strOf(a, 0)}) - length(replace(${strOf(a, 0)}, ${strOf(a, 1)}, ''))) // length(${strOf(a, 1)}) AS BIGINT)`,
   split: (a) =>
     a.length > 2
@@ -281,8 +292,9 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   array_index_of: maxArgs(2, (a) => `coalesce(list_position(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR)) - 1, -1)`),
   bag_keys: (a) => `(CASE WHEN json_type(${arg(a, 0).sql}) = 'OBJECT' THEN to_json(json_keys(${arg(a, 0).sql})) END)`,
   pack_array: (a) => `json_array(${a.map(jsonOf).join(', ')})`,
-  bag_pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? toStringSql(x) : jsonOf(x))).join(', ')})`,
-  pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? toStringSql(x) : jsonOf(x))).join(', ')})`,
+  bag_pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
+  pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
+  extractjson: (a) => `json_extract_string(CAST(${strOf(a, 1)} AS JSON), ${arg(a, 0).sql})`,
   strcat_array: (a) => `array_to_string(CAST(list_transform(json_extract(${arg(a, 0).sql}, '$[*]'), x -> json_extract_string(x, '$')) AS VARCHAR[]), ${strOf(a, 1)})`,
   ipv4_is_private: ipv4Private,
   ipv4_is_in_range: ipv4InRange,

@@ -155,6 +155,14 @@ export function equality(neg: boolean, predicate: boolean): OpTemplate {
   };
 }
 
+/** `t between (start .. 1h)`: for datetimes a timespan upper bound means start + span. */
+function betweenHigh(a: readonly SqlArg[]): string {
+  const l = arg(a, 0);
+  const hi = arg(a, 2);
+  if (l.type === 'datetime' && hi.type === 'timespan') return `make_timestamp_ns(epoch_ns(${arg(a, 1).sql}) + ${hi.sql} * 100)`;
+  return hi.sql;
+}
+
 /** Struct of the row values arg_max/arg_min return, so every column comes from the same row. */
 const struct = (a: readonly SqlArg[]) => `struct_pack(${a.map((x, i) => `c${i} := ${x.sql}`).join(', ')})`;
 
@@ -210,6 +218,6 @@ export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
   notlike: not(like),
   likecs,
   notlikecs: not(likecs),
-  between: (a) => `(${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${arg(a, 2).sql})`,
-  '!between': (a) => `(NOT (${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${arg(a, 2).sql}))`,
+  between: (a) => `(${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${betweenHigh(a)})`,
+  '!between': (a) => `(NOT (${arg(a, 0).sql} BETWEEN ${arg(a, 1).sql} AND ${betweenHigh(a)}))`,
 };

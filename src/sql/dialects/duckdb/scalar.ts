@@ -146,6 +146,16 @@ function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
       if (typeof v === 'boolean') return v ? 'true' : 'false';
       return literalSql(left.type === 'real' || left.type === 'int' || left.type === 'long' ? left.type : 'real', v);
     });
+  } else if (items.some((it) => it.type === 'dynamic')) {
+    // A run-time array (toscalar(make_set(...)), a column): membership among its elements, as text.
+    const lists = items.map((it) => {
+      const a = emitScalar(it, env);
+      return a.type === 'dynamic' ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])` : `[CAST(${a.sql} AS VARCHAR)]`;
+    });
+    const all = `flatten([${lists.join(', ')}])`;
+    const lhsText = left.type === 'dynamic' ? `json_extract_string(${l.sql}, '$')` : `CAST(${l.sql} AS VARCHAR)`;
+    const test = ci ? `list_contains(list_transform(${all}, x -> lower(x)), lower(${lhsText}))` : `list_contains(${all}, ${lhsText})`;
+    return neg ? `(NOT coalesce(${test}, false))` : `(${test} AND ${l.sql} IS NOT NULL)`;
   } else {
     parts = items.map((it) => {
       const a = emitScalar(it, env);
@@ -162,8 +172,18 @@ function emitHasList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
   const cs = e.op.endsWith('_cs');
   const all = e.op.startsWith('has_all');
   const consts = constantList(items);
-  if (left === undefined || consts === null) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: `${e.op} with non-constant values` }, e.span));
+  if (left === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
   const l = emitScalar(left, env);
+  if (consts === null) {
+    // Values known only at run time (a let-bound toscalar(make_set(...)), a column): one term test per element.
+    const elems = items.map((it) => {
+      const a = emitScalar(it, env);
+      return a.type === 'dynamic' ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])` : `[CAST(${a.sql} AS VARCHAR)]`;
+    });
+    const re = `'${cs ? '' : '(?i)'}(?:^|[^[:alnum:]])' || regexp_escape(n) || '(?:$|[^[:alnum:]])'`;
+    const test = `list_transform(list_filter(flatten([${elems.join(', ')}]), n -> n IS NOT NULL AND n <> ''), n -> regexp_matches(CAST(${l.sql} AS VARCHAR), ${re}))`;
+    return all ? `coalesce(list_bool_and(${test}), false)` : `coalesce(list_bool_or(${test}), false)`;
+  }
   const needles = consts.filter((v) => v !== null).map(String);
   if (needles.length === 0) return 'false';
   const has = OPERATORS[cs ? 'has_cs' : 'has'];
