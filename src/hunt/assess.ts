@@ -1,7 +1,7 @@
 // Correlation: which archives are staging, which connections are transfers of them, and
 // what the outcome was. Pure functions over signals, so each rule is unit-testable.
 import {
-  ARCHIVERS, BENIGN_ARCHIVE_CREATORS, JOB_PARENTS, MANAGEMENT_AGENTS, SCRIPT_HOSTS, SHELLS, STAGING_LOCATIONS,
+  ARCHIVERS, BENIGN_ARCHIVE_CREATORS, BROWSERS, JOB_PARENTS, MANAGEMENT_AGENTS, SCRIPT_HOSTS, SHELLS, STAGING_LOCATIONS,
   STRONG_EXEC, UPLOAD_TOOLS, isUserWritable,
 } from './classify.js';
 import { EXFIL_CATEGORIES } from './destinations.js';
@@ -136,7 +136,10 @@ export function effectiveCategory(e: EgressSignal, ctx: Ctx): string {
 export function findTransfers(egress: readonly EgressSignal[], staged: readonly ScoredArchive[], blocks: readonly BlockSignal[], ctx: Ctx): Transfer[] {
   const out: Transfer[] = [];
   for (const e of egress) {
-    if (!isSuspiciousUploader(e) || e.outcome === 'other') continue;
+    // A browser started straight onto the destination (e.g. `msedge.exe https://www.googleapis.com/`)
+    // after data was staged is a manual upload; ordinary browsing is not.
+    const browserLaunch = BROWSERS.has(e.process.toLowerCase()) && e.host !== '' && e.commandLine.toLowerCase().includes(e.host);
+    if ((!isSuspiciousUploader(e) && !browserLaunch) || e.outcome === 'other') continue;
     const category = effectiveCategory(e, ctx);
     if (!EXFIL_CATEGORIES.has(category as never)) continue;
     if (e.intent === 'download') continue;
@@ -152,7 +155,7 @@ export function findTransfers(egress: readonly EgressSignal[], staged: readonly 
     const link = named ?? after[after.length - 1] ?? null;
     if (link === null && sameRun.length > 0) continue;
     const tool = UPLOAD_TOOLS.has(e.process.toLowerCase()) || UPLOAD_TOOLS.has(e.originalName.toLowerCase());
-    if (link === null && e.intent !== 'upload' && !tool) continue;
+    if (link === null && (browserLaunch || (e.intent !== 'upload' && !tool))) continue;
     const blockedBy =
       blocks.find((b) => (b.host !== '' && b.host === e.host) || (b.ip !== '' && b.ip === e.ip) || (b.process.toLowerCase() === e.process.toLowerCase() && near(b.ms, e.ms, ctx.windowMs))) ?? null;
     const outcome = blockedBy !== null ? 'blocked' : e.outcome === 'success' ? 'success' : e.outcome === 'blocked' ? 'blocked' : 'failed';

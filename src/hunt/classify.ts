@@ -5,6 +5,7 @@ import { baseName, dirName } from './rows.js';
 export const ARCHIVERS = new Set(['7z.exe', '7za.exe', '7zr.exe', '7zg.exe', '7zfm.exe', 'rar.exe', 'winrar.exe', 'tar.exe', 'makecab.exe', 'zip.exe', 'wzzip.exe', 'bz.exe', 'peazip.exe']);
 export const SHELLS = new Set(['powershell.exe', 'pwsh.exe', 'powershell_ise.exe']);
 export const SCRIPT_HOSTS = new Set([...SHELLS, 'cmd.exe', 'wscript.exe', 'cscript.exe', 'mshta.exe', 'python.exe']);
+export const BROWSERS = new Set(['msedge.exe', 'chrome.exe', 'firefox.exe', 'iexplore.exe', 'brave.exe', 'opera.exe']);
 export const UPLOAD_TOOLS = new Set(['rclone.exe', 'curl.exe', 'wget.exe', 'bitsadmin.exe', 'certutil.exe', 'pscp.exe', 'psftp.exe', 'winscp.exe', 'ftp.exe', 'sftp.exe', 'scp.exe', 'filezilla.exe']);
 /** Processes whose archives are downloads, mail attachments, sync or OS servicing, not collection. */
 export const BENIGN_ARCHIVE_CREATORS = new Set([

@@ -8,7 +8,7 @@ export type DestinationCategory = 'cloud-storage' | 'file-sharing' | 'personal-w
 export const DESTINATIONS: Readonly<Record<'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate', readonly string[]>> = {
   'cloud-storage': [
     'blob.core.windows.net', 'file.core.windows.net', 'dfs.core.windows.net',
-    's3.amazonaws.com', 'amazonaws.com', 'storage.googleapis.com', 'storage.cloud.google.com',
+    's3.amazonaws.com', 'amazonaws.com', 'storage.googleapis.com', 'www.googleapis.com', 'storage.cloud.google.com',
     'drive.google.com', 'googleusercontent.com', 'dropbox.com', 'dropboxapi.com', 'dropboxusercontent.com',
     'box.com', 'boxcloud.com', 'mega.nz', 'mega.co.nz', 'mega.io', 'onedrive.live.com', '1drv.ms',
     'api.onedrive.com', 'storage.live.com', 'backblazeb2.com', 'wasabisys.com', 'pcloud.com',

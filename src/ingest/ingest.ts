@@ -191,8 +191,7 @@ async function ingestFile(run: FileRun): Promise<void> {
         table = def.name;
         let w = writers.get(table);
         if (w === undefined) {
-          // A new writer appends through the same transaction; flush the rejects appender first so
-          // DDL and appends stay ordered.
+          // Every writer appends through the same connection, hence the same per-file transaction.
           w = await TableWriter.open(conn, table);
           writers.set(table, w);
         }

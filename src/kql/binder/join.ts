@@ -47,8 +47,10 @@ function bindKeys(b: Binder, on: readonly Expr[], left: readonly Column[], right
   // `on a and $left.b == $right.c` is the same as `on a, $left.b == $right.c`.
   const flat: Expr[] = [];
   const flatten = (e: Expr): void => {
-    if (e.kind === 'Binary' && e.op === 'and') (flatten(e.left), flatten(e.right));
-    else if (e.kind === 'Paren' && e.expr.kind === 'Binary' && e.expr.op === 'and') flatten(e.expr);
+    if (e.kind === 'Binary' && e.op === 'and') {
+      flatten(e.left);
+      flatten(e.right);
+    } else if (e.kind === 'Paren' && e.expr.kind === 'Binary' && e.expr.op === 'and') flatten(e.expr);
     else flat.push(e);
   };
   on.forEach(flatten);

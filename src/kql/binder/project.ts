@@ -109,7 +109,11 @@ export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTab
         let matched = matchPattern(b, it.column, cols);
         if (it.order === 'asc' || it.order === 'granny-asc') matched = [...matched].sort((x, y) => x.name.localeCompare(y.name));
         if (it.order === 'desc' || it.order === 'granny-desc') matched = [...matched].sort((x, y) => y.name.localeCompare(x.name));
-        for (const c of matched) if (!seen.has(c.name)) (seen.add(c.name), first.push(c));
+        for (const c of matched) {
+          if (seen.has(c.name)) continue;
+          seen.add(c.name);
+          first.push(c);
+        }
       }
       const all = [...first, ...cols.filter((c) => !seen.has(c.name))];
       return project('project-reorder', all.map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })));

@@ -17,11 +17,7 @@ export class Env {
   constructor(readonly parent: Env | null) {}
 
   lookup(name: string): LetSymbol | undefined {
-    for (let e: Env | null = this; e !== null; e = e.parent) {
-      const s = e.vars.get(name);
-      if (s !== undefined) return s;
-    }
-    return undefined;
+    return this.vars.get(name) ?? this.parent?.lookup(name);
   }
 
   define(sym: LetSymbol): void {
@@ -29,9 +25,7 @@ export class Env {
   }
 
   names(): string[] {
-    const out: string[] = [];
-    for (let e: Env | null = this; e !== null; e = e.parent) out.push(...e.vars.keys());
-    return out;
+    return [...this.vars.keys(), ...(this.parent?.names() ?? [])];
   }
 
   child(): Env {

@@ -4,7 +4,6 @@
 import type { DynamicLiteral, Ident, JsonValue, Literal, ScalarTypeName } from '../ast.js';
 import { MALFORMED_LITERAL, MISSING } from '../diagnostics/syntax-codes.js';
 import { parseTimespanText } from '../literal-values.js';
-import type { Token } from '../token.js';
 import { describe, type Parser } from './core.js';
 
 export function parseStringLiteral(p: Parser): Literal {
@@ -175,8 +174,4 @@ export function parseName(p: Parser, what = 'name'): Ident {
     return { kind: 'Ident', name: s.value ?? '', quoted: true, span: p.span(t.start) };
   }
   return p.missingIdent(what);
-}
-
-export function tokenIsName(t: Token): boolean {
-  return t.kind === 'ident';
 }
