@@ -31,12 +31,15 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   const lower = name.toLowerCase();
   let best: string | null = null;
   let bestScore = Infinity;
-  for (const c of candidates) {
+  const pool = [...new Set(candidates)];
+  for (const c of pool) if (c !== name && c.toLowerCase() === lower) return c;
+  for (const c of pool) {
     if (c === name) continue;
-    if (c.toLowerCase() === lower) return c;
-    const d = editDistance(name, c);
     // Allow about one edit per three characters, so short names don't match everything.
     const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) / 3));
+    // The length difference is a lower bound of the distance: skip hopeless candidates cheaply.
+    if (Math.abs(name.length - c.length) > Math.min(limit, bestScore)) continue;
+    const d = editDistance(name, c);
     if (d <= limit && d < bestScore) {
       best = c;
       bestScore = d;
@@ -46,7 +49,7 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   // A prefix match catches truncated or over-long names (`RemoteU` -> `RemoteUrl`,
   // `tolowercase` -> `tolower`); the longest shared prefix wins.
   let prefixBest: string | null = null;
-  for (const c of candidates) {
+  for (const c of pool) {
     const cl = c.toLowerCase();
     const shorter = Math.min(cl.length, lower.length);
     if (shorter < 4 || !(cl.startsWith(lower) || lower.startsWith(cl))) continue;

@@ -53,6 +53,10 @@ test('transfers: upload after staging counts, the tool download before it does n
   // Explicit downloads are never transfers; browsers are not upload tools.
   assert.equal(findTransfers([net('2025-11-20T00:50:00.0000000Z', 'x.blob.core.windows.net', 'powershell iwr https://x -OutFile a.exe')], [st], [], ctx()).length, 0);
   assert.equal(findTransfers([net('2025-11-20T00:50:00.0000000Z', 'www.dropbox.com', '', 'ConnectionSuccess', { InitiatingProcessFileName: 'msedge.exe' })], [st], [], ctx()).length, 0);
+  // A browser launched straight onto the upload site after staging is a manual upload; without staging it is browsing.
+  const launched = net('2025-11-20T01:10:00.0000000Z', 'www.googleapis.com', '"msedge.exe" https://www.googleapis.com/', 'ConnectionSuccess', { InitiatingProcessFileName: 'msedge.exe' });
+  assert.equal(findTransfers([launched], [st], [], ctx()).length, 1);
+  assert.equal(findTransfers([launched], [], [], ctx()).length, 0);
   // A failed connection is a prevented attempt.
   assert.equal(findTransfers([net('2025-11-20T00:49:01.0000000Z', 'acct.blob.core.windows.net', 'x', 'ConnectionFailed')], [st], [], ctx())[0]!.outcome, 'failed');
 });

@@ -76,3 +76,10 @@ test('markdownColumns: wide result tables keep the key columns, in order', () =>
     ['Timestamp', 'DeviceId', 'DeviceName', 'A', 'FileName', 'ReportId'],
   );
 });
+
+test('a result with no entities renders a fleet overview saying so', () => {
+  const r = { ...load('benign'), entities: [] };
+  const files = renderReportSet(r);
+  assert.deepEqual(files.map((f) => f.path).sort(), ['attack-layer.json', 'report.html', 'report.json', 'report.md']);
+  assert.match(files.find((f) => f.path === 'report.md')?.content ?? '', /No entities matched the scope/);
+});

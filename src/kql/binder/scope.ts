@@ -3,7 +3,7 @@
 // the let scope (scalar and tabular lets, function parameters, user functions).
 import type { FunctionDef, Span } from '../ast.js';
 import type { BoundExpr, BoundLetTable, BoundTable } from '../bound.js';
-import type { Column, ScalarType, TableSchema } from '../types.js';
+import type { Column, TableSchema } from '../types.js';
 import { diagnostic, type Diagnostic, type DiagnosticDef } from '../diagnostics/diagnostic.js';
 
 export type LetSymbol =
@@ -78,8 +78,4 @@ export function uniqueName(base: string, taken: ReadonlySet<string>): string {
     const n = `${base}${i}`;
     if (!taken.has(n)) return n;
   }
-}
-
-export function isUnknown(t: ScalarType): boolean {
-  return t === 'unknown';
 }

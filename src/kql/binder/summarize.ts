@@ -5,7 +5,6 @@
 import type { Call, Expr, NamedExpr, Operator } from '../ast.js';
 import type { BoundAggregate, BoundColumnDef, BoundExpr, BoundTable } from '../bound.js';
 import type { Column, ScalarType } from '../types.js';
-import * as codes from '../diagnostics/binding-codes.js';
 import { schemaOf, uniqueName, type Binder, type Env, type RowScope } from './scope.js';
 import { bindScalar } from './expr.js';
 import { resultName, UnnamedNames } from './naming.js';
@@ -216,8 +215,4 @@ export function bindSummarizeFamily(b: Binder, op: Operator, inputOrNull: BoundT
     default:
       return null;
   }
-}
-
-export function reportNonAggregate(b: Binder, e: Expr): void {
-  b.report(codes.AGGREGATE_EXPECTED, { name: e.kind === 'Call' ? e.callee.name : '?' }, e.span);
 }

@@ -1,6 +1,5 @@
-// Result types of Kusto's built-in operators (arithmetic promotion, datetime/timespan
-// arithmetic) and argument-kind matching for catalog signatures.
-import type { ArgKind } from '../../catalog/types.js';
+// Result types of Kusto's built-in operators: arithmetic promotion, datetime/timespan
+// arithmetic, and which types may be compared.
 import { isNumeric, type ScalarType } from '../types.js';
 
 const NUMERIC_RANK: Readonly<Record<string, number>> = { int: 1, long: 2, decimal: 3, real: 4 };
@@ -60,48 +59,4 @@ export function comparable(a: ScalarType, b: ScalarType): boolean {
   // Kusto accepts comparing numbers, datetimes and timespans with strings (the string is converted).
   if (a === 'string' || b === 'string') return true;
   return false;
-}
-
-export function argFits(kind: ArgKind, t: ScalarType): boolean {
-  if (t === 'unknown') return true;
-  switch (kind) {
-    case 'any':
-      return true;
-    case 'numeric':
-      return isNumeric(t) || t === 'dynamic';
-    case 'integer':
-      return t === 'int' || t === 'long' || t === 'dynamic';
-    case 'summable':
-      return isNumeric(t) || t === 'timespan' || t === 'datetime' || t === 'dynamic';
-    case 'orderable':
-      return t !== 'dynamic' && t !== 'guid' ? true : t === 'dynamic';
-    case 'tabular':
-    case 'star':
-      return false;
-    case 'string-literal':
-      return t === 'string' || t === 'dynamic';
-    case 'dynamic':
-      return true;
-    case 'real':
-      return isNumeric(t) || t === 'dynamic';
-    case 'long':
-      return isNumeric(t) || t === 'dynamic';
-    case 'int':
-      return isNumeric(t) || t === 'dynamic';
-    case 'decimal':
-      return isNumeric(t) || t === 'dynamic';
-    default:
-      return t === kind || t === 'dynamic';
-  }
-}
-
-/** Common type of several branches (iff, case, coalesce): numbers promote, otherwise the first known type. */
-export function commonType(types: readonly ScalarType[]): ScalarType {
-  let out: ScalarType = 'unknown';
-  for (const t of types) {
-    if (t === 'unknown') continue;
-    if (out === 'unknown') out = t;
-    else if (isNumeric(out) && isNumeric(t)) out = NUMERIC_RANK[t]! > NUMERIC_RANK[out]! ? t : out;
-  }
-  return out;
 }

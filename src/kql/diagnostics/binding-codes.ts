@@ -93,12 +93,6 @@ export const AGGREGATE_NOT_ALLOWED = defineDiagnostic<Name>({
   phase: 'binding',
   message: (p) => `The aggregate function '${p.name}' is not allowed in this context.`,
 });
-export const AGGREGATE_EXPECTED = defineDiagnostic<Name>({
-  code: 'KS123',
-  severity: 'error',
-  phase: 'binding',
-  message: (p) => `The aggregate function '${p.name}' is not defined.`,
-});
 export const JOIN_COLUMN_MISSING = defineDiagnostic<Name>({
   code: 'KS145',
   severity: 'error',
@@ -110,18 +104,6 @@ export const JOIN_CONDITION = defineDiagnostic<Record<string, never>>({
   severity: 'error',
   phase: 'binding',
   message: () => 'The join condition must be either the name of a column common to both tables or in the form $left.<column> == $right.<column>.',
-});
-export const COLUMN_NAME_EXPECTED = defineDiagnostic<Record<string, never>>({
-  code: 'KS109',
-  severity: 'error',
-  phase: 'binding',
-  message: () => 'Column name expected.',
-});
-export const DUPLICATE_COLUMN = defineDiagnostic<Name>({
-  code: 'KS171',
-  severity: 'error',
-  phase: 'binding',
-  message: (p) => `A column with the name '${p.name}' is already declared.`,
 });
 export const DATATABLE_VALUES = defineDiagnostic<{ multiple: number }>({
   code: 'KS173',
@@ -141,42 +123,17 @@ export const NOT_FIRST_OPERATOR = defineDiagnostic<Record<string, never>>({
   phase: 'binding',
   message: () => 'The operator cannot be the first operator in a query.',
 });
-export const NO_COLUMNS_IN_SCOPE = defineDiagnostic<Record<string, never>>({
-  code: 'KS199',
-  severity: 'error',
-  phase: 'binding',
-  message: () => 'No columns are currently in scope.',
-});
 export const MISSING_ARGUMENT = defineDiagnostic<Name>({
   code: 'KS197',
   severity: 'error',
   phase: 'binding',
   message: (p) => `The argument for parameter '${p.name}' is missing.`,
 });
-export const DUPLICATE_VARIABLE = defineDiagnostic<Name>({
-  code: 'KS201',
-  severity: 'error',
-  phase: 'binding',
-  message: (p) => `A variable with the name '${p.name}' has already been declared.`,
-});
 export const EXPANSION_FAILED = defineDiagnostic<Name & { errors: string }>({
   code: 'KS200',
   severity: 'error',
   phase: 'binding',
   message: (p) => `Failure in expansion of '${p.name}': ${p.errors}`,
-});
-export const NO_COMMON_TYPE = defineDiagnostic<Record<string, never>>({
-  code: 'KS232',
-  severity: 'error',
-  phase: 'binding',
-  message: () => 'No common type can be determined from the arguments.',
-});
-/** Comparing a number with a string literal: Kusto accepts it (the literal is converted). */
-export const IMPLICIT_CONVERSION = defineDiagnostic<{ from: string; to: string }>({
-  code: 'EXF201',
-  severity: 'info',
-  phase: 'binding',
-  message: (p) => `The ${p.from} value is converted to ${p.to} for the comparison.`,
 });
 /** Catch-all: a binder defect becomes a diagnostic, never a stack trace. */
 export const INTERNAL_BINDER_ERROR = defineDiagnostic<{ detail: string }>({

@@ -12,9 +12,9 @@ export function parseJoin(p: Parser, start: number): JoinOp {
   const right = parseExpr(p);
   let on: Expr[] = [];
   let where: Expr | null = null;
+  // No `on` at all is accepted by Kusto's grammar (the join keys are then left to binding).
   if (p.eat('on')) on = parseExprList(p);
   else if (p.eat('where')) where = parseExpr(p);
-  else p.expect('on');
   return { kind: 'Join', params, right, on, where, span: p.span(start) };
 }
 

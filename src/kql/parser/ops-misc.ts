@@ -9,7 +9,7 @@ import { describe, type Parser } from './core.js';
 import { parseCallArgs, parseExpr, parsePipeExpr, parsePipeTail } from './expressions.js';
 import { atName, parseName, parseStringLiteral } from './literals.js';
 import {
-  atOpParam, parseColumnDeclList, parseNamedExpr, parseOpParam, parseOpParams, parseScalarType, parseTypeRef,
+  atOpParam, parseColumnDeclList, parseNamedExpr, parseOpParam, parseOpParams, parseParamValue, parseScalarType, parseTypeRef,
 } from './common.js';
 import { peekOperatorName, parseOperator } from './operators.js';
 import { OPERATOR_PARSERS } from './operator-table.js';
@@ -110,7 +110,6 @@ export function parseParse(p: Parser, start: number, where: boolean): ParseOp {
       pattern.push({ kind: 'ParseColumn', name, type, span: p.span(t.start) });
     } else break;
   }
-  if (pattern.length === 0) p.error(MISSING, { what: 'parse pattern', found: describe(p.tok) }, p.errSpan());
   return { kind: 'Parse', where, params, input, pattern, span: p.span(start) };
 }
 
@@ -132,7 +131,14 @@ export function parseParenParams(p: Parser): OpParam[] {
         p.error(MISSING, { what: 'property name', found: describe(p.tok) }, p.errSpan());
         break;
       }
-      out.push(parseOpParam(p));
+      const first = parseOpParam(p);
+      out.push(first);
+      // `ycolumns=a, b`: further bare names are more values of the same property.
+      while (p.at(',') && p.peek().kind === 'ident' && !p.atAt(2, '=')) {
+        p.next();
+        const value = parseParamValue(p);
+        out.push({ kind: 'OpParam', name: first.name, value, span: value.span });
+      }
     } while (p.eat(','));
   }
   p.expect(')');

@@ -10,8 +10,9 @@ import { parseColumnPattern, parseColumnPatternList, parseNamedExprList, parseOp
 
 const NO_PARAMS: ReadonlySet<string> = new Set();
 
+// Kusto's grammar allows an empty column list for project / project-away / project-keep.
 export function parseProject(p: Parser, start: number): ProjectOp {
-  return { kind: 'Project', items: parseNamedExprList(p), span: p.span(start) };
+  return { kind: 'Project', items: atListEnd(p) ? [] : parseNamedExprList(p), span: p.span(start) };
 }
 
 export function parseExtend(p: Parser, start: number): ExtendOp {
@@ -19,11 +20,11 @@ export function parseExtend(p: Parser, start: number): ExtendOp {
 }
 
 export function parseProjectAway(p: Parser, start: number): ProjectAwayOp {
-  return { kind: 'ProjectAway', columns: parseColumnPatternList(p), span: p.span(start) };
+  return { kind: 'ProjectAway', columns: atListEnd(p) ? [] : parseColumnPatternList(p), span: p.span(start) };
 }
 
 export function parseProjectKeep(p: Parser, start: number): ProjectKeepOp {
-  return { kind: 'ProjectKeep', columns: parseColumnPatternList(p), span: p.span(start) };
+  return { kind: 'ProjectKeep', columns: atListEnd(p) ? [] : parseColumnPatternList(p), span: p.span(start) };
 }
 
 export function parseProjectRename(p: Parser, start: number): ProjectRenameOp {

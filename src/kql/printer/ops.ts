@@ -9,7 +9,7 @@ export function printPipeline(p: Pipeline, indent: string): string {
   const parts: string[] = [];
   if (p.source !== null) parts.push(printExpr(p.source, 1, indent));
   p.ops.forEach((op, i) => {
-    const text = printOperator(op, inner);
+    const text = printOperator(op, inner).trimEnd();
     parts.push(p.source === null && i === 0 ? text : `| ${text}`);
   });
   return parts.join(`\n${indent}`);
@@ -32,6 +32,16 @@ function named(items: readonly NamedExpr[], indent: string): string {
 
 function params(ps: readonly OpParam[], indent: string): string {
   return ps.map((p) => `${p.name}=${e(p.value, indent, 8)} `).join('');
+}
+
+/** `(a=1, ycolumns=x, y)`: consecutive values of one property print as one comma list. */
+function parenParams(ps: readonly OpParam[], indent: string): string {
+  const parts: string[] = [];
+  ps.forEach((p, i) => {
+    const v = e(p.value, indent, 8);
+    parts.push(i > 0 && ps[i - 1]?.name === p.name ? v : `${p.name}=${v}`);
+  });
+  return `(${parts.join(', ')})`;
 }
 
 function sortItem(s: SortItem, indent: string): string {
@@ -109,7 +119,8 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Distinct':
       return `distinct ${params(op.params, indent)}${op.star ? '*' : named(op.items, indent)}`;
     case 'Join': {
-      const cond = op.where !== null ? ` where ${e(op.where, indent, 1)}` : ` on ${op.on.map((c) => e(c, indent, 1)).join(', ')}`;
+      const cond =
+        op.where !== null ? ` where ${e(op.where, indent, 1)}` : op.on.length > 0 ? ` on ${op.on.map((c) => e(c, indent, 1)).join(', ')}` : '';
       return `join ${params(op.params, indent)}${e(op.right, indent, 1)}${cond}`;
     }
     case 'Lookup':
@@ -136,7 +147,7 @@ export function printOperator(op: Operator, indent: string): string {
     }
     case 'ParseKv': {
       const cols = op.columns.map((c) => `${printIdent(c.name)}:${c.type.name}`).join(', ');
-      const w = op.options.length > 0 ? ` with (${op.options.map((o) => `${o.name}=${e(o.value, indent, 8)}`).join(', ')})` : '';
+      const w = op.options.length > 0 ? ` with ${parenParams(op.options, indent)}` : '';
       return `parse-kv ${e(op.input, indent, 1)} as (${cols})${w}`;
     }
     case 'MakeSeries': {
@@ -150,7 +161,7 @@ export function printOperator(op: Operator, indent: string): string {
       return `make-series ${params(op.params, indent)}${aggs} on ${e(op.on, indent, 1)}${axis}${by}`;
     }
     case 'Render': {
-      const w = op.with.length > 0 ? ` with (${op.with.map((o) => `${o.name}=${e(o.value, indent, 8)}`).join(', ')})` : '';
+      const w = op.with.length > 0 ? ` with ${parenParams(op.with, indent)}` : '';
       return `render ${printIdent(op.chart)}${w}`;
     }
     case 'Evaluate':

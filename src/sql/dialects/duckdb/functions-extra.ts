@@ -91,7 +91,35 @@ const setOp = (op: 'union' | 'intersect' | 'difference'): Fn => (a) => {
   return arr(distinct(`list_filter(${first}, x -> ${cond === '' ? 'true' : cond})`));
 };
 
+const IPV4 = `'^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$'`;
+
+/** Values of a variadic-or-array argument list, as VARCHAR[]. */
+function textList(a: readonly SqlArg[], from: number): string {
+  const parts = a.slice(from).map((x) => (x.type === 'dynamic' ? `coalesce(json_extract_string(${x.sql}, '$[*]'), [json_extract_string(${x.sql}, '$')])` : `[${toStringSql(x)}]`));
+  return `flatten([${parts.join(', ')}])`;
+}
+
+/** An IPv4 address as a whole token: not next to letters, digits or dots. */
+function hasIpv4Any(source: string, ips: string): string {
+  const re = `'(?:^|[^[:alnum:].])' || regexp_escape(ip) || '(?:$|[^[:alnum:].])'`;
+  return `coalesce(list_bool_or(list_transform(list_filter(${ips}, ip -> regexp_matches(ip, ${IPV4})), ip -> regexp_matches(${source}, ${re}))), false)`;
+}
+
 export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
+  has_ipv4: (a) => hasIpv4Any(str(a, 0), `[${str(a, 1)}]`),
+  has_any_ipv4: (a) => hasIpv4Any(str(a, 0), textList(a, 1)),
+  row_cumsum: (a) => {
+    if (a.length > 1) throw new NoTranslation();
+    return `sum(${arg(a, 0).sql}) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+  },
+  binary_and: '($0 & $1)',
+  binary_or: '($0 | $1)',
+  binary_xor: 'xor($0, $1)',
+  binary_not: '(~ $0)',
+  binary_shift_left: '($0 << $1)',
+  binary_shift_right: '($0 >> $1)',
+  bitset_count_ones: 'CAST(bit_count($0) AS BIGINT)',
+  dynamic_to_json: (a) => `CAST(${arg(a, 0).sql} AS VARCHAR)`,
   format_timespan: formatTimespan,
   parse_url: parseUrl,
   parse_path: parsePath,
