@@ -8,14 +8,30 @@ import { generateLab, type Truth } from '../src/lab/index.js';
 import { DuckDbBackend } from '../src/engine/duckdb.js';
 import { investigate } from '../src/hunt/investigate.js';
 
-const { values } = parseArgs({ options: { devices: { type: 'string', default: '2000' }, days: { type: 'string', default: '30' }, seed: { type: 'string', default: '1' }, db: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '2000' },
+    days: { type: 'string', default: '30' },
+    seed: { type: 'string', default: '1' },
+    db: { type: 'string' },
+  },
+});
 const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'exfilhunt-bench-')), 'ws.duckdb');
 let truth: Truth;
 if (!existsSync(db)) {
   const t0 = performance.now();
-  const lab = await generateLab({ scenario: 'mixed', seed: Number(values.seed), devices: Number(values.devices), days: Number(values.days), db, vary: true });
+  const lab = await generateLab({
+    scenario: 'mixed',
+    seed: Number(values.seed),
+    devices: Number(values.devices),
+    days: Number(values.days),
+    db,
+    vary: true,
+  });
   truth = lab.truth;
-  process.stdout.write(`lab: ${lab.events} events, ${truth.devices.length} devices, ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${db}\n`);
+  process.stdout.write(
+    `lab: ${lab.events} events, ${truth.devices.length} devices, ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${db}\n`,
+  );
 } else {
   truth = JSON.parse(readFileSync(`${db}.truth.json`, 'utf8')) as Truth;
 }
@@ -25,12 +41,19 @@ try {
   const all = await investigate(backend, { all: true });
   const allMs = performance.now() - t1;
   const hunts = all.entities.find((e) => e.hunts.length > 0)?.hunts ?? [];
-  process.stdout.write(`investigate --all: ${(allMs / 1000).toFixed(2)} s, ${all.entities.length} entities, data ${all.dataSources.map((d) => `${d.table}=${d.rows}`).join(' ')}\n`);
-  for (const h of hunts) process.stdout.write(`  ${h.hunt.padEnd(32)} ${String(h.elapsedMs).padStart(7)} ms  ${h.totalRows} rows (this device)\n`);
+  process.stdout.write(
+    `investigate --all: ${(allMs / 1000).toFixed(2)} s, ${all.entities.length} entities, data ${all.dataSources.map((d) => `${d.table}=${d.rows}`).join(' ')}\n`,
+  );
+  for (const h of hunts)
+    process.stdout.write(
+      `  ${h.hunt.padEnd(32)} ${String(h.elapsedMs).padStart(7)} ms  ${h.totalRows} rows (this device)\n`,
+    );
   const target = truth.entities[0]?.device ?? truth.devices[0]?.device ?? '';
   const t2 = performance.now();
   const single = await investigate(backend, { device: target });
-  process.stdout.write(`investigate --device ${target}: ${((performance.now() - t2) / 1000).toFixed(2)} s -> ${single.entities.map((e) => e.verdict).join(', ')}\n`);
+  process.stdout.write(
+    `investigate --device ${target}: ${((performance.now() - t2) / 1000).toFixed(2)} s -> ${single.entities.map((e) => e.verdict).join(', ')}\n`,
+  );
 } finally {
   await backend.close();
 }

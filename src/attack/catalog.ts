@@ -28,7 +28,8 @@ export const TACTIC_NAMES: Readonly<Record<string, string>> = {
   impact: 'Impact',
 };
 
-const T = (id: string, name: string, ...tactics: string[]): Technique => Object.freeze({ id, name, tactics: Object.freeze(tactics) });
+const T = (id: string, name: string, ...tactics: string[]): Technique =>
+  Object.freeze({ id, name, tactics: Object.freeze(tactics) });
 
 export const CATALOG: readonly Technique[] = Object.freeze([
   T('T1005', 'Data from Local System', 'collection'),

@@ -1,8 +1,17 @@
 // Correlation: which archives are staging, which connections are transfers of them, and
 // what the outcome was. Pure functions over signals, so each rule is unit-testable.
 import {
-  ARCHIVERS, BENIGN_ARCHIVE_CREATORS, BROWSERS, JOB_PARENTS, MANAGEMENT_AGENTS, SCRIPT_HOSTS, SHELLS, STAGING_LOCATIONS,
-  STRONG_EXEC, UPLOAD_TOOLS, isUserWritable,
+  ARCHIVERS,
+  BENIGN_ARCHIVE_CREATORS,
+  BROWSERS,
+  JOB_PARENTS,
+  MANAGEMENT_AGENTS,
+  SCRIPT_HOSTS,
+  SHELLS,
+  STAGING_LOCATIONS,
+  STRONG_EXEC,
+  UPLOAD_TOOLS,
+  isUserWritable,
 } from './classify.js';
 import { EXFIL_CATEGORIES } from './destinations.js';
 import type { Baseline } from './baseline.js';
@@ -62,11 +71,21 @@ export function scoreArchive(a: ArchiveSignal, execs: readonly ExecSignal[], ctx
   const parent = a.parentName.toLowerCase();
   const reasons: string[] = [];
   const linkedExec = execs.filter(
-    (e) => isStrongExec(e) && (near(e.ms, a.ms, ctx.windowMs) || (a.processId !== null && (e.processId === a.processId || e.processId === a.parentId))),
+    (e) =>
+      isStrongExec(e) &&
+      (near(e.ms, a.ms, ctx.windowMs) ||
+        (a.processId !== null && (e.processId === a.processId || e.processId === a.parentId))),
   );
   const collection = ctx.collection(a);
   if (BENIGN_ARCHIVE_CREATORS.has(proc) && linkedExec.length === 0) {
-    return { a, score: 0, reasons, suppressed: `written by ${a.process} (download, mail, sync, build or OS servicing), not collection`, linkedExec, collection };
+    return {
+      a,
+      score: 0,
+      reasons,
+      suppressed: `written by ${a.process} (download, mail, sync, build or OS servicing), not collection`,
+      linkedExec,
+      collection,
+    };
   }
   let score = 0;
   if (STAGING_LOCATIONS.has(a.location)) {
@@ -92,7 +111,9 @@ export function scoreArchive(a: ArchiveSignal, execs: readonly ExecSignal[], ctx
   }
   if (linkedExec.length > 0) {
     score += 2;
-    reasons.push(`suspicious execution within ±${Math.round(ctx.windowMs / 1000)}s (${[...new Set(linkedExec.flatMap((e) => e.flags))].join(', ')})`);
+    reasons.push(
+      `suspicious execution within ±${Math.round(ctx.windowMs / 1000)}s (${[...new Set(linkedExec.flatMap((e) => e.flags))].join(', ')})`,
+    );
   }
   if (collection !== null && collection.files >= 10) {
     score += 1;
@@ -101,7 +122,8 @@ export function scoreArchive(a: ArchiveSignal, execs: readonly ExecSignal[], ctx
   let suppressed: string | null = null;
   const routine = ctx.baseline.routine(a);
   if (routine !== null && linkedExec.length === 0) suppressed = routine;
-  else if (score < STAGED_THRESHOLD) suppressed = `archive in ${a.location === 'other' ? a.folder : a.location + ' folder'} by ${a.process || 'unknown process'} with no staging indicators (score ${score})`;
+  else if (score < STAGED_THRESHOLD)
+    suppressed = `archive in ${a.location === 'other' ? a.folder : a.location + ' folder'} by ${a.process || 'unknown process'} with no staging indicators (score ${score})`;
   return { a, score, reasons, suppressed, linkedExec, collection };
 }
 
@@ -117,7 +139,13 @@ export interface Transfer {
 export function isSuspiciousUploader(e: EgressSignal): boolean {
   const p = e.process.toLowerCase();
   const o = e.originalName.toLowerCase();
-  return UPLOAD_TOOLS.has(p) || SCRIPT_HOSTS.has(p) || ARCHIVERS.has(p) || (o !== '' && o !== p && (UPLOAD_TOOLS.has(o) || ARCHIVERS.has(o) || SHELLS.has(o))) || isUserWritable(e.processPath);
+  return (
+    UPLOAD_TOOLS.has(p) ||
+    SCRIPT_HOSTS.has(p) ||
+    ARCHIVERS.has(p) ||
+    (o !== '' && o !== p && (UPLOAD_TOOLS.has(o) || ARCHIVERS.has(o) || SHELLS.has(o))) ||
+    isUserWritable(e.processPath)
+  );
 }
 
 export function effectiveCategory(e: EgressSignal, ctx: Ctx): string {
@@ -133,12 +161,18 @@ export function effectiveCategory(e: EgressSignal, ctx: Ctx): string {
  * command line uploads, or it follows a staged archive (tolerating clock skew of one window
  * when the command line names the archive or uploads).
  */
-export function findTransfers(egress: readonly EgressSignal[], staged: readonly ScoredArchive[], blocks: readonly BlockSignal[], ctx: Ctx): Transfer[] {
+export function findTransfers(
+  egress: readonly EgressSignal[],
+  staged: readonly ScoredArchive[],
+  blocks: readonly BlockSignal[],
+  ctx: Ctx,
+): Transfer[] {
   const out: Transfer[] = [];
   for (const e of egress) {
     // A browser started straight onto the destination (e.g. `msedge.exe https://www.googleapis.com/`)
     // after data was staged is a manual upload; ordinary browsing is not.
-    const browserLaunch = BROWSERS.has(e.process.toLowerCase()) && e.host !== '' && e.commandLine.toLowerCase().includes(e.host);
+    const browserLaunch =
+      BROWSERS.has(e.process.toLowerCase()) && e.host !== '' && e.commandLine.toLowerCase().includes(e.host);
     if ((!isSuspiciousUploader(e) && !browserLaunch) || e.outcome === 'other') continue;
     const category = effectiveCategory(e, ctx);
     if (!EXFIL_CATEGORIES.has(category as never)) continue;
@@ -149,7 +183,12 @@ export function findTransfers(egress: readonly EgressSignal[], staged: readonly 
     // otherwise only by a few seconds of sensor jitter.
     const skew = named !== undefined || e.intent === 'upload' ? ctx.windowMs : JITTER_MS;
     // A script's connections before its own archive exists are preparation (tool download), not transfer.
-    const sameRun = staged.filter((s) => e.processId !== null && (s.a.parentId === e.processId || s.a.processId === e.processId) && near(s.a.ms, e.ms, DAY_MS));
+    const sameRun = staged.filter(
+      (s) =>
+        e.processId !== null &&
+        (s.a.parentId === e.processId || s.a.processId === e.processId) &&
+        near(s.a.ms, e.ms, DAY_MS),
+    );
     const pool = sameRun.length > 0 && named === undefined ? sameRun : staged;
     const after = pool.filter((s) => e.ms >= s.a.ms - skew);
     const link = named ?? after[after.length - 1] ?? null;
@@ -157,8 +196,20 @@ export function findTransfers(egress: readonly EgressSignal[], staged: readonly 
     const tool = UPLOAD_TOOLS.has(e.process.toLowerCase()) || UPLOAD_TOOLS.has(e.originalName.toLowerCase());
     if (link === null && (browserLaunch || (e.intent !== 'upload' && !tool))) continue;
     const blockedBy =
-      blocks.find((b) => (b.host !== '' && b.host === e.host) || (b.ip !== '' && b.ip === e.ip) || (b.process.toLowerCase() === e.process.toLowerCase() && near(b.ms, e.ms, ctx.windowMs))) ?? null;
-    const outcome = blockedBy !== null ? 'blocked' : e.outcome === 'success' ? 'success' : e.outcome === 'blocked' ? 'blocked' : 'failed';
+      blocks.find(
+        (b) =>
+          (b.host !== '' && b.host === e.host) ||
+          (b.ip !== '' && b.ip === e.ip) ||
+          (b.process.toLowerCase() === e.process.toLowerCase() && near(b.ms, e.ms, ctx.windowMs)),
+      ) ?? null;
+    const outcome =
+      blockedBy !== null
+        ? 'blocked'
+        : e.outcome === 'success'
+          ? 'success'
+          : e.outcome === 'blocked'
+            ? 'blocked'
+            : 'failed';
     const why =
       link !== null
         ? `${e.process} connected to ${e.url || e.ip} (${category}) ${named !== undefined ? `naming ${named.a.fileName}` : `after ${link.a.fileName} was staged`}`
@@ -169,11 +220,21 @@ export function findTransfers(egress: readonly EgressSignal[], staged: readonly 
 }
 
 /** Blocks with no matching connection row still prove an attempt (e.g. SmartScreen before connect). */
-export function orphanBlocks(blocks: readonly BlockSignal[], transfers: readonly Transfer[], staged: readonly ScoredArchive[], ctx: Ctx): BlockSignal[] {
+export function orphanBlocks(
+  blocks: readonly BlockSignal[],
+  transfers: readonly Transfer[],
+  staged: readonly ScoredArchive[],
+  ctx: Ctx,
+): BlockSignal[] {
   if (staged.length === 0) return [];
   const first = Math.min(...staged.map((s) => s.a.ms));
   return blocks.filter(
-    (b) => !transfers.some((t) => t.blockedBy === b) && b.ms >= first - ctx.windowMs && b.category !== 'internal' && b.category !== 'corporate' && /network|smartscreen|firewall/i.test(b.action),
+    (b) =>
+      !transfers.some((t) => t.blockedBy === b) &&
+      b.ms >= first - ctx.windowMs &&
+      b.category !== 'internal' &&
+      b.category !== 'corporate' &&
+      /network|smartscreen|firewall/i.test(b.action),
   );
 }
 
@@ -191,7 +252,10 @@ export function usbCopies(usb: readonly UsbSignal[], staged: readonly ScoredArch
   for (const w of usb) {
     if (w.action === 'UsbDriveMounted') continue;
     const letter = w.path.slice(0, 2).toUpperCase();
-    const mount = mounts.filter((m) => m.ms <= w.ms + 60_000 && (m.driveLetter === '' || m.driveLetter.startsWith(letter.slice(0, 1)))).pop() ?? null;
+    const mount =
+      mounts
+        .filter((m) => m.ms <= w.ms + 60_000 && (m.driveLetter === '' || m.driveLetter.startsWith(letter.slice(0, 1))))
+        .pop() ?? null;
     if (mount === null) continue;
     const isArchive = names.has(w.fileName.toLowerCase()) || /\.(zip|7z|rar|tar|gz|tgz|cab)$/i.test(w.fileName);
     out.push({ write: w, mount, archive: isArchive });

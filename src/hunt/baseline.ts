@@ -24,13 +24,18 @@ export function habitOf(r: Rec): Habit {
     days: num(r, 'Days') ?? 0,
     firstSeen: str(r, 'FirstSeen'),
     lastSeen: str(r, 'LastSeen'),
-    hours: listField(r, 'Hours').filter((h): h is number => typeof h === 'number').sort((a, b) => a - b),
+    hours: listField(r, 'Hours')
+      .filter((h): h is number => typeof h === 'number')
+      .sort((a, b) => a - b),
   };
 }
 
 /** The same normalisation as the archive-baseline hunt's FolderPattern column. */
 export function folderPattern(folder: string): string {
-  return folder.toLowerCase().replace(/\\users\\[^\\]+\\/, '\\users\\*\\').replace(/[0-9]+/g, '#');
+  return folder
+    .toLowerCase()
+    .replace(/\\users\\[^\\]+\\/, '\\users\\*\\')
+    .replace(/[0-9]+/g, '#');
 }
 
 export const MIN_DAYS = 3;
@@ -56,7 +61,10 @@ export class Baseline {
     const proc = a.process.toLowerCase();
     const h = this.byKey.get(`${a.device.toLowerCase()}|${proc}|${pattern}`);
     if (h !== undefined && h.days >= MIN_DAYS) {
-      const hours = h.hours.length > 0 && h.hours.length <= 4 ? ` at ${h.hours.map((x) => `${String(x).padStart(2, '0')}h`).join('/')}` : '';
+      const hours =
+        h.hours.length > 0 && h.hours.length <= 4
+          ? ` at ${h.hours.map((x) => `${String(x).padStart(2, '0')}h`).join('/')}`
+          : '';
       return `recurring job: ${a.process} wrote ${h.events} archives to ${a.folder} on ${h.days} days${hours} (${h.firstSeen.slice(0, 10)} to ${h.lastSeen.slice(0, 10)})`;
     }
     const devices = this.fleet.get(`${proc}|${pattern}`);

@@ -3,35 +3,120 @@
 // itself); the exfiltration categories are what the verdict looks for. Extend freely:
 // the egress hunt's `WatchedDomains` default is checked against this list by a test.
 
-export type DestinationCategory = 'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate' | 'rare-external' | 'internal' | 'other';
+export type DestinationCategory =
+  | 'cloud-storage'
+  | 'file-sharing'
+  | 'personal-webmail'
+  | 'paste-site'
+  | 'corporate'
+  | 'rare-external'
+  | 'internal'
+  | 'other';
 
-export const DESTINATIONS: Readonly<Record<'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate', readonly string[]>> = {
+export const DESTINATIONS: Readonly<
+  Record<'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate', readonly string[]>
+> = {
   'cloud-storage': [
-    'blob.core.windows.net', 'file.core.windows.net', 'dfs.core.windows.net',
-    's3.amazonaws.com', 'amazonaws.com', 'storage.googleapis.com', 'www.googleapis.com', 'storage.cloud.google.com',
-    'drive.google.com', 'googleusercontent.com', 'dropbox.com', 'dropboxapi.com', 'dropboxusercontent.com',
-    'box.com', 'boxcloud.com', 'mega.nz', 'mega.co.nz', 'mega.io', 'onedrive.live.com', '1drv.ms',
-    'api.onedrive.com', 'storage.live.com', 'backblazeb2.com', 'wasabisys.com', 'pcloud.com',
-    'icedrive.net', 'sync.com', 'mediafire.com', 'r2.cloudflarestorage.com', 'digitaloceanspaces.com',
+    'blob.core.windows.net',
+    'file.core.windows.net',
+    'dfs.core.windows.net',
+    's3.amazonaws.com',
+    'amazonaws.com',
+    'storage.googleapis.com',
+    'www.googleapis.com',
+    'storage.cloud.google.com',
+    'drive.google.com',
+    'googleusercontent.com',
+    'dropbox.com',
+    'dropboxapi.com',
+    'dropboxusercontent.com',
+    'box.com',
+    'boxcloud.com',
+    'mega.nz',
+    'mega.co.nz',
+    'mega.io',
+    'onedrive.live.com',
+    '1drv.ms',
+    'api.onedrive.com',
+    'storage.live.com',
+    'backblazeb2.com',
+    'wasabisys.com',
+    'pcloud.com',
+    'icedrive.net',
+    'sync.com',
+    'mediafire.com',
+    'r2.cloudflarestorage.com',
+    'digitaloceanspaces.com',
   ],
   'file-sharing': [
-    'wetransfer.com', 'we.tl', 'sendspace.com', 'file.io', 'transfer.sh', 'gofile.io', 'filebin.net',
-    'ufile.io', 'anonfiles.com', 'catbox.moe', 'tmpfiles.org', 'easyupload.io', 'send.vis.ee', 'temp.sh',
+    'wetransfer.com',
+    'we.tl',
+    'sendspace.com',
+    'file.io',
+    'transfer.sh',
+    'gofile.io',
+    'filebin.net',
+    'ufile.io',
+    'anonfiles.com',
+    'catbox.moe',
+    'tmpfiles.org',
+    'easyupload.io',
+    'send.vis.ee',
+    'temp.sh',
   ],
   'personal-webmail': [
-    'mail.google.com', 'gmail.com', 'outlook.live.com', 'hotmail.com', 'mail.yahoo.com', 'proton.me',
-    'protonmail.com', 'tutanota.com', 'tuta.com', 'gmx.com', 'gmx.net', 'mail.aol.com', 'mail.zoho.com',
+    'mail.google.com',
+    'gmail.com',
+    'outlook.live.com',
+    'hotmail.com',
+    'mail.yahoo.com',
+    'proton.me',
+    'protonmail.com',
+    'tutanota.com',
+    'tuta.com',
+    'gmx.com',
+    'gmx.net',
+    'mail.aol.com',
+    'mail.zoho.com',
     'yandex.com',
   ],
   'paste-site': [
-    'pastebin.com', 'paste.ee', 'hastebin.com', 'rentry.co', 'justpaste.it', 'privatebin.net',
-    'dpaste.org', 'controlc.com', 'ghostbin.com', 'paste.rs', 'termbin.com',
+    'pastebin.com',
+    'paste.ee',
+    'hastebin.com',
+    'rentry.co',
+    'justpaste.it',
+    'privatebin.net',
+    'dpaste.org',
+    'controlc.com',
+    'ghostbin.com',
+    'paste.rs',
+    'termbin.com',
   ],
   corporate: [
-    'sharepoint.com', 'office.com', 'office365.com', 'office.net', 'microsoft.com', 'microsoftonline.com',
-    'windowsupdate.com', 'msftconnecttest.com', 'teams.microsoft.com', 'skype.com', 'live.com', 'msn.com',
-    'windows.com', 'azureedge.net', 'msedge.net', 'akamaiedge.net', 'akamai.net', 'digicert.com',
-    'manage.microsoft.com', 'svc.ms', 'events.data.microsoft.com', 'onenote.com', 'officeapps.live.com',
+    'sharepoint.com',
+    'office.com',
+    'office365.com',
+    'office.net',
+    'microsoft.com',
+    'microsoftonline.com',
+    'windowsupdate.com',
+    'msftconnecttest.com',
+    'teams.microsoft.com',
+    'skype.com',
+    'live.com',
+    'msn.com',
+    'windows.com',
+    'azureedge.net',
+    'msedge.net',
+    'akamaiedge.net',
+    'akamai.net',
+    'digicert.com',
+    'manage.microsoft.com',
+    'svc.ms',
+    'events.data.microsoft.com',
+    'onenote.com',
+    'officeapps.live.com',
   ],
 };
 
@@ -39,9 +124,12 @@ export const DESTINATIONS: Readonly<Record<'cloud-storage' | 'file-sharing' | 'p
 const ORDER = ['paste-site', 'personal-webmail', 'file-sharing', 'cloud-storage', 'corporate'] as const;
 
 /** Every watched (non-corporate) domain: the `WatchedDomains` list in the egress hunt. */
-export const WATCHED_DOMAINS: readonly string[] = Object.freeze(
-  [...DESTINATIONS['cloud-storage'], ...DESTINATIONS['file-sharing'], ...DESTINATIONS['personal-webmail'], ...DESTINATIONS['paste-site']],
-);
+export const WATCHED_DOMAINS: readonly string[] = Object.freeze([
+  ...DESTINATIONS['cloud-storage'],
+  ...DESTINATIONS['file-sharing'],
+  ...DESTINATIONS['personal-webmail'],
+  ...DESTINATIONS['paste-site'],
+]);
 
 /** Host part of a RemoteUrl, which Defender fills with a URL or a bare FQDN. */
 export function hostOf(remoteUrl: string): string {
@@ -79,8 +167,15 @@ export function classifyDestination(remoteUrl: string, remoteIp: string, remoteI
   }
   const t = remoteIpType.toLowerCase();
   if (t === 'private' || t === 'loopback' || t === 'reserved' || isPrivateIp(remoteIp)) return 'internal';
-  if (host.endsWith('.local') || host.endsWith('.corp') || host.endsWith('.internal') || host.endsWith('.lan')) return 'internal';
+  if (host.endsWith('.local') || host.endsWith('.corp') || host.endsWith('.internal') || host.endsWith('.lan'))
+    return 'internal';
   return 'other';
 }
 
-export const EXFIL_CATEGORIES: ReadonlySet<DestinationCategory> = new Set(['cloud-storage', 'file-sharing', 'personal-webmail', 'paste-site', 'rare-external']);
+export const EXFIL_CATEGORIES: ReadonlySet<DestinationCategory> = new Set([
+  'cloud-storage',
+  'file-sharing',
+  'personal-webmail',
+  'paste-site',
+  'rare-external',
+]);

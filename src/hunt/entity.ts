@@ -24,7 +24,12 @@ export function dedupe(evs: readonly EvidenceRef[]): EvidenceRef[] {
 }
 
 function event(s: Signal, stage: TimelineEvent['stage']): TimelineEvent {
-  const actionType = s.kind === 'exec' ? 'ProcessCreated' : s.kind === 'archive' || s.kind === 'egress' || s.kind === 'block' || s.kind === 'usb' ? s.action : '';
+  const actionType =
+    s.kind === 'exec'
+      ? 'ProcessCreated'
+      : s.kind === 'archive' || s.kind === 'egress' || s.kind === 'block' || s.kind === 'usb'
+        ? s.action
+        : '';
   return { timestamp: s.time, table: s.table, actionType, summary: summarize(s), reportId: s.reportId, stage };
 }
 
@@ -35,11 +40,24 @@ export function buildEntity(x: Assessment, detection: DetectionRule | null, hunt
   const evidence = dedupe([
     ...strong.map((e) => evidenceOf(e, summarize(e))),
     ...x.staged.map((s) => evidenceOf(s.a, summarize(s.a))),
-    ...x.staged.flatMap((s) => (s.collection?.evidence != null ? [{ ...s.collection.evidence, hunt: 'collection-pivot', summary: `${s.collection.files} files written by ${s.collection.process} before ${s.a.fileName}` }] : [])),
+    ...x.staged.flatMap((s) =>
+      s.collection?.evidence != null
+        ? [
+            {
+              ...s.collection.evidence,
+              hunt: 'collection-pivot',
+              summary: `${s.collection.files} files written by ${s.collection.process} before ${s.a.fileName}`,
+            },
+          ]
+        : [],
+    ),
     ...x.transfers.map((t) => evidenceOf(t.e, summarize(t.e))),
     ...x.transfers.flatMap((t) => (t.blockedBy !== null ? [evidenceOf(t.blockedBy, summarize(t.blockedBy))] : [])),
     ...x.orphanBlocks.map((b) => evidenceOf(b, summarize(b))),
-    ...x.usb.flatMap((u) => [evidenceOf(u.write, summarize(u.write)), ...(u.mount !== null ? [evidenceOf(u.mount, summarize(u.mount))] : [])]),
+    ...x.usb.flatMap((u) => [
+      evidenceOf(u.write, summarize(u.write)),
+      ...(u.mount !== null ? [evidenceOf(u.mount, summarize(u.mount))] : []),
+    ]),
     ...x.deletes.map((a) => evidenceOf(a, summarize(a))),
     ...(d.verdict === 'INCONCLUSIVE' ? x.weak.map((w) => evidenceOf(w.a, summarize(w.a))) : []),
   ]);
@@ -56,7 +74,14 @@ export function buildEntity(x: Assessment, detection: DetectionRule | null, hunt
   for (const s of x.staged) {
     const c = s.collection;
     if (c?.evidence != null) {
-      timeline.push({ timestamp: c.evidence.timestamp, table: 'DeviceFileEvents', actionType: 'FileCreated', summary: `${c.files} files (${c.extensions.slice(0, 6).join(', ')}) written by ${c.process} before ${s.a.fileName}`, reportId: c.evidence.reportId, stage: 'collection' });
+      timeline.push({
+        timestamp: c.evidence.timestamp,
+        table: 'DeviceFileEvents',
+        actionType: 'FileCreated',
+        summary: `${c.files} files (${c.extensions.slice(0, 6).join(', ')}) written by ${c.process} before ${s.a.fileName}`,
+        reportId: c.evidence.reportId,
+        stage: 'collection',
+      });
     }
   }
   timeline.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
@@ -67,7 +92,14 @@ export function buildEntity(x: Assessment, detection: DetectionRule | null, hunt
     seen.add(k);
     return true;
   });
-  const destinations = x.transfers.map((t) => ({ url: t.e.url, ip: t.e.ip, port: t.e.port, category: t.category, outcome: t.outcome, bytes: t.e.bytes }));
+  const destinations = x.transfers.map((t) => ({
+    url: t.e.url,
+    ip: t.e.ip,
+    port: t.e.port,
+    category: t.category,
+    outcome: t.outcome,
+    bytes: t.e.bytes,
+  }));
   return {
     device: x.device,
     user: x.user,

@@ -2,19 +2,16 @@
 // -> pivots around the candidates (one query per pivot for all anchors) -> correlation per
 // device and user -> verdict, ATT&CK, response. The engine sees only telemetry.
 import type { Backend } from '../engine/types.js';
-import type { EntityResult, HuntRun, InvestigationResult, Suppression } from './result.js';
+import type { EntityResult, HuntRun, InvestigationResult } from './result.js';
 import { VERSION } from '../version.js';
 import { WATCHED_DOMAINS } from './destinations.js';
 import { kqlTimespan, type Anchor } from './params.js';
 import { Baseline, habitOf } from './baseline.js';
-import {
-  execSuppression, findTransfers, isStrongExec, isSuspiciousUploader, orphanBlocks, scoreArchive, STAGED_THRESHOLD, usbCopies,
-  type Collection, type Ctx, type ScoredArchive,
-} from './assess.js';
-import { archiveSignal, blockSignal, egressSignal, evidenceOf, execSignal, usbSignal, type ArchiveSignal, type EgressSignal, type Signal } from './signals.js';
-import { kustoTime, listField, ms, normUser, num, reportIdOf, str, type Rec } from './rows.js';
+import { isSuspiciousUploader, scoreArchive, STAGED_THRESHOLD, type Collection, type Ctx } from './assess.js';
+import { archiveSignal, blockSignal, egressSignal, execSignal, usbSignal, type ArchiveSignal, type EgressSignal, type Signal } from './signals.js';
+import { kustoTime, ms, normUser, num, str } from './rows.js';
 import { forDevice, runHunt, type Params, type RanHunt } from './runner.js';
-import { buildTree, pruneTree } from './tree.js';
+import { addCollection, assess, groupBy, noData, tableGaps } from './correlate.js';
 import { buildEntity } from './entity.js';
 import { detectionRule } from './detection.js';
 import type { Assessment } from './assessment.js';
@@ -48,8 +45,15 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   const scopeParams: Params = { TargetDevice: device, TargetUser: user };
 
   // 0. Scope: what telemetry exists, and the time range to use.
-  const sources = await runHunt(backend, 'data-sources', { ...scopeParams, StartTime: opts.from ?? WIDE_FROM, EndTime: opts.to ?? WIDE_TO });
-  const times = sources.records.flatMap((r) => [str(r, 'From'), str(r, 'To')]).filter((t) => t !== '').map(ms);
+  const sources = await runHunt(backend, 'data-sources', {
+    ...scopeParams,
+    StartTime: opts.from ?? WIDE_FROM,
+    EndTime: opts.to ?? WIDE_TO,
+  });
+  const times = sources.records
+    .flatMap((r) => [str(r, 'From'), str(r, 'To')])
+    .filter((t) => t !== '')
+    .map(ms);
   const from = opts.from ?? (times.length > 0 ? new Date(Math.min(...times)) : WIDE_FROM);
   const to = opts.to ?? (times.length > 0 ? new Date(Math.max(...times) + 1) : WIDE_TO);
   const params: Params = {
@@ -92,14 +96,17 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   };
 
   // 3. Anchors: archives that could be staging, and candidate uploads; one pivot query each.
-  const byDevice = groupBy<Signal>([...execs, ...archives, ...egress, ...blocks, ...usb], (s) => s.device.toLowerCase());
+  const byDevice = groupBy<Signal>([...execs, ...archives, ...egress, ...blocks, ...usb], (s) =>
+    s.device.toLowerCase(),
+  );
   const anchors: Anchor[] = [];
   for (const [, sigs] of byDevice) {
-    const dExecs = sigs.filter((s): s is typeof execs[number] => s.kind === 'exec');
+    const dExecs = sigs.filter((s): s is (typeof execs)[number] => s.kind === 'exec');
     const cands: { device: string; ms: number; time: string }[] = [];
     for (const a of sigs.filter((s): s is ArchiveSignal => s.kind === 'archive' && s.action !== 'FileDeleted')) {
       const sc = scoreArchive(a, dExecs, ctx);
-      if (sc.score >= STAGED_THRESHOLD - 1 && (baseline.routine(a) === null || sc.linkedExec.length > 0)) cands.push({ device: a.device, ms: a.ms, time: a.time });
+      if (sc.score >= STAGED_THRESHOLD - 1 && (baseline.routine(a) === null || sc.linkedExec.length > 0))
+        cands.push({ device: a.device, ms: a.ms, time: a.time });
     }
     for (const e of sigs.filter((s): s is EgressSignal => s.kind === 'egress')) {
       if (isSuspiciousUploader(e) && e.intent === 'upload') cands.push({ device: e.device, ms: e.ms, time: e.time });
@@ -118,7 +125,11 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   let netPivot: RanHunt | null = null;
   let collPivot: RanHunt | null = null;
   if (anchors.length > 0) {
-    const ap: Params = { Anchors: { kind: 'anchors', rows: anchors }, Window: { kind: 'timespan', ms: windowMs }, CollectionWindow: { kind: 'timespan', ms: opts.collectionWindowMs ?? 30 * 60_000 } };
+    const ap: Params = {
+      Anchors: { kind: 'anchors', rows: anchors },
+      Window: { kind: 'timespan', ms: windowMs },
+      CollectionWindow: { kind: 'timespan', ms: opts.collectionWindowMs ?? 30 * 60_000 },
+    };
     procPivot = await runHunt(backend, 'process-pivot', ap);
     netPivot = await runHunt(backend, 'network-pivot', ap);
     collPivot = await runHunt(backend, 'collection-pivot', ap);
@@ -131,13 +142,27 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   const sourceRows = groupBy(sources.records, (r) => str(r, 'DeviceName').toLowerCase());
   const procRows = groupBy(procPivot?.records ?? [], (r) => str(r, 'DeviceName').toLowerCase());
   // A --user scope covers the devices where that account was active, and only its entities.
-  const scopeUser = user !== '' ? normUser(user) ?? user.toLowerCase() : null;
-  const devices = new Set(scopeUser === null ? [...sourceRows.keys(), ...byDevice.keys()] : [...userRows.keys(), ...byDevice.keys()]);
+  const scopeUser = user !== '' ? (normUser(user) ?? user.toLowerCase()) : null;
+  const devices = new Set(
+    scopeUser === null ? [...sourceRows.keys(), ...byDevice.keys()] : [...userRows.keys(), ...byDevice.keys()],
+  );
   const detectionCache: { rule: DetectionRule | null } = { rule: null };
   const entities: EntityResult[] = [];
-  const huntList = [execH, archH, egressH, blockH, usbH, baseH, ...(procPivot !== null ? [procPivot] : []), ...(netPivot !== null ? [netPivot] : []), ...(collPivot !== null ? [collPivot] : [])];
+  const huntList = [
+    execH,
+    archH,
+    egressH,
+    blockH,
+    usbH,
+    baseH,
+    ...(procPivot !== null ? [procPivot] : []),
+    ...(netPivot !== null ? [netPivot] : []),
+    ...(collPivot !== null ? [collPivot] : []),
+  ];
 
-  const failed = [sources, users, ...huntList].filter((h) => h.error !== null).map((h) => `hunt ${h.run.hunt} could not run: ${h.error ?? ''}`);
+  const failed = [sources, users, ...huntList]
+    .filter((h) => h.error !== null)
+    .map((h) => `hunt ${h.run.hunt} could not run: ${h.error ?? ''}`);
   for (const dev of [...devices].sort()) {
     const sigs = byDevice.get(dev) ?? [];
     const srcs = sourceRows.get(dev) ?? [];
@@ -151,20 +176,47 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
     const assessments: Assessment[] = [];
     for (const [u, us] of groups) {
       const gaps = [...failed, ...tableGaps(deviceName, tables, srcs)];
-      const a = assess(deviceName, deviceId, u === '' ? null : u, us, ctx, procRows.get(dev) ?? [], netPivotEgress.filter((e) => e.device.toLowerCase() === dev && (e.user ?? primary ?? '') === u), tables, gaps);
+      const a = assess(
+        deviceName,
+        deviceId,
+        u === '' ? null : u,
+        us,
+        ctx,
+        procRows.get(dev) ?? [],
+        netPivotEgress.filter((e) => e.device.toLowerCase() === dev && (e.user ?? primary ?? '') === u),
+        tables,
+        gaps,
+      );
       const upnRow = uRows.find((r) => normUser(str(r, 'AccountName')) === a.user);
-      assessments.push({ ...a, upn: upnRow !== undefined && str(upnRow, 'AccountUpn') !== '' ? str(upnRow, 'AccountUpn') : null });
+      assessments.push({
+        ...a,
+        upn: upnRow !== undefined && str(upnRow, 'AccountUpn') !== '' ? str(upnRow, 'AccountUpn') : null,
+      });
     }
     if (srcs.length === 0 && sigs.length === 0) continue;
     for (const a of assessments) {
-      if (scopeUser !== null && a.user !== scopeUser && !(a.user ?? '').startsWith(scopeUser.split('@')[0] ?? scopeUser)) continue;
-      const include = opts.huntsForAll === true || !opts.all || a.staged.length + a.transfers.length + a.execs.length > 0;
+      if (
+        scopeUser !== null &&
+        a.user !== scopeUser &&
+        !(a.user ?? '').startsWith(scopeUser.split('@')[0] ?? scopeUser)
+      )
+        continue;
+      const include =
+        opts.huntsForAll === true || !opts.all || a.staged.length + a.transfers.length + a.execs.length > 0;
       let detection: DetectionRule | null = null;
       if (a.staged.length > 0 || a.transfers.length > 0) {
-        if (detectionCache.rule === null) detectionCache.rule = await detectionRule(backend, from, to, windowMs, egress);
+        if (detectionCache.rule === null)
+          detectionCache.rule = await detectionRule(backend, from, to, windowMs, egress);
         detection = detectionCache.rule;
       }
-      const hunts: HuntRun[] = include ? [forDevice(sources, deviceName), ...huntList.map((h) => forDevice(h, deviceName, h.run.hunt === 'collection-pivot' ? 'AnchorDevice' : 'DeviceName'))] : [];
+      const hunts: HuntRun[] = include
+        ? [
+            forDevice(sources, deviceName),
+            ...huntList.map((h) =>
+              forDevice(h, deviceName, h.run.hunt === 'collection-pivot' ? 'AnchorDevice' : 'DeviceName'),
+            ),
+          ]
+        : [];
       entities.push(buildEntity(a, detection, hunts));
     }
   }
@@ -173,127 +225,35 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
 
   const dataSources = TABLES.map((t) => {
     const rows = sources.records.filter((r) => str(r, 'SourceTable') === t);
-    const f = rows.map((r) => str(r, 'From')).filter((x) => x !== '').sort();
-    const l = rows.map((r) => str(r, 'To')).filter((x) => x !== '').sort();
-    return { table: t, rows: rows.reduce((n, r) => n + (num(r, 'Rows') ?? 0), 0), from: f[0] ?? null, to: l[l.length - 1] ?? null };
+    const f = rows
+      .map((r) => str(r, 'From'))
+      .filter((x) => x !== '')
+      .sort();
+    const l = rows
+      .map((r) => str(r, 'To'))
+      .filter((x) => x !== '')
+      .sort();
+    return {
+      table: t,
+      rows: rows.reduce((n, r) => n + (num(r, 'Rows') ?? 0), 0),
+      from: f[0] ?? null,
+      to: l[l.length - 1] ?? null,
+    };
   });
   return {
     schemaVersion: 1,
     tool: { name: 'exfilhunt', version: VERSION },
     generatedAt: kustoTime(opts.generatedAt ?? new Date()),
-    scope: { device: opts.device ?? null, user: opts.user ?? null, all: opts.all === true, from: kustoTime(from), to: kustoTime(to), window: kqlTimespan(windowMs) },
+    scope: {
+      device: opts.device ?? null,
+      user: opts.user ?? null,
+      all: opts.all === true,
+      from: kustoTime(from),
+      to: kustoTime(to),
+      window: kqlTimespan(windowMs),
+    },
     dataSources,
     provenance: opts.provenance ?? [],
     entities,
   };
-}
-
-function addCollection(map: Map<string, Collection>, r: Rec): void {
-  const k = `${str(r, 'AnchorDevice').toLowerCase()}|${str(r, 'AnchorTime')}`;
-  const files = num(r, 'Files') ?? 0;
-  const prev = map.get(k);
-  // Keep the busiest writer in the window: that is the collection step.
-  if (prev !== undefined && prev.files >= files) return;
-  map.set(k, {
-    files,
-    extensions: listField(r, 'Extensions').filter((x): x is string => typeof x === 'string' && x !== ''),
-    folders: [str(r, 'Folder'), ...listField(r, 'SourceFolders').filter((x): x is string => typeof x === 'string' && x !== '')],
-    process: str(r, 'InitiatingProcessFileName'),
-    evidence: str(r, 'SampleTimestamp') !== '' ? { table: 'DeviceFileEvents', reportId: reportIdOf(r, 'SampleReportId'), timestamp: str(r, 'SampleTimestamp') } : null,
-  });
-}
-
-function tableGaps(device: string, tables: ReadonlySet<string>, srcs: readonly Rec[]): string[] {
-  const gaps: string[] = [];
-  const why: Record<string, string> = {
-    DeviceNetworkEvents: 'transfers cannot be confirmed or excluded',
-    DeviceProcessEvents: 'no process pivot or process tree',
-    DeviceFileEvents: 'archive creation and collection are not visible',
-    DeviceEvents: 'network-protection/SmartScreen blocks and USB mounts are not visible',
-  };
-  for (const t of TABLES) if (!tables.has(t)) gaps.push(`no ${t} for ${device} in the time range: ${why[t] ?? ''}`);
-  void srcs;
-  return gaps;
-}
-
-function assess(
-  device: string, deviceId: string, user: string | null, sigs: readonly Signal[], ctx: Ctx, procRows: readonly Rec[],
-  pivotEgress: readonly EgressSignal[], tables: ReadonlySet<string>, gaps: string[],
-): Omit<Assessment, 'upn'> {
-  const suppressed: Suppression[] = [];
-  const allExecs = sigs.filter((s): s is ReturnType<typeof execSignal> => s.kind === 'exec');
-  const recurring = recurringCommands(allExecs);
-  const execs = allExecs.filter((e) => {
-    const why = execSuppression(e) ?? recurring.get(commandKey(e.commandLine)) ?? null;
-    if (why !== null) suppressed.push({ what: `${e.fileName} ${e.commandLine}`.slice(0, 200), reason: why, evidence: [evidenceOf(e)] });
-    return why === null;
-  });
-  const archives = sigs.filter((s): s is ArchiveSignal => s.kind === 'archive');
-  const scored: ScoredArchive[] = archives.filter((a) => a.action !== 'FileDeleted').map((a) => scoreArchive(a, execs, ctx));
-  const staged = scored.filter((s) => s.suppressed === null);
-  const weak = scored.filter((s) => s.suppressed !== null && s.score >= 2 && ctx.baseline.routine(s.a) === null && !/^written by/.test(s.suppressed));
-  // Suppressions are grouped by reason so a nightly job is one line, not thirty.
-  const byReason = groupBy(scored.filter((s) => s.suppressed !== null), (s) => s.suppressed ?? '');
-  for (const [reason, list] of byReason) {
-    suppressed.push({ what: `${list.length} archive event(s), e.g. ${list[0]!.a.path}`, reason, evidence: list.slice(0, 5).map((s) => evidenceOf(s.a)) });
-  }
-  const egress = mergeEgress(sigs.filter((s): s is EgressSignal => s.kind === 'egress'), pivotEgress);
-  const blocks = sigs.filter((s): s is ReturnType<typeof blockSignal> => s.kind === 'block');
-  const transfers = findTransfers(egress, staged, blocks, ctx);
-  const stagedNames = new Set(staged.map((s) => s.a.fileName.toLowerCase()));
-  const deletes = archives.filter((a) => a.action === 'FileDeleted' && stagedNames.has(a.fileName.toLowerCase()));
-  const usb = usbCopies(sigs.filter((s): s is ReturnType<typeof usbSignal> => s.kind === 'usb'), staged).filter((u) => u.archive || staged.length > 0);
-  const ingress = egress.filter((e) => e.intent === 'download' && isSuspiciousUploader(e)).slice(0, 10);
-  const interesting = new Set<string>([
-    ...staged.map((s) => s.a.process.toLowerCase()),
-    ...transfers.map((t) => t.e.process.toLowerCase()),
-    ...execs.filter(isStrongExec).map((e) => e.fileName.toLowerCase()),
-  ]);
-  const userRows = procRows.filter((r) => user === null || normUser(str(r, 'AccountName')) === user || normUser(str(r, 'AccountName')) === null);
-  const tree = interesting.size > 0 ? pruneTree(buildTree(userRows), (n) => interesting.has(n.fileName.toLowerCase())) : [];
-  if (staged.length > 0 && procRows.length === 0 && tables.has('DeviceProcessEvents')) gaps.push(`no DeviceProcessEvents within ±${kqlTimespan(ctx.windowMs)} of the staged archive: process tree unavailable`);
-  if (staged.length > 0 && tables.has('DeviceNetworkEvents') && transfers.length === 0 && egress.length === 0) gaps.push('no outbound connections by scripts, archivers or upload tools after staging');
-  return { device, deviceId, user, execs, staged, weak, deletes, transfers, orphanBlocks: orphanBlocks(blocks, transfers, staged, ctx), usb, ingress, suppressed, tree, gaps, tables };
-}
-
-function mergeEgress(a: readonly EgressSignal[], b: readonly EgressSignal[]): EgressSignal[] {
-  const seen = new Set(a.map((e) => `${e.reportId}|${e.time}`));
-  return [...a, ...b.filter((e) => !seen.has(`${e.reportId}|${e.time}`))].sort((p, q) => p.ms - q.ms);
-}
-
-function noData(device: string, user: string | null, failed: readonly string[]): EntityResult {
-  return {
-    device, user, verdict: 'INCONCLUSIVE', confidence: 0, riskScore: 0,
-    reason: 'no telemetry for this scope in the time range', techniques: [], evidence: [], timeline: [], processTree: [], destinations: [],
-    suppressed: [], gaps: [...failed, `no DeviceProcessEvents, DeviceFileEvents, DeviceNetworkEvents or DeviceEvents rows match ${device} in the time range`], actions: [], hunts: [],
-  };
-}
-
-function groupBy<T>(xs: readonly T[], k: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const key = k(x);
-    const l = m.get(key);
-    if (l === undefined) m.set(key, [x]);
-    else l.push(x);
-  }
-  return m;
-}
-
-const commandKey = (cmd: string) => cmd.toLowerCase().replace(/[0-9]+/g, '#').trim();
-
-/** Command lines run on at least three different days: a scheduled job, the device's normal. */
-function recurringCommands(execs: readonly { commandLine: string; time: string; parentName: string }[]): Map<string, string> {
-  const days = new Map<string, Set<string>>();
-  for (const e of execs) {
-    const k = commandKey(e.commandLine);
-    const set = days.get(k) ?? new Set<string>();
-    set.add(e.time.slice(0, 10));
-    days.set(k, set);
-  }
-  const out = new Map<string, string>();
-  for (const [k, set] of days) {
-    if (set.size >= 3) out.set(k, `recurring job: the same command ran on ${set.size} days (${[...set].sort()[0]} to ${[...set].sort().pop() ?? ''})`);
-  }
-  return out;
 }

@@ -75,9 +75,7 @@ function leadingLets(text: string): { name: string; start: number; end: number }
 }
 
 export function parseHunt(name: string, text: string): Hunt {
-  const declared = (header(text, 'parameters') ?? '')
-    .split(/[,\s]+/)
-    .filter((s) => s !== '');
+  const declared = (header(text, 'parameters') ?? '').split(/[,\s]+/).filter((s) => s !== '');
   const lets = leadingLets(text);
   const params: HuntParam[] = [];
   for (const p of declared) {

@@ -109,7 +109,17 @@ export interface InvestigationResult {
     readonly to: string | null;
     readonly window: string;
   };
-  readonly dataSources: readonly { readonly table: string; readonly rows: number; readonly from: string | null; readonly to: string | null }[];
-  readonly provenance: readonly { readonly path: string; readonly sha256: string; readonly rows: number; readonly table: string }[];
+  readonly dataSources: readonly {
+    readonly table: string;
+    readonly rows: number;
+    readonly from: string | null;
+    readonly to: string | null;
+  }[];
+  readonly provenance: readonly {
+    readonly path: string;
+    readonly sha256: string;
+    readonly rows: number;
+    readonly table: string;
+  }[];
   readonly entities: readonly EntityResult[];
 }

@@ -60,7 +60,9 @@ export function jsonField(r: Rec, k: string): Record<string, unknown> | null {
       return null;
     }
   }
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : null;
 }
 
 export function listField(r: Rec, k: string): unknown[] {

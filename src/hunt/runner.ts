@@ -52,6 +52,7 @@ export function jsonSafe(v: unknown): unknown {
 /** The same hunt run restricted to one device's rows (for an entity's evidence trail). */
 export function forDevice(h: RanHunt, device: string, deviceColumn = 'DeviceName', limit = 25): HuntRun {
   const idx = h.result.columns.findIndex((c) => c.name === deviceColumn);
-  const rows = idx < 0 ? h.result.rows : h.result.rows.filter((r) => String(r[idx] ?? '').toLowerCase() === device.toLowerCase());
+  const rows =
+    idx < 0 ? h.result.rows : h.result.rows.filter((r) => String(r[idx] ?? '').toLowerCase() === device.toLowerCase());
   return { ...h.run, rows: rows.slice(0, limit).map((r) => r.map(jsonSafe)), totalRows: rows.length };
 }

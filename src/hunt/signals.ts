@@ -3,7 +3,13 @@
 import type { EvidenceRef } from './result.js';
 import { classifyDestination, hostOf, type DestinationCategory } from './destinations.js';
 import {
-  classifyLocation, execFlags, folderOf, transferIntent, type ExecFlag, type LocationClass, type TransferIntent,
+  classifyLocation,
+  execFlags,
+  folderOf,
+  transferIntent,
+  type ExecFlag,
+  type LocationClass,
+  type TransferIntent,
 } from './classify.js';
 import { jsonField, ms, normUser, num, reportIdOf, str, type Rec } from './rows.js';
 
@@ -167,7 +173,13 @@ export function archiveSignal(r: Rec): ArchiveSignal {
 
 export function outcomeOf(actionType: string): Outcome {
   const a = actionType.toLowerCase();
-  if (a.startsWith('connectionsuccess') || a === 'connectionacknowledged' || a === 'connectionfound' || a.endsWith('connectioninspected')) return 'success';
+  if (
+    a.startsWith('connectionsuccess') ||
+    a === 'connectionacknowledged' ||
+    a === 'connectionfound' ||
+    a.endsWith('connectioninspected')
+  )
+    return 'success';
   if (a.startsWith('connectionfailed')) return 'failed';
   if (a.includes('blocked')) return 'blocked';
   return 'other';
@@ -237,7 +249,9 @@ export function usbSignal(r: Rec): UsbSignal {
     ...base(r, 'usb-activity', str(r, 'Table') || 'DeviceFileEvents', 'Account'),
     kind: 'usb',
     action: str(r, 'ActionType'),
-    driveLetter: str(r, 'DriveLetter').replace(/[^A-Z:]/gi, '').toUpperCase(),
+    driveLetter: str(r, 'DriveLetter')
+      .replace(/[^A-Z:]/gi, '')
+      .toUpperCase(),
     fileName: str(r, 'FileName'),
     path: str(r, 'FolderPath'),
     process: str(r, 'InitiatingProcessFileName'),
@@ -262,6 +276,8 @@ export function summarize(s: Signal): string {
     case 'block':
       return `${s.action}: ${s.process || '?'} -> ${s.url || s.ip || s.fileName}`;
     case 'usb':
-      return s.action === 'UsbDriveMounted' ? `USB drive mounted ${s.driveLetter}` : `${s.process || '?'} wrote ${s.path} to removable drive`;
+      return s.action === 'UsbDriveMounted'
+        ? `USB drive mounted ${s.driveLetter}`
+        : `${s.process || '?'} wrote ${s.path} to removable drive`;
   }
 }

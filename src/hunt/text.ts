@@ -10,11 +10,15 @@ const s = (x: string, n = 160) => {
 
 function entityText(e: EntityResult, detail: boolean): string[] {
   const who = e.user !== null ? `${s(e.device)} / ${s(e.user)}` : s(e.device);
-  const out = [`${e.verdict.padEnd(19)} ${who}  confidence ${e.confidence.toFixed(2)}  risk ${e.riskScore}`, `  ${s(e.reason, 240)}`];
+  const out = [
+    `${e.verdict.padEnd(19)} ${who}  confidence ${e.confidence.toFixed(2)}  risk ${e.riskScore}`,
+    `  ${s(e.reason, 240)}`,
+  ];
   if (!detail) return out;
   if (e.evidence.length > 0) {
     out.push('  Key evidence:');
-    for (const ev of e.evidence.slice(0, 12)) out.push(`    ${ev.timestamp}  ${ev.table}#${String(ev.reportId)}  [${ev.hunt}]  ${s(ev.summary ?? '', 140)}`);
+    for (const ev of e.evidence.slice(0, 12))
+      out.push(`    ${ev.timestamp}  ${ev.table}#${String(ev.reportId)}  [${ev.hunt}]  ${s(ev.summary ?? '', 140)}`);
     if (e.evidence.length > 12) out.push(`    … ${e.evidence.length - 12} more`);
   }
   if (e.timeline.length > 0) {
@@ -28,7 +32,10 @@ function entityText(e: EntityResult, detail: boolean): string[] {
   }
   if (e.destinations.length > 0) {
     out.push('  Destinations:');
-    for (const d of e.destinations.slice(0, 8)) out.push(`    ${s(d.url || d.ip)}${d.port !== null ? `:${d.port}` : ''}  ${d.category}  ${d.outcome}${d.bytes !== null ? `  ${d.bytes} bytes` : ''}`);
+    for (const d of e.destinations.slice(0, 8))
+      out.push(
+        `    ${s(d.url || d.ip)}${d.port !== null ? `:${d.port}` : ''}  ${d.category}  ${d.outcome}${d.bytes !== null ? `  ${d.bytes} bytes` : ''}`,
+      );
   }
   if (e.suppressed.length > 0) {
     out.push('  Suppressed (baseline):');
@@ -40,14 +47,23 @@ function entityText(e: EntityResult, detail: boolean): string[] {
   }
   if (e.actions.length > 0) {
     out.push('  Actions:');
-    for (const a of e.actions) out.push(`    [${a.category}] ${s(a.title, 100)}${a.api !== undefined ? `  (${a.api.method} ${s(a.api.path, 80)})` : ''}${a.kql !== undefined ? '  (KQL rule in --format json)' : ''}`);
+    for (const a of e.actions)
+      out.push(
+        `    [${a.category}] ${s(a.title, 100)}${a.api !== undefined ? `  (${a.api.method} ${s(a.api.path, 80)})` : ''}${a.kql !== undefined ? '  (KQL rule in --format json)' : ''}`,
+      );
   }
   return out;
 }
 
 export function renderText(r: InvestigationResult): string {
-  const scope = r.scope.all ? 'all devices' : r.scope.device !== null ? `device ${s(r.scope.device)}` : `user ${s(r.scope.user ?? '')}`;
-  const lines = [`exfilhunt investigate: ${scope}, ${r.scope.from ?? '?'} .. ${r.scope.to ?? '?'}, window ${r.scope.window}`];
+  const scope = r.scope.all
+    ? 'all devices'
+    : r.scope.device !== null
+      ? `device ${s(r.scope.device)}`
+      : `user ${s(r.scope.user ?? '')}`;
+  const lines = [
+    `exfilhunt investigate: ${scope}, ${r.scope.from ?? '?'} .. ${r.scope.to ?? '?'}, window ${r.scope.window}`,
+  ];
   lines.push(`data: ${r.dataSources.map((d) => `${d.table} ${d.rows}`).join(', ')}`);
   lines.push('');
   if (r.scope.all) {
@@ -57,7 +73,9 @@ export function renderText(r: InvestigationResult): string {
     lines.push('');
     lines.push('rank  verdict             risk  conf  device / user: reason');
     r.entities.slice(0, 50).forEach((e, i) => {
-      lines.push(`${String(i + 1).padStart(4)}  ${e.verdict.padEnd(19)} ${String(e.riskScore).padStart(4)}  ${e.confidence.toFixed(2)}  ${s(e.device)}${e.user !== null ? ` / ${s(e.user)}` : ''}: ${s(e.reason, 140)}`);
+      lines.push(
+        `${String(i + 1).padStart(4)}  ${e.verdict.padEnd(19)} ${String(e.riskScore).padStart(4)}  ${e.confidence.toFixed(2)}  ${s(e.device)}${e.user !== null ? ` / ${s(e.user)}` : ''}: ${s(e.reason, 140)}`,
+      );
     });
     if (r.entities.length > 50) lines.push(`… ${r.entities.length - 50} more (all in --format json)`);
     const top = r.entities.filter((e) => e.verdict !== 'BENIGN' && e.verdict !== 'INCONCLUSIVE').slice(0, 3);

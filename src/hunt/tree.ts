@@ -27,7 +27,17 @@ export function buildTree(rows: readonly Rec[]): ProcessNode[] {
     const k = keyOf(pid, name);
     let n = nodes.get(k);
     if (n === undefined) {
-      n = { processId: pid, fileName: name, commandLine: '', creationTime: null, account: null, sha256: null, children: [], parentKey: null, ...init };
+      n = {
+        processId: pid,
+        fileName: name,
+        commandLine: '',
+        creationTime: null,
+        account: null,
+        sha256: null,
+        children: [],
+        parentKey: null,
+        ...init,
+      };
       nodes.set(k, n);
     } else {
       for (const [f, v] of Object.entries(init) as [keyof MutableNode, never][]) {

@@ -17,6 +17,7 @@ import { ConversionError, convertValue, inferType, writtenNumber } from './value
 import { tableColumns } from './workspace.js';
 
 const BATCH = 2048;
+const FLUSH_EVERY_CHUNKS = 8;
 const OK: RowResult = { ok: true };
 const CONVERTED = { kind: 'ok' } as const;
 const REJECT_NO_TIME = { kind: 'reject', reason: 'missing Timestamp' } as const;
@@ -33,6 +34,7 @@ export class TableWriter {
   private types: DuckDBType[] = [];
   private buf: DuckDBValue[][] = [];
   private chunk: DuckDBDataChunk | undefined;
+  private chunksSinceFlush = 0;
   private count = 0;
   stored = 0;
 
@@ -93,6 +95,12 @@ export class TableWriter {
     }
     this.appender.appendDataChunk(chunk);
     this.stored += n;
+    // Hand rows to the table's transaction-local storage regularly: there, full row groups are
+    // written to the database file before commit, instead of accumulating in the appender.
+    if (++this.chunksSinceFlush >= FLUSH_EVERY_CHUNKS) {
+      this.appender.flushSync();
+      this.chunksSinceFlush = 0;
+    }
     this.count = 0;
   }
 

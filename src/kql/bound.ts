@@ -26,7 +26,10 @@ interface ScalarBase {
   readonly span: Span;
 }
 
-/** Literal value, normalised exactly like ast.Literal.value (datetime text, timespan ticks, numeric text). */
+/**
+ * Literal value, normalised exactly like ast.Literal.value (datetime text, timespan ticks, numeric text).
+ * `typeof(T)` arguments (extract(..., typeof(int))) are bound as a typed null of type T.
+ */
 export interface BoundLiteral extends ScalarBase {
   readonly kind: 'Literal';
   readonly value: string | boolean | null;
@@ -167,7 +170,12 @@ export type BoundExpr =
   | BoundStar
   | BoundError;
 
-/** An output column and the expression computing it (expressions reference only the input's columns). */
+/**
+ * An output column and the expression computing it (expressions reference only the input's columns).
+ * Tuple-valued functions expand to several columns, each an `Index` into the call:
+ * series_stats(x) -> series_stats_x_min = Index(Call series_stats, "min"), ...;
+ * array_sort_asc(a, b) -> a_sorted = Index(Call, 0), b_sorted = Index(Call, 1).
+ */
 export interface BoundColumnDef {
   readonly name: string;
   readonly type: ScalarType;
@@ -323,6 +331,8 @@ export interface BoundDistinct extends OpBase {
  * - `ArgExtreme`: arg_max/arg_min (and take_any with several args). `by` is the
  *   extremum expression; `columns` are the outputs, the first being the extremum
  *   itself, then the returned columns (`*` already expanded, names deduplicated).
+ * `percentiles(x, 50, 95)` is split into one `Value` per percentile, each a call to
+ * `percentile(x, p)` named percentile_x_50, percentile_x_95.
  */
 export type BoundAggregate =
   | { readonly kind: 'Value'; readonly name: string; readonly type: ScalarType; readonly expr: BoundExpr }

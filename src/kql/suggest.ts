@@ -32,7 +32,10 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   let best: string | null = null;
   let bestScore = Infinity;
   const pool = [...new Set(candidates)];
-  for (const c of pool) if (c !== name && c.toLowerCase() === lower) return c;
+  const lowered = pool.map((c) => c.toLowerCase());
+  const exact = lowered.indexOf(lower);
+  if (exact >= 0 && pool[exact] !== name) return pool[exact] ?? null;
+  for (let i = exact + 1; exact >= 0 && i < pool.length; i++) if (lowered[i] === lower && pool[i] !== name) return pool[i] ?? null;
   for (const c of pool) {
     if (c === name) continue;
     // Allow about one edit per three characters, so short names don't match everything.
@@ -49,8 +52,9 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   // A prefix match catches truncated or over-long names (`RemoteU` -> `RemoteUrl`,
   // `tolowercase` -> `tolower`); the longest shared prefix wins.
   let prefixBest: string | null = null;
-  for (const c of pool) {
-    const cl = c.toLowerCase();
+  for (let i = 0; i < pool.length; i++) {
+    const c = pool[i]!;
+    const cl = lowered[i]!;
     const shorter = Math.min(cl.length, lower.length);
     if (shorter < 4 || !(cl.startsWith(lower) || lower.startsWith(cl))) continue;
     if (prefixBest === null || shorter > Math.min(prefixBest.length, lower.length)) prefixBest = c;

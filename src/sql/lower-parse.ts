@@ -8,7 +8,7 @@ import { reEscape } from './dialects/duckdb/operators.js';
 
 type BoundParse = Extract<BoundTable, { kind: 'Parse' }>;
 
-function groupFor(type: ScalarType, last: boolean): string {
+function groupFor(type: ScalarType, last: boolean, greedy: boolean): string {
   switch (type) {
     case 'int':
     case 'long':
@@ -17,7 +17,7 @@ function groupFor(type: ScalarType, last: boolean): string {
     case 'decimal':
       return '(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)';
     default:
-      return last ? '(.*)' : '(.*?)';
+      return last || greedy ? '(.*)' : '(.*?)';
   }
 }
 
@@ -51,7 +51,8 @@ export function parseRegex(t: BoundParse): { re: string; captures: { name: strin
     else if (p.kind === 'Skip') re += last ? '.*' : '.*?';
     else {
       captures.push({ name: p.name, type: p.type, group: captures.length + 1 });
-      re += groupFor(p.type, last);
+      // kind=regex captures are greedy unless flags contain U (ungreedy), as in Kusto.
+      re += groupFor(p.type, last, t.parseKind === 'regex' && !(t.flags ?? '').includes('U'));
     }
   });
   const flags = (t.flags ?? '').includes('i') ? '(?i)' : '';

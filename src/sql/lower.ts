@@ -117,8 +117,12 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'Top':
       return { kind: 'TopN', input: lowerTable(t.input, cx), keys: [key(t.key, cx)], count: scalar(t.count, cx), columns };
     case 'Take':
-    case 'Sample':
-      return { kind: 'Limit', input: lowerTable(t.input, cx), count: scalar(t.count, cx), columns };
+    case 'Sample': {
+      const input = lowerTable(t.input, cx);
+      // sort | take N is a top-N: one operator, so DuckDB never sorts the whole input.
+      if (input.kind === 'Sort') return { kind: 'TopN', input: input.input, keys: input.keys, count: scalar(t.count, cx), columns };
+      return { kind: 'Limit', input, count: scalar(t.count, cx), columns };
+    }
     case 'Count':
       return {
         kind: 'Aggregate',

@@ -33,14 +33,29 @@ test('a STIX bundle loads, skipping revoked and deprecated objects', () => {
         external_references: [{ source_name: 'mitre-attack', external_id: 'T1560.001' }],
         kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'collection' }],
       },
-      { type: 'attack-pattern', name: 'Old', revoked: true, external_references: [{ source_name: 'mitre-attack', external_id: 'T1000' }] },
+      {
+        type: 'attack-pattern',
+        name: 'Old',
+        revoked: true,
+        external_references: [{ source_name: 'mitre-attack', external_id: 'T1000' }],
+      },
     ],
   };
   const idx = parseAttack(bundle);
-  assert.deepEqual(idx.techniques.get('T1560.001'), { id: 'T1560.001', name: 'Archive via Utility', tactics: ['collection'] });
+  assert.deepEqual(idx.techniques.get('T1560.001'), {
+    id: 'T1560.001',
+    name: 'Archive via Utility',
+    tactics: ['collection'],
+  });
   assert.equal(idx.techniques.has('T1000'), false);
   assert.equal(idx.tactics.get('collection'), 'Collection');
-  const wrong = checkCatalog([{ id: 'T1560.001', name: 'Zip', tactics: ['collection'] }, { id: 'T1000', name: 'Old', tactics: [] }], idx);
+  const wrong = checkCatalog(
+    [
+      { id: 'T1560.001', name: 'Zip', tactics: ['collection'] },
+      { id: 'T1000', name: 'Old', tactics: [] },
+    ],
+    idx,
+  );
   assert.equal(wrong.length, 2);
   assert.throws(() => parseAttack([]));
 });

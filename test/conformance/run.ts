@@ -93,7 +93,7 @@ export async function runAll(filter?: (e: Example) => boolean): Promise<ExampleR
       const { group, family } = groupOf(ex);
       try {
         if (process.env['CONFORMANCE_TRACE'] !== undefined) process.stderr.write(`${ex.id}\n`);
-        const timer = setTimeout(() => b.interrupt(), 10_000);
+        const timer = setTimeout(() => b.interrupt(), 30_000);
         const r = await b.query(ex.kql, { now: NOW }).finally(() => clearTimeout(timer));
         const rows = r.rows.map((row) => row.map(cellText));
         const diff = compare(

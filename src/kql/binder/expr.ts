@@ -152,7 +152,7 @@ function bindBinary(b: Binder, e: Extract<Expr, { kind: 'Binary' }>, rs: RowScop
       type = 'unknown';
     } else type = t;
   } else if (COMPARISONS.has(op)) {
-    if (!comparable(lt, rt)) b.report(codes.OPERATOR_TYPES, { op, types: `${lt} and ${rt}` }, e.span);
+    if (!comparable(op, lt, rt)) b.report(codes.OPERATOR_TYPES, { op, types: `${lt} and ${rt}` }, e.span);
     else if (isNumeric(lt) && rt === 'string' && right.kind === 'Literal') right = { kind: 'Convert', operand: right, type: lt, span: right.span };
     else if (isNumeric(rt) && lt === 'string' && left.kind === 'Literal') left = { kind: 'Convert', operand: left, type: rt, span: left.span };
   }

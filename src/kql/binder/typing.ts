@@ -50,13 +50,14 @@ export function arithmeticType(op: string, a: ScalarType, b: ScalarType): Scalar
   }
 }
 
-/** Types that may be compared with each other by ==, <, ... */
-export function comparable(a: ScalarType, b: ScalarType): boolean {
+/**
+ * Which operand types a comparison accepts, as the official analyser decides: `==`/`!=` accept
+ * any two scalars (Kusto converts, e.g. RemotePort == "443"); ordering operators need two
+ * numbers, or two datetimes, timespans or bools (strings are not ordered), or a dynamic side.
+ */
+export function comparable(op: string, a: ScalarType, b: ScalarType): boolean {
   if (a === 'unknown' || b === 'unknown' || a === 'dynamic' || b === 'dynamic') return true;
-  if (a === b) return true;
+  if (op === '==' || op === '!=') return true;
   if (isNumeric(a) && isNumeric(b)) return true;
-  if ((a === 'bool' && isNumeric(b)) || (b === 'bool' && isNumeric(a))) return true;
-  // Kusto accepts comparing numbers, datetimes and timespans with strings (the string is converted).
-  if (a === 'string' || b === 'string') return true;
-  return false;
+  return a === b && (a === 'datetime' || a === 'timespan' || a === 'bool');
 }

@@ -114,3 +114,11 @@ export const INTERNAL_PARSE_ERROR = defineDiagnostic<{ detail: string }>({
   phase: 'syntax',
   message: (p) => `Internal parser error: ${p.detail}`,
 });
+
+/** EXF107: `cluster(...).database(...)`-style call chains, which the tree does not model. */
+export const UNSUPPORTED_CALL_CHAIN = defineDiagnostic<{ name: string }>({
+  code: 'EXF107',
+  severity: 'error',
+  phase: 'syntax',
+  message: (p) => `Calls on an expression (.${p.name}(...)) are not supported; exfilhunt queries a single local database`,
+});

@@ -3,7 +3,7 @@
 // A pipe expression `e | op | op` is an expression too (see ast.ts), but pipes are
 // only consumed by parsePipeExpr, so `where a == b | project c` stops at the `|`.
 import type { BinaryOp, Call, Expr, Ident, ListOp, Operator, Pipeline } from '../ast.js';
-import { INCOMPLETE_FRAGMENT, KEYWORD_AS_NAME, MISSING, TOO_DEEP } from '../diagnostics/syntax-codes.js';
+import { INCOMPLETE_FRAGMENT, KEYWORD_AS_NAME, MISSING, TOO_DEEP, UNSUPPORTED_CALL_CHAIN } from '../diagnostics/syntax-codes.js';
 import { describe, PIPE_STOPS, type Parser } from './core.js';
 import {
   atName, parseDynamicLiteral, parseName, parseNumberLiteral, parseStringLiteral, parseTimespanLiteral, parseTypedLiteral,
@@ -197,10 +197,10 @@ export function parsePostfix(p: Parser, target: Expr): Expr {
       p.next();
       const member = parseName(p);
       if (p.at('(') && !member.quoted) {
-        // `database("x").T`-style chains: `cluster(...).database(...)` keeps the last call.
-        const call = parseCallArgs(p, member);
-        e = { kind: 'MemberAccess', target: e, member: { ...member, span: call.span }, span: p.span(e.span.start) };
-        continue;
+        // `cluster("c").database("d")`: the tree has no node for a call on a value, so say so
+        // rather than drop the arguments. (`database("d").T` is a plain member access.)
+        p.error(UNSUPPORTED_CALL_CHAIN, { name: member.name }, member.span);
+        parseCallArgs(p, member);
       }
       e = { kind: 'MemberAccess', target: e, member, span: p.span(e.span.start) };
     } else if (p.at('[') || (p.at('.') && p.atAt(1, '['))) {

@@ -31,7 +31,9 @@ export function parseOperator(p: Parser): Operator | null {
   // Hyphenated names take precedence; else try the first word alone (`project` vs `project-x`).
   let parser = op === null ? undefined : OPERATOR_PARSERS.get(op.name);
   let tokens = op?.tokens ?? 0;
-  if (parser === undefined && op !== null && op.tokens > 1) {
+  // An unknown hyphenated name close to a known one (`project-awy`) is a typo, not `project` minus `awy`.
+  const typo = parser === undefined && op !== null && op.tokens > 1 ? suggest(op.name) : undefined;
+  if (parser === undefined && op !== null && op.tokens > 1 && (typo === undefined || !typo.includes('-'))) {
     parser = OPERATOR_PARSERS.get(p.tok.text);
     tokens = 1;
   }

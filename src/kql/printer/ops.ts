@@ -93,9 +93,8 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Extend':
       return `extend ${named(op.items, indent)}`;
     case 'Summarize': {
-      const aggs = op.aggregates.length > 0 ? ` ${named(op.aggregates, indent)}` : '';
-      const by = op.by.length > 0 ? ` by ${named(op.by, indent)}` : '';
-      return `summarize ${params(op.params, indent)}${aggs}${by}`.replace(/ {2,}/g, ' ').trimEnd();
+      const parts = [params(op.params, indent).trimEnd(), named(op.aggregates, indent), op.by.length > 0 ? `by ${named(op.by, indent)}` : ''];
+      return ['summarize', ...parts.filter((x) => x !== '')].join(' ');
     }
     case 'Sort':
       return `sort ${params(op.params, indent)}by ${op.items.map((s) => sortItem(s, indent)).join(', ')}`;

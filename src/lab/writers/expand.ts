@@ -71,7 +71,13 @@ function textExpr(c: ColumnPlan, baseNs: bigint): string {
 
 export function expandSql(table: string, source: string, format: LabFormat, baseNs: bigint, tenantId: string): string {
   const lay = layout(table);
-  const from = `${source} f JOIN devices d ON d.idx = f._dev LEFT JOIN procs a ON a.key = f._actor LEFT JOIN procs p ON p.key = f._proc`;
+  const usesActor = lay.columns.some((c) => c.source.kind === 'actor');
+  const usesCreated = lay.columns.some((c) => c.source.kind === 'created');
+  const from = [
+    `${source} f JOIN devices d ON d.idx = f._dev`,
+    usesActor ? 'LEFT JOIN procs a ON a.key = f._actor' : '',
+    usesCreated ? 'LEFT JOIN procs p ON p.key = f._proc' : '',
+  ].join(' ');
   let select: string;
   if (format === 'parquet') {
     select = [...lay.columns.map((c) => `${typedExpr(c, baseNs)} AS ${sqlIdent(c.name)}`), `${sqlString(table)} AS "Type"`].join(', ');

@@ -22,6 +22,8 @@ export class OutputPipeline {
   static async open(outDir: string, format: LabFormat, baseNs: bigint, tenantId: string, threads?: number): Promise<OutputPipeline> {
     const instance = await DuckDBInstance.create(':memory:', {
       preserve_insertion_order: 'true',
+      // Sorting a batch spills to disk beyond this instead of growing the process.
+      memory_limit: '1GB',
       ...(threads !== undefined ? { threads: String(threads) } : {}),
     });
     const conn = await instance.connect();

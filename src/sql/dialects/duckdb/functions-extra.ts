@@ -102,7 +102,8 @@ function textList(a: readonly SqlArg[], from: number): string {
 /** An IPv4 address as a whole token: not next to letters, digits or dots. */
 function hasIpv4Any(source: string, ips: string): string {
   const re = `'(?:^|[^[:alnum:].])' || regexp_escape(ip) || '(?:$|[^[:alnum:].])'`;
-  return `coalesce(list_bool_or(list_transform(list_filter(${ips}, ip -> regexp_matches(ip, ${IPV4})), ip -> regexp_matches(${source}, ${re}))), false)`;
+  const valid = `regexp_matches(ip, ${IPV4}) AND list_bool_and(list_transform(string_split(ip, '.'), o -> CAST(o AS INTEGER) <= 255))`;
+  return `coalesce(list_bool_or(list_transform(list_filter(${ips}, ip -> ${valid}), ip -> regexp_matches(${source}, ${re}))), false)`;
 }
 
 export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
@@ -119,7 +120,6 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   binary_shift_left: '($0 << $1)',
   binary_shift_right: '($0 >> $1)',
   bitset_count_ones: 'CAST(bit_count($0) AS BIGINT)',
-  dynamic_to_json: (a) => `CAST(${arg(a, 0).sql} AS VARCHAR)`,
   format_timespan: formatTimespan,
   parse_url: parseUrl,
   parse_path: parsePath,
@@ -170,7 +170,6 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   strcmp: (a) => `(CASE WHEN ${str(a, 0)} < ${str(a, 1)} THEN -1 WHEN ${str(a, 0)} > ${str(a, 1)} THEN 1 ELSE 0 END)`,
   isascii: (a) => `NOT regexp_matches(${str(a, 0)}, '[^\\x00-\\x7F]')`,
   isutf8: () => 'true',
-  tohex: (a) => (a.length > 1 ? `lpad(lower(to_hex(${arg(a, 0).sql})), CAST(${arg(a, 1).sql} AS INTEGER), '0')` : `lower(to_hex(${arg(a, 0).sql}))`),
   hash_sha1: (a) => `sha1(${str(a, 0)})`,
   sin: 'sin($0)',
   cos: 'cos($0)',

@@ -337,9 +337,12 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   percentile: (a) => `quantile_disc(${arg(a, 0).sql}, ${arg(a, 1).sql} / 100.0)`,
 };
 
-/** Distinct values in first-seen order (Kusto's make_set keeps insertion order). */
+/**
+ * Kusto leaves make_set's element order undefined; a sorted set is deterministic (and is
+ * what the docs show). A first-seen filter was O(n^2) per group.
+ */
 function firstOccurrence(listSql: string): string {
-  return `list_filter(${listSql}, (x, i) -> list_position(${listSql}, x) = i)`;
+  return `list_sort(list_distinct(${listSql}))`;
 }
 
 /** make_set's input list: array elements are set members, not the arrays themselves. */

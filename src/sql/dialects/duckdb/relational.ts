@@ -163,18 +163,21 @@ function emitJoin(p: Extract<Plan, { kind: 'Join' }>, st: State): string {
   const conds = keyL.map((k, i) => `${k} = ${keyR[i] ?? 'NULL'}`);
   if (p.condition !== null) conds.push(emitScalar(p.condition, senv(l)).sql);
   if (p.band !== null) {
-    // Bucketed band join: bucket width = band width; each left row probes the 1-2 buckets
-    // its window overlaps, each right row sits in exactly one, so no pair is seen twice.
-    const w = p.band.hiTicks - p.band.loTicks > 0n ? (p.band.hiTicks - p.band.loTicks) * 100n : 1_000_000_000n;
+    // Bucketed band join: bucket width = band width, so a left row's window overlaps at most
+    // two buckets (b, b + 1) and each right row sits in exactly one: no pair is produced
+    // twice, and each key's rows only meet their time neighbours. Integer floor division
+    // keeps rows on a bucket edge exact.
+    const span = p.band.hiTicks - p.band.loTicks;
+    const w = (span > 0n ? span : 1n) * 100n;
+    const fdiv = (x: string) => `((${x}) // ${w} - CASE WHEN (${x}) % ${w} < 0 THEN 1 ELSE 0 END)`;
     const lt = `epoch_ns(${q(p.band.leftTime)})`;
-    const lo = `(${lt} + ${p.band.loTicks * 100n})`;
-    const hi = `(${lt} + ${p.band.hiTicks * 100n})`;
-    leftSql = `SELECT *, unnest(generate_series(floor(${lo} / ${w}.0)::BIGINT, floor(${hi} / ${w}.0)::BIGINT)) AS __bucket FROM (${leftSql})`;
-    rightSql = `SELECT *, floor(epoch_ns(${q(p.band.rightTime)}) / ${w}.0)::BIGINT AS __bucket FROM (${rightSql})`;
+    const lo = `${lt} + ${p.band.loTicks * 100n}`;
+    leftSql =
+      `SELECT *, make_timestamp_ns(${lo}) AS __lo, make_timestamp_ns(${lt} + ${p.band.hiTicks * 100n}) AS __hi, ` +
+      `unnest([${fdiv(lo)}, ${fdiv(lo)} + 1]) AS __bucket FROM (${leftSql})`;
+    rightSql = `SELECT *, ${fdiv(`epoch_ns(${q(p.band.rightTime)})`)} AS __bucket FROM (${rightSql})`;
     conds.push(`${l}.__bucket = ${r}.__bucket`);
-    conds.push(
-      `${r}.${q(p.band.rightTime)} BETWEEN make_timestamp_ns(epoch_ns(${l}.${q(p.band.leftTime)}) + ${p.band.loTicks * 100n}) AND make_timestamp_ns(epoch_ns(${l}.${q(p.band.leftTime)}) + ${p.band.hiTicks * 100n})`,
-    );
+    conds.push(`${r}.${q(p.band.rightTime)} BETWEEN ${l}.__lo AND ${l}.__hi`);
   }
   const on = conds.length === 0 ? 'true' : conds.join(' AND ');
   const outs = p.output.map((o) => `${o.side === 'left' ? l : r}.${q(o.source)} AS ${q(o.name)}`).join(', ');
