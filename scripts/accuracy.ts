@@ -62,7 +62,17 @@ export function score(truth: Truth, result: InvestigationResult): RunScore['pair
   return pairs;
 }
 
+/** Lab generation shares /tmp spools with other runs on a busy machine: retry a crashed generation once. */
 async function runOne(scenario: string, seed: number, devices?: number, days?: number): Promise<RunScore> {
+  try {
+    return await runOnce(scenario, seed, devices, days);
+  } catch (err) {
+    process.stderr.write(`${scenario} seed ${seed}: retrying after: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    return runOnce(scenario, seed, devices, days);
+  }
+}
+
+async function runOnce(scenario: string, seed: number, devices?: number, days?: number): Promise<RunScore> {
   const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-acc-'));
   try {
     const db = join(dir, 'ws.duckdb');

@@ -3,10 +3,26 @@
 import type { EntityResult, Suppression } from './result.js';
 import { kqlTimespan } from './params.js';
 import {
-  execSuppression, findTransfers, isStrongExec, isSuspiciousUploader, orphanBlocks, scoreArchive, usbCopies,
-  type Collection, type Ctx, type ScoredArchive,
+  execSuppression,
+  findTransfers,
+  isStrongExec,
+  isSuspiciousUploader,
+  orphanBlocks,
+  scoreArchive,
+  usbCopies,
+  type Collection,
+  type Ctx,
+  type ScoredArchive,
 } from './assess.js';
-import { evidenceOf, type ArchiveSignal, type blockSignal, type EgressSignal, type execSignal, type Signal, type usbSignal } from './signals.js';
+import {
+  evidenceOf,
+  type ArchiveSignal,
+  type blockSignal,
+  type EgressSignal,
+  type execSignal,
+  type Signal,
+  type usbSignal,
+} from './signals.js';
 import { listField, normUser, num, reportIdOf, str, type Rec } from './rows.js';
 import { buildTree, pruneTree } from './tree.js';
 import type { Assessment } from './assessment.js';

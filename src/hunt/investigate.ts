@@ -8,7 +8,16 @@ import { WATCHED_DOMAINS } from './destinations.js';
 import { kqlTimespan, type Anchor } from './params.js';
 import { Baseline, habitOf } from './baseline.js';
 import { isSuspiciousUploader, scoreArchive, STAGED_THRESHOLD, type Collection, type Ctx } from './assess.js';
-import { archiveSignal, blockSignal, egressSignal, execSignal, usbSignal, type ArchiveSignal, type EgressSignal, type Signal } from './signals.js';
+import {
+  archiveSignal,
+  blockSignal,
+  egressSignal,
+  execSignal,
+  usbSignal,
+  type ArchiveSignal,
+  type EgressSignal,
+  type Signal,
+} from './signals.js';
 import { kustoTime, ms, normUser, num, str } from './rows.js';
 import { forDevice, runHunt, type Params, type RanHunt } from './runner.js';
 import { addCollection, assess, groupBy, noData, tableGaps } from './correlate.js';
