@@ -46,7 +46,8 @@ function timeSpawn(args: readonly string[]): Sample[] {
 }
 
 const walls = (xs: readonly Sample[]): number[] => xs.map((x) => x.wall);
-const cpus = (xs: readonly Sample[]): string => (xs.every((x) => x.cpu !== null) ? `${median(xs.map((x) => x.cpu ?? 0)).toFixed(0)} ms` : 'n/a');
+const cpus = (xs: readonly Sample[]): string =>
+  xs.every((x) => x.cpu !== null) ? `${median(xs.map((x) => x.cpu ?? 0)).toFixed(0)} ms` : 'n/a';
 
 if (!existsSync('dist/cli/main.js')) {
   console.error('dist/ is missing: run `npm run build` first');
@@ -62,7 +63,10 @@ const ours = timeSpawn(['bin/exfilhunt.js', 'check', QUERY]);
 // 2. the official library's cold start, same schema
 const require = createRequire(import.meta.url);
 const pkgDir = resolve(require.resolve('@kusto/language-service-next/package.json'), '..');
-const schema = [...mdeSchemaMap()].map(([name, t]) => [name, '(' + t.columns.map((c) => `['${c.name}']:${c.type}`).join(', ') + ')']);
+const schema = [...mdeSchemaMap()].map(([name, t]) => [
+  name,
+  '(' + t.columns.map((c) => `['${c.name}']:${c.type}`).join(', ') + ')',
+]);
 const dir = mkdtempSync(join(tmpdir(), 'exf-bench-'));
 const script = join(dir, 'official.cjs');
 writeFileSync(

@@ -21,15 +21,53 @@ function event(i: number): string {
   const t = Date.UTC(2026, 2, 1) + i * 7;
   const dev = `dev${i % 500}`;
   const p: Record<string, unknown> = {
-    Timestamp: iso(t, i % 10000), DeviceId: `${dev}-6f1c2d3e4b5a69788796a5b4c3d2e1f0`, DeviceName: `${dev}.contoso.local`,
-    InitiatingProcessFileName: 'explorer.exe', InitiatingProcessId: 4000 + (i % 900), InitiatingProcessAccountName: `user${i % 300}`,
+    Timestamp: iso(t, i % 10000),
+    DeviceId: `${dev}-6f1c2d3e4b5a69788796a5b4c3d2e1f0`,
+    DeviceName: `${dev}.contoso.local`,
+    InitiatingProcessFileName: 'explorer.exe',
+    InitiatingProcessId: 4000 + (i % 900),
+    InitiatingProcessAccountName: `user${i % 300}`,
     InitiatingProcessCommandLine: `"C:\\Windows\\explorer.exe" /factory,{75dff2b7-6936-4c06-a8bb-676a7b00b24b} -Embedding ${i}`,
-    InitiatingProcessCreationTime: iso(t - 60000, 0), ReportId: i, MachineGroup: null,
+    InitiatingProcessCreationTime: iso(t - 60000, 0),
+    ReportId: i,
+    MachineGroup: null,
   };
-  if (table === 'DeviceProcessEvents') Object.assign(p, { ActionType: 'ProcessCreated', FileName: 'cmd.exe', FolderPath: 'C:\\Windows\\System32\\cmd.exe', ProcessId: 10000 + (i % 5000), ProcessCommandLine: `cmd.exe /c copy C:\\Finance\\q${i}.xlsx E:\\`, SHA1: '0123456789abcdef0123456789abcdef01234567', LogonId: 999, AdditionalFields: null });
-  else if (table === 'DeviceFileEvents') Object.assign(p, { ActionType: 'FileCreated', FileName: `q${i}.xlsx`, FolderPath: `E:\\q${i}.xlsx`, FileSize: 10000 + i, SHA256: 'ab'.repeat(32), AdditionalFields: '{"FileType":"Xlsx"}' });
-  else Object.assign(p, { ActionType: 'ConnectionSuccess', RemoteIP: `203.0.113.${i % 250}`, RemotePort: 443, LocalIP: '10.0.0.5', LocalPort: 40000 + (i % 20000), Protocol: 'Tcp', RemoteUrl: 'mega.nz' });
-  return JSON.stringify({ time: iso(t + 5000, 0), tenantId: '7a1c6f55-0000-4000-8000-000000000001', category: `AdvancedHunting-${table}`, properties: p });
+  if (table === 'DeviceProcessEvents')
+    Object.assign(p, {
+      ActionType: 'ProcessCreated',
+      FileName: 'cmd.exe',
+      FolderPath: 'C:\\Windows\\System32\\cmd.exe',
+      ProcessId: 10000 + (i % 5000),
+      ProcessCommandLine: `cmd.exe /c copy C:\\Finance\\q${i}.xlsx E:\\`,
+      SHA1: '0123456789abcdef0123456789abcdef01234567',
+      LogonId: 999,
+      AdditionalFields: null,
+    });
+  else if (table === 'DeviceFileEvents')
+    Object.assign(p, {
+      ActionType: 'FileCreated',
+      FileName: `q${i}.xlsx`,
+      FolderPath: `E:\\q${i}.xlsx`,
+      FileSize: 10000 + i,
+      SHA256: 'ab'.repeat(32),
+      AdditionalFields: '{"FileType":"Xlsx"}',
+    });
+  else
+    Object.assign(p, {
+      ActionType: 'ConnectionSuccess',
+      RemoteIP: `203.0.113.${i % 250}`,
+      RemotePort: 443,
+      LocalIP: '10.0.0.5',
+      LocalPort: 40000 + (i % 20000),
+      Protocol: 'Tcp',
+      RemoteUrl: 'mega.nz',
+    });
+  return JSON.stringify({
+    time: iso(t + 5000, 0),
+    tenantId: '7a1c6f55-0000-4000-8000-000000000001',
+    category: `AdvancedHunting-${table}`,
+    properties: p,
+  });
 }
 
 async function writeNdjson(path: string, n: number): Promise<void> {
@@ -67,7 +105,10 @@ async function child(file: string, db: string, table: string | undefined): Promi
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const ru = process.resourceUsage();
   const cpuS = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
-  process.stdout.write(JSON.stringify({ stored: s.totals.stored, rejected: s.totals.rejected, ms, cpuS, maxRssMB: ru.maxRSS / 1024 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ stored: s.totals.stored, rejected: s.totals.rejected, ms, cpuS, maxRssMB: ru.maxRSS / 1024 }) +
+      '\n',
+  );
 }
 
 async function main(): Promise<void> {
@@ -81,17 +122,38 @@ async function main(): Promise<void> {
   const pq = join(dir, 'net.parquet');
   let t = Date.now();
   await writeNdjson(nd, n);
-  console.log(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
-  console.log(`generated ${n.toLocaleString('en-US')} NDJSON events, ${(statSync(nd).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
+  console.log(
+    `generated ${n.toLocaleString('en-US')} NDJSON events, ${(statSync(nd).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   t = Date.now();
   await writeParquet(pq, n);
-  console.log(`generated ${n.toLocaleString('en-US')} Parquet rows, ${(statSync(pq).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  for (const [label, file, table] of [['NDJSON streaming export', nd, undefined], ['Parquet (DeviceNetworkEvents)', pq, 'DeviceNetworkEvents']] as const) {
+  console.log(
+    `generated ${n.toLocaleString('en-US')} Parquet rows, ${(statSync(pq).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+  for (const [label, file, table] of [
+    ['NDJSON streaming export', nd, undefined],
+    ['Parquet (DeviceNetworkEvents)', pq, 'DeviceNetworkEvents'],
+  ] as const) {
     const db = join(dir, `${label.split(' ')[0]}.duckdb`);
     rmSync(db, { force: true });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ingest.ts', '--child', file, db, ...(table ? [table] : [])], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/ingest.ts', '--child', file, db, ...(table ? [table] : [])],
+      { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+    );
     if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
-    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stored: number; rejected: number; ms: number; cpuS: number; maxRssMB: number };
+    const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      stored: number;
+      rejected: number;
+      ms: number;
+      cpuS: number;
+      maxRssMB: number;
+    };
     const inMB = statSync(file).size / 2 ** 20;
     console.log(
       `${label}: ${res.stored.toLocaleString('en-US')} stored, ${res.rejected} rejected, ${(res.ms / 1000).toFixed(1)} s, ` +

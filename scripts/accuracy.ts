@@ -130,7 +130,8 @@ export function precisionRecall(runs: readonly RunScore[]): {
       const predicted = MALICIOUS.has(p.predicted) && p.userMatch;
       const actual = MALICIOUS.has(p.truth);
       if (predicted && actual) tp++;
-      else if (predicted || (MALICIOUS.has(p.predicted) && !actual)) fp++;
+      // A malicious verdict on the wrong user flags the wrong person (fp) and misses the right one (fn).
+      else if (MALICIOUS.has(p.predicted)) fp++;
       if (actual && !predicted) fn++;
     }
   return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), tp, fp, fn };

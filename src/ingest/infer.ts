@@ -11,9 +11,13 @@ export function inferTable(keys: readonly string[]): Inference {
   });
   const best = Math.max(...scored.map((s) => s.matched));
   const top = scored.filter((s) => s.matched === best);
-  if (best < 2) return { ok: false, message: 'cannot infer the table: the columns match no Defender table; pass --table' };
+  if (best < 2)
+    return { ok: false, message: 'cannot infer the table: the columns match no Defender table; pass --table' };
   if (top.length > 1) {
-    return { ok: false, message: `cannot infer the table: the columns fit ${top.map((s) => s.name).join(', ')} equally; pass --table` };
+    return {
+      ok: false,
+      message: `cannot infer the table: the columns fit ${top.map((s) => s.name).join(', ')} equally; pass --table`,
+    };
   }
   const s = top[0]!;
   const extra = keys.length - s.matched;

@@ -16,7 +16,12 @@ export interface TableInfo {
   readonly to: string | null;
   readonly devices: number;
   /** Files that fed the table, with rows stored from each. */
-  readonly sources: readonly { readonly path: string; readonly sha256: string; readonly rows: number; readonly ingestedAt: string }[];
+  readonly sources: readonly {
+    readonly path: string;
+    readonly sha256: string;
+    readonly rows: number;
+    readonly ingestedAt: string;
+  }[];
   /** Columns present that the schema does not document (kept from the source). */
   readonly extraColumns: readonly string[];
 }
@@ -63,7 +68,9 @@ export async function listTables(dbPath: string): Promise<TableInfo[]> {
         from: typeof from === 'bigint' ? formatNs(from) : null,
         to: typeof to === 'bigint' ? formatNs(to) : null,
         devices: Number(devices),
-        sources: src.getRows().map(([p, h, n, at]) => ({ path: String(p), sha256: String(h), rows: Number(n), ingestedAt: String(at) })),
+        sources: src
+          .getRows()
+          .map(([p, h, n, at]) => ({ path: String(p), sha256: String(h), rows: Number(n), ingestedAt: String(at) })),
         extraColumns: cols.filter((c) => !declared.has(c.name)).map((c) => c.name),
       });
     }

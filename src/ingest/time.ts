@@ -14,7 +14,16 @@ function fractionNs(frac: string | undefined): bigint {
   return BigInt((frac + '000000000').slice(0, 9));
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined, offsetMin: number): bigint | undefined {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  frac: string | undefined,
+  offsetMin: number,
+): bigint | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   if (!Number.isFinite(ms)) return undefined;
@@ -46,7 +55,8 @@ function digits(s: string, from: number, to: number): number {
 
 /** The exact Defender shape `2026-03-26T15:18:18.7849324Z`, parsed without regex or Date per call. */
 function parseDefenderFast(s: string): bigint | undefined {
-  if (s.length !== 28 || s.charCodeAt(10) !== 84 || s.charCodeAt(19) !== 46 || s.charCodeAt(27) !== 90) return undefined;
+  if (s.length !== 28 || s.charCodeAt(10) !== 84 || s.charCodeAt(19) !== 46 || s.charCodeAt(27) !== 90)
+    return undefined;
   const day = s.slice(0, 10);
   if (day !== cachedDay) {
     const m = DATE_ONLY.exec(day);
@@ -60,7 +70,18 @@ function parseDefenderFast(s: string): bigint | undefined {
   const mi = digits(s, 14, 16);
   const sec = digits(s, 17, 19);
   const frac = digits(s, 20, 27);
-  if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || frac < 0 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  if (
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59 ||
+    frac < 0 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
   return BigInt(cachedDayMs + ((h * 60 + mi) * 60 + sec) * 1000) * NS_PER_MS + BigInt(frac * 100);
 }
 

@@ -25,7 +25,10 @@ const INT64_MAX = 2n ** 63n - 1n;
 /** How number `v` of member `key` is written in the JSON text `raw` (JSON.parse loses digits past 2^53, and `1.0`). */
 export function writtenNumber(raw: string | undefined, key: string, v: unknown): string | undefined {
   if (raw === undefined || typeof v !== 'number') return undefined;
-  const re = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)`, 'g');
+  const re = new RegExp(
+    `${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)`,
+    'g',
+  );
   for (let m = re.exec(raw); m !== null; m = re.exec(raw)) if (Number(m[1]) === v) return m[1];
   return undefined;
 }
@@ -53,7 +56,14 @@ function checkRange(b: bigint, v: unknown): bigint {
 }
 
 function toInt(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && INT_RE.test(v) ? Number(v) : NaN;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'bigint'
+        ? Number(v)
+        : typeof v === 'string' && INT_RE.test(v)
+          ? Number(v)
+          : NaN;
   if (!Number.isInteger(n) || n < -2147483648 || n > 2147483647) fail('int', v);
   return n;
 }

@@ -114,7 +114,11 @@ export class TableWriter {
    * Convert and buffer one row; a row that cannot be stored is returned as a reason, untouched.
    * Synchronous unless the row needs a schema change (a promise is returned only then).
    */
-  append(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): RowResult | Promise<RowResult> {
+  append(
+    values: Readonly<Record<string, unknown>>,
+    fromText: boolean,
+    raw: string | undefined,
+  ): RowResult | Promise<RowResult> {
     const res = this.tryConvert(values, raw);
     if (res.kind === 'ok') {
       this.commitRow();
@@ -129,7 +133,11 @@ export class TableWriter {
     if (this.count === BATCH) this.flushBatch();
   }
 
-  private async appendSlow(values: Readonly<Record<string, unknown>>, fromText: boolean, raw: string | undefined): Promise<RowResult> {
+  private async appendSlow(
+    values: Readonly<Record<string, unknown>>,
+    fromText: boolean,
+    raw: string | undefined,
+  ): Promise<RowResult> {
     for (;;) {
       const res = this.tryConvert(values, raw);
       if (res.kind === 'ok') break;
@@ -141,7 +149,8 @@ export class TableWriter {
         // An undocumented column guessed too narrowly from an earlier value: widen it
         // (integer to real for a fractional number, otherwise to text).
         const col = this.cols.find((c) => c.name === res.key);
-        const v = values[res.key] ?? Object.entries(values).find(([k]) => k.toLowerCase() === res.key.toLowerCase())?.[1];
+        const v =
+          values[res.key] ?? Object.entries(values).find(([k]) => k.toLowerCase() === res.key.toLowerCase())?.[1];
         const to = col?.type === 'long' && typeof v === 'number' ? 'DOUBLE' : 'VARCHAR';
         await this.alter(`ALTER TABLE ${sqlIdent(this.table)} ALTER COLUMN ${sqlIdent(res.key)} TYPE ${to}`);
       }

@@ -353,7 +353,12 @@ export interface BoundSummarize extends OpBase {
 
 export interface BoundMakeSeries extends OpBase {
   readonly kind: 'MakeSeries';
-  readonly aggregates: readonly { readonly name: string; readonly type: ScalarType; readonly expr: BoundExpr; readonly defaultValue: BoundExpr | null }[];
+  readonly aggregates: readonly {
+    readonly name: string;
+    readonly type: ScalarType;
+    readonly expr: BoundExpr;
+    readonly defaultValue: BoundExpr | null;
+  }[];
   /** The axis column name and expression. */
   readonly on: BoundColumnDef;
   readonly from: BoundExpr | null;
@@ -412,7 +417,11 @@ export interface BoundLookup extends OpBase {
 export interface BoundUnion extends TabularBase {
   readonly kind: 'Union';
   readonly unionKind: 'outer' | 'inner';
-  readonly inputs: readonly { readonly table: BoundTable; readonly columns: readonly (string | null)[]; readonly sourceName: string }[];
+  readonly inputs: readonly {
+    readonly table: BoundTable;
+    readonly columns: readonly (string | null)[];
+    readonly sourceName: string;
+  }[];
   /** `withsource=Name`: output column (first) holding each row's `sourceName`. */
   readonly withSource: string | null;
 }

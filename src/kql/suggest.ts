@@ -35,7 +35,8 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   const lowered = pool.map((c) => c.toLowerCase());
   const exact = lowered.indexOf(lower);
   if (exact >= 0 && pool[exact] !== name) return pool[exact] ?? null;
-  for (let i = exact + 1; exact >= 0 && i < pool.length; i++) if (lowered[i] === lower && pool[i] !== name) return pool[i] ?? null;
+  for (let i = exact + 1; exact >= 0 && i < pool.length; i++)
+    if (lowered[i] === lower && pool[i] !== name) return pool[i] ?? null;
   for (const c of pool) {
     if (c === name) continue;
     // Allow about one edit per three characters, so short names don't match everything.

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { checkJsonl, checkRecord, formatCheck } from '../../src/cli/commands/check.js';
 
 test('a clean query prints its columns and exits 0', () => {
-  const r = formatCheck('DeviceNetworkEvents | where RemotePort == "443" | project Timestamp, RemotePort, Url = RemoteUrl', false);
+  const r = formatCheck(
+    'DeviceNetworkEvents | where RemotePort == "443" | project Timestamp, RemotePort, Url = RemoteUrl',
+    false,
+  );
   assert.equal(r.code, 0);
   assert.equal(r.err, '');
   assert.equal(r.out, 'Timestamp   datetime\nRemotePort  int\nUrl         string\n');
@@ -40,7 +43,10 @@ test('jsonl records carry codes, phases, spans and Kusto type names', () => {
   assert.ok(bad.diagnostics.every((d) => d.phase === 'syntax' || d.phase === 'binding'));
   assert.ok(bad.diagnostics.some((d) => d.phase === 'syntax' && d.severity === 'error'));
   const unbound = checkRecord(null, 'DeviceFileEvents | project Nope');
-  assert.deepEqual(unbound.diagnostics.map((d) => [d.code, d.phase, d.start, d.end]), [['KS142', 'binding', 27, 31]]);
+  assert.deepEqual(
+    unbound.diagnostics.map((d) => [d.code, d.phase, d.start, d.end]),
+    [['KS142', 'binding', 27, 31]],
+  );
   assert.deepEqual(unbound.columns, []);
 });
 
@@ -49,15 +55,19 @@ test('jsonl input: one output line per input line, invalid lines reported', () =
   assert.equal(allOk, false);
   assert.equal(lines.length, 3);
   const parsed = lines.map((l) => JSON.parse(l) as { id: string | null; ok: boolean; diagnostics: { code: string }[] });
-  assert.deepEqual(parsed.map((p) => [p.id, p.ok, p.diagnostics.map((d) => d.code)]), [
-    ['a', true, []],
-    [null, false, ['EXF290']],
-    [null, false, ['EXF290']],
-  ]);
+  assert.deepEqual(
+    parsed.map((p) => [p.id, p.ok, p.diagnostics.map((d) => d.code)]),
+    [
+      ['a', true, []],
+      [null, false, ['EXF290']],
+      [null, false, ['EXF290']],
+    ],
+  );
 });
 
 test('the CLI process: exit codes and --jsonl file', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'check', ...args], { encoding: 'utf8' });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'check', ...args], { encoding: 'utf8' });
   const good = cli(['DeviceFileEvents | take 1 | project FileName']);
   assert.equal(good.status, 0, good.stderr);
   assert.equal(good.stdout, 'FileName  string\n');
@@ -70,5 +80,10 @@ test('the CLI process: exit codes and --jsonl file', () => {
   writeFileSync(file, '{"id":"x","kql":"print a = 1"}\n');
   const j = cli(['--jsonl', file]);
   assert.equal(j.status, 0, j.stderr);
-  assert.deepEqual(JSON.parse(j.stdout), { id: 'x', ok: true, diagnostics: [], columns: [{ name: 'a', type: 'long' }] });
+  assert.deepEqual(JSON.parse(j.stdout), {
+    id: 'x',
+    ok: true,
+    diagnostics: [],
+    columns: [{ name: 'a', type: 'long' }],
+  });
 });

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { FIX, tempDir } from './helpers/db.js';
 
 function cli(args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -15,7 +18,10 @@ test('ingest --json, then tables; quiet when piped; a re-run is reported as dupl
   const a = cli(['ingest', '--db', db, '--json', `${FIX}/sentinel-export.json`, `${FIX}/storage-nasty.ndjson`]);
   assert.equal(a.code, 0, a.err);
   assert.equal(a.err, '');
-  const s = JSON.parse(a.out) as { totals: { read: number; stored: number; rejected: number }; rejects: { path: string; line: number }[] };
+  const s = JSON.parse(a.out) as {
+    totals: { read: number; stored: number; rejected: number };
+    rejects: { path: string; line: number }[];
+  };
   assert.deepEqual(s.totals, { read: 7, stored: 4, rejected: 3 });
   assert.ok(s.rejects.every((r) => r.path.endsWith('storage-nasty.ndjson') && r.line > 0));
 
@@ -26,7 +32,10 @@ test('ingest --json, then tables; quiet when piped; a re-run is reported as dupl
 
   const tb = cli(['tables', '--db', db]);
   assert.equal(tb.code, 0, tb.err);
-  assert.match(tb.out, /^DeviceNetworkEvents {2}2 rows {2}2 devices {2}2026-03-26T15:18:18\.7900000Z \.\. 2026-03-26T15:19:59\.9999999Z$/m);
+  assert.match(
+    tb.out,
+    /^DeviceNetworkEvents {2}2 rows {2}2 devices {2}2026-03-26T15:18:18\.7900000Z \.\. 2026-03-26T15:19:59\.9999999Z$/m,
+  );
   assert.match(tb.out, /from .*storage-nasty\.ndjson \(1 rows/);
   assert.match(tb.out, /extra columns: _BilledSize, _IsBillable/);
 });

@@ -37,9 +37,13 @@ test('kill -9 mid-file leaves the workspace exactly as before; the file then ing
   out.end();
   await once(out, 'finish');
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/ingest/helpers/kill-child.ts', big, db, String(KILL_AFTER)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/ingest/helpers/kill-child.ts', big, db, String(KILL_AFTER)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let seen = '';
   const exited = once(child, 'exit');
   await new Promise<void>((resolve, reject) => {

@@ -28,7 +28,15 @@ test('Log Analytics locale dates: day first, or US order with AM/PM', () => {
 });
 
 test('invalid timestamps are refused, not rolled over', () => {
-  for (const bad of ['2026-02-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-03-26T25:00:00.0000000Z', 'yesterday', '', '12345', '2026-03-26T15:18:18.78a9324Z']) {
+  for (const bad of [
+    '2026-02-31T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-03-26T25:00:00.0000000Z',
+    'yesterday',
+    '',
+    '12345',
+    '2026-03-26T15:18:18.78a9324Z',
+  ]) {
     assert.equal(parseTimestampNs(bad), undefined, bad);
   }
 });

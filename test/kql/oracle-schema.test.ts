@@ -33,14 +33,26 @@ test('result schemas agree with the official analyser', () => {
   const falseAccepts = res.filter((r) => r.oursClean && !r.officialClean);
   const falseRejects = res.filter((r) => !r.oursClean && r.officialClean);
   console.log(`schema agreement: ${agree}/${judged.length} (${(100 * rate).toFixed(1)}%)`);
-  console.log(`bind without errors: ours ${oursClean}, official ${officialClean}, both ${bothClean}, of ${res.length} corpus queries`);
-  console.log(`we reject, official accepts: ${falseRejects.length}; we accept, official rejects: ${falseAccepts.length}`);
+  console.log(
+    `bind without errors: ours ${oursClean}, official ${officialClean}, both ${bothClean}, of ${res.length} corpus queries`,
+  );
+  console.log(
+    `we reject, official accepts: ${falseRejects.length}; we accept, official rejects: ${falseAccepts.length}`,
+  );
   for (const r of falseAccepts) console.log(`  accepted by us only: ${r.id}`);
 
   const documented = documentedIds();
   const undocumented = judged.filter((r) => r.agree === false && !documented.has(r.id));
-  for (const r of undocumented) console.log(`UNDOCUMENTED ${r.id}\n  ours: ${r.ours}\n  offi: ${r.official}\n  errs: ${r.ourErrors}`);
-  assert.deepEqual(undocumented.map((r) => r.id), [], 'every disagreement is listed in docs/known-differences/schema.md');
+  for (const r of undocumented)
+    console.log(`UNDOCUMENTED ${r.id}\n  ours: ${r.ours}\n  offi: ${r.official}\n  errs: ${r.ourErrors}`);
+  assert.deepEqual(
+    undocumented.map((r) => r.id),
+    [],
+    'every disagreement is listed in docs/known-differences/schema.md',
+  );
   assert.ok(rate >= MIN_AGREEMENT, `agreement ${rate} below floor ${MIN_AGREEMENT}`);
-  assert.ok(falseAccepts.length <= MAX_FALSE_ACCEPTS, `we accept ${falseAccepts.length} queries the official analyser rejects`);
+  assert.ok(
+    falseAccepts.length <= MAX_FALSE_ACCEPTS,
+    `we accept ${falseAccepts.length} queries the official analyser rejects`,
+  );
 });

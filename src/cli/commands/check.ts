@@ -83,7 +83,8 @@ export function checkJsonl(text: string): { lines: string[]; allOk: boolean } {
     let rec: CheckRecord;
     try {
       const o: unknown = JSON.parse(raw);
-      if (typeof o !== 'object' || o === null || !('kql' in o) || typeof o.kql !== 'string') rec = invalidLine(i + 1, 'expected an object with a string "kql"');
+      if (typeof o !== 'object' || o === null || !('kql' in o) || typeof o.kql !== 'string')
+        rec = invalidLine(i + 1, 'expected an object with a string "kql"');
       else {
         const id = 'id' in o && (typeof o.id === 'string' || typeof o.id === 'number') ? String(o.id) : null;
         rec = checkRecord(id, o.kql);
@@ -101,7 +102,9 @@ function readInput(path: string): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
-    throw new CliError(`cannot read ${path === '-' ? 'standard input' : sanitizeForTerminal(path)}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(
+      `cannot read ${path === '-' ? 'standard input' : sanitizeForTerminal(path)}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -120,7 +123,10 @@ export function formatCheck(kql: string, color: boolean): { out: string; err: st
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { jsonl: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    jsonl: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     process.stdout.write(USAGE + '\n');
     return 0;

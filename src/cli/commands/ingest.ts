@@ -53,8 +53,11 @@ export function renderSummary(s: IngestSummary): string {
   const out: string[] = [];
   for (const f of s.files) {
     const fmt = f.format === undefined ? '?' : `${f.format}${f.gzip ? '+gzip' : ''}`;
-    out.push(`${f.status.padEnd(14)} ${sanitizeCell(f.path)} (${fmt}, ${fmtBytes(f.size)}): read ${f.counts.read}, stored ${f.counts.stored}, rejected ${f.counts.rejected}`);
-    for (const [t, c] of Object.entries(f.tables)) out.push(`    ${sanitizeCell(t)}: read ${c.read}, stored ${c.stored}, rejected ${c.rejected}`);
+    out.push(
+      `${f.status.padEnd(14)} ${sanitizeCell(f.path)} (${fmt}, ${fmtBytes(f.size)}): read ${f.counts.read}, stored ${f.counts.stored}, rejected ${f.counts.rejected}`,
+    );
+    for (const [t, c] of Object.entries(f.tables))
+      out.push(`    ${sanitizeCell(t)}: read ${c.read}, stored ${c.stored}, rejected ${c.rejected}`);
     for (const m of f.messages) out.push(`    note: ${sanitizeCell(m)}`);
   }
   out.push('');
@@ -62,7 +65,9 @@ export function renderSummary(s: IngestSummary): string {
   for (const [t, c] of Object.entries(s.tables).sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  ${sanitizeCell(t).padEnd(26)} read ${c.read}, stored ${c.stored}, rejected ${c.rejected}`);
   }
-  out.push(`total: read ${s.totals.read}, stored ${s.totals.stored}, rejected ${s.totals.rejected} — ${fmtBytes(s.bytes)} in ${(s.durationMs / 1000).toFixed(1)} s`);
+  out.push(
+    `total: read ${s.totals.read}, stored ${s.totals.stored}, rejected ${s.totals.rejected} — ${fmtBytes(s.bytes)} in ${(s.durationMs / 1000).toFixed(1)} s`,
+  );
   if (s.rejects.length > 0) {
     out.push('');
     out.push('rejected rows:');
@@ -87,7 +92,8 @@ export async function run(args: readonly string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new CliError(`no input paths\n\n${HELP}`);
-  if (values.table !== undefined && getTable(values.table) === undefined) throw new CliError(`unknown table '${sanitizeCell(values.table)}'`);
+  if (values.table !== undefined && getTable(values.table) === undefined)
+    throw new CliError(`unknown table '${sanitizeCell(values.table)}'`);
   const json = values.json === true;
   const progress = !json && process.stderr.isTTY === true ? progressRenderer() : undefined;
   let summary: IngestSummary;

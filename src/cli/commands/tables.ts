@@ -6,11 +6,18 @@ import { listTables } from '../../ingest/index.js';
 export async function run(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    { db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     false,
   );
   if (values.help === true) {
-    process.stdout.write('usage: exfilhunt tables [--db FILE] [--json] [--all]\n  lists tables with rows, time range, devices and source files (--all: include empty tables)\n');
+    process.stdout.write(
+      'usage: exfilhunt tables [--db FILE] [--json] [--all]\n  lists tables with rows, time range, devices and source files (--all: include empty tables)\n',
+    );
     return 0;
   }
   const db = values.db ?? DEFAULT_DB;
@@ -28,9 +35,15 @@ export async function run(args: readonly string[]): Promise<number> {
   if (shown.length === 0) process.stdout.write(`workspace ${sanitizeCell(db)} holds no rows yet\n`);
   for (const t of shown) {
     const range = t.from === null ? 'no rows' : `${t.from} .. ${t.to ?? ''}`;
-    process.stdout.write(`${sanitizeCell(t.name)}  ${t.rows.toLocaleString('en-US')} rows  ${t.devices} devices  ${range}\n`);
-    if (t.extraColumns.length > 0) process.stdout.write(`  extra columns: ${t.extraColumns.map(sanitizeCell).join(', ')}\n`);
-    for (const s of t.sources) process.stdout.write(`  from ${sanitizeCell(s.path)} (${s.rows} rows, sha256 ${s.sha256.slice(0, 12)}…, ${s.ingestedAt} UTC)\n`);
+    process.stdout.write(
+      `${sanitizeCell(t.name)}  ${t.rows.toLocaleString('en-US')} rows  ${t.devices} devices  ${range}\n`,
+    );
+    if (t.extraColumns.length > 0)
+      process.stdout.write(`  extra columns: ${t.extraColumns.map(sanitizeCell).join(', ')}\n`);
+    for (const s of t.sources)
+      process.stdout.write(
+        `  from ${sanitizeCell(s.path)} (${s.rows} rows, sha256 ${s.sha256.slice(0, 12)}…, ${s.ingestedAt} UTC)\n`,
+      );
   }
   return 0;
 }

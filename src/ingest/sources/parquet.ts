@@ -8,7 +8,8 @@ import type { SourceItem } from './records.js';
 function selectExpr(name: string, type: string): string {
   const id = sqlIdent(name);
   if (/^TIMESTAMP WITH TIME ZONE|^TIMESTAMPTZ/.test(type)) return `CAST(CAST(${id} AS TIMESTAMP) AS VARCHAR) AS ${id}`;
-  if (/^(TIMESTAMP|DATE|TIME|UUID|HUGEINT|UHUGEINT|UBIGINT|BLOB|INTERVAL)/.test(type)) return `CAST(${id} AS VARCHAR) AS ${id}`;
+  if (/^(TIMESTAMP|DATE|TIME|UUID|HUGEINT|UHUGEINT|UBIGINT|BLOB|INTERVAL)/.test(type))
+    return `CAST(${id} AS VARCHAR) AS ${id}`;
   if (/^DECIMAL/.test(type)) return `CAST(${id} AS DOUBLE) AS ${id}`;
   if (/^(STRUCT|MAP|UNION)|\[\]$|\[\d+\]$/.test(type)) return `CAST(to_json(${id}) AS VARCHAR) AS ${id}`;
   return id;
@@ -17,7 +18,10 @@ function selectExpr(name: string, type: string): string {
 export async function* parquetItems(conn: DuckDBConnection, path: string): AsyncGenerator<SourceItem> {
   const src = `read_parquet(${sqlString(path)}, file_row_number = true)`;
   const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`);
-  const cols = desc.getRows().map(([n, t]) => ({ name: String(n), type: String(t) })).filter((c) => c.name !== 'file_row_number');
+  const cols = desc
+    .getRows()
+    .map(([n, t]) => ({ name: String(n), type: String(t) }))
+    .filter((c) => c.name !== 'file_row_number');
   const names = cols.map((c) => c.name);
   const sql = `SELECT file_row_number, ${cols.map((c) => selectExpr(c.name, c.type)).join(', ')} FROM ${src} ORDER BY file_row_number`;
   const result = await conn.stream(sql);
@@ -31,7 +35,14 @@ export async function* parquetItems(conn: DuckDBConnection, path: string): Async
         if (v !== null && v !== undefined) values[names[i]!] = v;
       }
       const type = values['Type'];
-      yield { kind: 'row', line: Number(row[0]) + 1, table: typeof type === 'string' ? type : undefined, values, text: false, raw: undefined };
+      yield {
+        kind: 'row',
+        line: Number(row[0]) + 1,
+        table: typeof type === 'string' ? type : undefined,
+        values,
+        text: false,
+        raw: undefined,
+      };
     }
   }
 }

@@ -43,7 +43,14 @@ export function fromStreamingRecord(rec: Record<string, unknown>, line: number, 
     return { kind: 'reject', line, reason: `unknown table: category ${JSON.stringify(cat)}`, sample: sampleOf(raw) };
   }
   const table = cat.slice(CATEGORY_PREFIX.length);
-  if (!isObject(props)) return { kind: 'reject', line, reason: 'streaming record without a properties object', table, sample: sampleOf(raw) };
+  if (!isObject(props))
+    return {
+      kind: 'reject',
+      line,
+      reason: 'streaming record without a properties object',
+      table,
+      sample: sampleOf(raw),
+    };
   // The envelope's tenant and publish time fill the Sentinel columns when the row lacks them.
   const values: Record<string, unknown> = props;
   if (values['TenantId'] == null && typeof rec['tenantId'] === 'string') values['TenantId'] = rec['tenantId'];
@@ -60,7 +67,14 @@ export function fromRow(o: unknown, line: number, raw: string): SourceItem {
   if (!isObject(o)) return { kind: 'reject', line, reason: 'bad JSON: a row must be an object', sample: sampleOf(raw) };
   if (isStreamingRecord(o)) return fromStreamingRecord(o, line, raw);
   const type = o['Type'];
-  return { kind: 'row', line, table: typeof type === 'string' && type !== '' ? type : undefined, values: o, text: false, raw };
+  return {
+    kind: 'row',
+    line,
+    table: typeof type === 'string' && type !== '' ? type : undefined,
+    values: o,
+    text: false,
+    raw,
+  };
 }
 
 /** Everything one parsed NDJSON line (or one top-level JSON value) holds. */
@@ -76,7 +90,9 @@ export function* fromJsonValue(v: unknown, line: number, raw: string): Generator
   const records = v['records'];
   if (Array.isArray(records)) {
     for (const r of records) {
-      yield isObject(r) ? fromStreamingRecord(r, line, raw) : { kind: 'reject', line, reason: 'bad JSON: record is not an object', sample: sampleOf(raw) };
+      yield isObject(r)
+        ? fromStreamingRecord(r, line, raw)
+        : { kind: 'reject', line, reason: 'bad JSON: record is not an object', sample: sampleOf(raw) };
     }
     return;
   }

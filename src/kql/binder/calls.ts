@@ -34,7 +34,10 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
       if (arg === undefined) break;
       const v = bindValue(b, arg, rs, env);
       if (v.kind === 'scalar') return v; // toscalar(1) is just 1
-      return { kind: 'scalar', expr: { kind: 'ToScalar', table: v.table, type: v.table.schema.columns[0]?.type ?? 'unknown', span: e.span } };
+      return {
+        kind: 'scalar',
+        expr: { kind: 'ToScalar', table: v.table, type: v.table.schema.columns[0]?.type ?? 'unknown', span: e.span },
+      };
     }
     case 'materialize': {
       const arg = e.args[0];
@@ -54,10 +57,16 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
     case 'column_ifexists':
     case 'columnifexists': {
       const [nameArg, dflt] = e.args;
-      if (nameArg !== undefined && dflt !== undefined && nameArg.kind === 'Literal' && typeof nameArg.value === 'string') {
+      if (
+        nameArg !== undefined &&
+        dflt !== undefined &&
+        nameArg.kind === 'Literal' &&
+        typeof nameArg.value === 'string'
+      ) {
         const col = findColumn(rs.columns, nameArg.value);
         const d = bindScalar(b, dflt, rs, env);
-        if (col !== undefined) return { kind: 'scalar', expr: { kind: 'Column', name: col.name, type: col.type, span: e.span } };
+        if (col !== undefined)
+          return { kind: 'scalar', expr: { kind: 'Column', name: col.name, type: col.type, span: e.span } };
         return { kind: 'scalar', expr: d };
       }
       break;
@@ -82,10 +91,14 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
   const r = resolveSignature(spec, args, e.args);
   if (r.error !== null) {
     if (r.error.kind === 'count') b.report(codes.ARG_COUNT, { name, min: r.error.min, max: r.error.max }, e.span);
-    else if (r.error.arg !== null && r.error.expected !== null) b.report(codes.TYPE_EXPECTED, { types: r.error.expected }, e.args[r.error.arg]?.span ?? e.span);
+    else if (r.error.arg !== null && r.error.expected !== null)
+      b.report(codes.TYPE_EXPECTED, { types: r.error.expected }, e.args[r.error.arg]?.span ?? e.span);
     else b.report(codes.ARG_TYPES, { name, types: types.join(', ') }, e.span);
   }
-  return { kind: 'scalar', expr: { kind: 'Call', name: spec.name, spec, signature: r.index, args, type: r.type, span: e.span } };
+  return {
+    kind: 'scalar',
+    expr: { kind: 'Call', name: spec.name, spec, signature: r.index, args, type: r.type, span: e.span },
+  };
 }
 
 function bindArg(b: Binder, a: Expr, rs: RowScope, env: Env): BoundExpr {
@@ -142,14 +155,22 @@ export function expandUdf(
     if (p.type.kind === 'TabularTypeRef') {
       if (argExpr === null) {
         b.report(codes.MISSING_ARGUMENT, { name: p.name.name }, e.span);
-        inner.define({ kind: 'table', name: p.name.name, table: { kind: 'TableError', schema: { columns: [] }, span: e.span } });
+        inner.define({
+          kind: 'table',
+          name: p.name.name,
+          table: { kind: 'TableError', schema: { columns: [] }, span: e.span },
+        });
         continue;
       }
       const v = bindValue(b, argExpr, rs, callerEnv);
       if (v.kind === 'table') inner.define({ kind: 'table', name: p.name.name, table: v.table });
       else {
         b.report(codes.TABULAR_EXPECTED, {}, argExpr.span);
-        inner.define({ kind: 'table', name: p.name.name, table: { kind: 'TableError', schema: { columns: [] }, span: argExpr.span } });
+        inner.define({
+          kind: 'table',
+          name: p.name.name,
+          table: { kind: 'TableError', schema: { columns: [] }, span: argExpr.span },
+        });
       }
       continue;
     }
@@ -171,9 +192,15 @@ export function expandUdf(
     const result = bindStatements(b, def.body, inner, rs);
     if (result === null) return { kind: 'scalar', expr: errorExpr(e) };
     if (result.kind === 'table') {
-      return { kind: 'table', table: { kind: 'UdfTable', name, body: result.table, schema: result.table.schema, span: e.span } };
+      return {
+        kind: 'table',
+        table: { kind: 'UdfTable', name, body: result.table, schema: result.table.schema, span: e.span },
+      };
     }
-    return { kind: 'scalar', expr: { kind: 'UdfCall', name, args: boundArgs, body: result.expr, type: result.expr.type, span: e.span } };
+    return {
+      kind: 'scalar',
+      expr: { kind: 'UdfCall', name, args: boundArgs, body: result.expr, type: result.expr.type, span: e.span },
+    };
   } finally {
     b.depth--;
   }

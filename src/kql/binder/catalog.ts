@@ -32,13 +32,17 @@ function arity(params: readonly ParamSpec[]): { min: number; max: number } {
 }
 
 export function resolveSignature(spec: FunctionSpec, args: readonly BoundExpr[], _ast: readonly Expr[]): Resolution {
-  const argTypes: ArgType[] = args.map((a) => (a.kind === 'Star' ? 'star' : a.kind === 'Subquery' ? 'tabular' : a.type));
+  const argTypes: ArgType[] = args.map((a) =>
+    a.kind === 'Star' ? 'star' : a.kind === 'Subquery' ? 'tabular' : a.type,
+  );
   const m = matchSignature(spec, argTypes);
   if (m.ok) return { index: m.signatureIndex, type: m.result, error: null };
   // The analyser converts a dynamic value of unknown shape (a column, a function result) to
   // string where a string is expected; dynamic literals, whose shape is known, don't convert.
   if (args.some((a) => a.type === 'dynamic' && a.kind !== 'DynamicLiteral')) {
-    const relaxed = args.map((a, i): ArgType => (a.type === 'dynamic' && a.kind !== 'DynamicLiteral' ? 'string' : argTypes[i]!));
+    const relaxed = args.map((a, i): ArgType =>
+      a.type === 'dynamic' && a.kind !== 'DynamicLiteral' ? 'string' : argTypes[i]!,
+    );
     const m2 = matchSignature(spec, relaxed);
     if (m2.ok) return { index: m2.signatureIndex, type: m2.result, error: null };
   }
@@ -52,7 +56,13 @@ export function resolveSignature(spec: FunctionSpec, args: readonly BoundExpr[],
     if (args.length >= min && args.length <= max) countOk = true;
   }
   const first = spec.signatures[0];
-  const type = first === undefined ? 'unknown' : safeResult(first, args.map((a) => a.type));
+  const type =
+    first === undefined
+      ? 'unknown'
+      : safeResult(
+          first,
+          args.map((a) => a.type),
+        );
   if (!countOk) return { index: 0, type, error: { kind: 'count', min: minAll, max: maxAll } };
   // Blame the first argument whose replacement by an unknown value makes the call fit.
   for (let i = 0; i < args.length; i++) {

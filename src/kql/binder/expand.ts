@@ -42,20 +42,48 @@ export function bindExpandFamily(b: Binder, op: Operator, inputOrNull: BoundTabl
       const withItemIndex = paramText(param(op.params, 'with_itemindex'));
       const bag = (paramText(param(op.params, 'bagexpansion')) ?? 'bag').toLowerCase() === 'array' ? 'array' : 'bag';
       const limit = op.limit === null ? null : bindScalar(b, op.limit, { columns: [] }, env);
-      const added: Column[] = [...items.map((i) => ({ name: i.name, type: i.type })), ...(withItemIndex === null ? [] : [{ name: withItemIndex, type: 'long' as const }])];
-      return { kind: 'MvExpand', input, bagExpansion: bag, items, withItemIndex, limit, schema: schemaOf(withColumns(input.schema.columns, added)), span: op.span };
+      const added: Column[] = [
+        ...items.map((i) => ({ name: i.name, type: i.type })),
+        ...(withItemIndex === null ? [] : [{ name: withItemIndex, type: 'long' as const }]),
+      ];
+      return {
+        kind: 'MvExpand',
+        input,
+        bagExpansion: bag,
+        items,
+        withItemIndex,
+        limit,
+        schema: schemaOf(withColumns(input.schema.columns, added)),
+        span: op.span,
+      };
     }
     case 'MvApply': {
       const items = bindItems(b, op.items, rs, env);
       const withItemIndex = paramText(param(op.params, 'with_itemindex'));
       const limit = op.limit === null ? null : bindScalar(b, op.limit, { columns: [] }, env);
-      const added: Column[] = [...items.map((i) => ({ name: i.name, type: i.type })), ...(withItemIndex === null ? [] : [{ name: withItemIndex, type: 'long' as const }])];
-      const implicit: BoundTable = { kind: 'ImplicitInput', schema: schemaOf(withColumns(input.schema.columns, added)), span: op.span };
+      const added: Column[] = [
+        ...items.map((i) => ({ name: i.name, type: i.type })),
+        ...(withItemIndex === null ? [] : [{ name: withItemIndex, type: 'long' as const }]),
+      ];
+      const implicit: BoundTable = {
+        kind: 'ImplicitInput',
+        schema: schemaOf(withColumns(input.schema.columns, added)),
+        span: op.span,
+      };
       const body = bindTable(b, op.body, env, implicit);
       // The result keeps the input's other columns (the expanded ones are consumed) next to the sub-query's.
       const consumed = new Set(items.map((i) => i.name));
       const kept = input.schema.columns.filter((c) => !consumed.has(c.name));
-      return { kind: 'MvApply', input, items, withItemIndex, limit, body, schema: schemaOf(withColumns(kept, body.schema.columns)), span: op.span };
+      return {
+        kind: 'MvApply',
+        input,
+        items,
+        withItemIndex,
+        limit,
+        body,
+        schema: schemaOf(withColumns(kept, body.schema.columns)),
+        span: op.span,
+      };
     }
     case 'Parse': {
       const source = bindScalar(b, op.input, rs, env);
@@ -65,7 +93,12 @@ export function bindExpandFamily(b: Binder, op: Operator, inputOrNull: BoundTabl
         if (p.kind === 'ParseStar') return { kind: 'Skip' };
         if (p.kind === 'ParseColumn') return { kind: 'Capture', name: p.name.name, type: p.type?.name ?? 'string' };
         const t = bindScalar(b, p.text, { columns: [] }, env);
-        const text = t.kind === 'Literal' && typeof t.value === 'string' ? t.value : t.kind === 'LetScalar' && t.value.kind === 'Literal' && typeof t.value.value === 'string' ? t.value.value : '';
+        const text =
+          t.kind === 'Literal' && typeof t.value === 'string'
+            ? t.value
+            : t.kind === 'LetScalar' && t.value.kind === 'Literal' && typeof t.value.value === 'string'
+              ? t.value.value
+              : '';
         return { kind: 'Text', text };
       });
       const added = parts.flatMap((p) => (p.kind === 'Capture' ? [{ name: p.name, type: p.type }] : []));
@@ -86,7 +119,15 @@ export function bindExpandFamily(b: Binder, op: Operator, inputOrNull: BoundTabl
       const columns = op.columns.map((c) => ({ name: c.name.name, type: c.type.name }));
       const options: Record<string, string> = {};
       for (const o of op.options) options[o.name] = paramText(o) ?? '';
-      return { kind: 'ParseKv', input, source, columns, options, schema: schemaOf(withColumns(input.schema.columns, columns)), span: op.span };
+      return {
+        kind: 'ParseKv',
+        input,
+        source,
+        columns,
+        options,
+        schema: schemaOf(withColumns(input.schema.columns, columns)),
+        span: op.span,
+      };
     }
     default:
       return null;

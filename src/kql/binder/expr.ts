@@ -11,7 +11,8 @@ import { arithmeticType, comparable } from './typing.js';
 import { bindCall } from './calls.js';
 import { bindTable, tableFromName } from './tabular.js';
 
-export type Value = { readonly kind: 'scalar'; readonly expr: BoundExpr } | { readonly kind: 'table'; readonly table: BoundTable };
+export type Value =
+  { readonly kind: 'scalar'; readonly expr: BoundExpr } | { readonly kind: 'table'; readonly table: BoundTable };
 
 export function errorExpr(e: Expr): BoundExpr {
   return { kind: 'Error', type: 'unknown', span: e.span };
@@ -50,7 +51,11 @@ function bindName(b: Binder, e: NameRef, rs: RowScope, env: Env): Value {
   if (col !== undefined) return { kind: 'scalar', expr: { kind: 'Column', name, type: col.type, span: e.span } };
   const sym = env.lookup(name);
   if (sym !== undefined) {
-    if (sym.kind === 'scalar') return { kind: 'scalar', expr: { kind: 'LetScalar', name, value: sym.value, type: sym.value.type, span: e.span } };
+    if (sym.kind === 'scalar')
+      return {
+        kind: 'scalar',
+        expr: { kind: 'LetScalar', name, value: sym.value, type: sym.value.type, span: e.span },
+      };
     if (sym.kind === 'table') return { kind: 'table', table: sym.table };
     // A function name without an argument list: Kusto calls it with no arguments.
     return bindCall(b, { kind: 'Call', callee: e.name, args: [], span: e.span }, rs, env);
@@ -58,7 +63,12 @@ function bindName(b: Binder, e: NameRef, rs: RowScope, env: Env): Value {
   const t = tableFromName(b, name, e.span);
   if (t !== null) return { kind: 'table', table: t };
   const candidates = [...rs.columns.map((c) => c.name), ...env.names(), ...b.tables.keys()];
-  b.report(codes.UNKNOWN_NAME, { name, entity: 'column, table, variable or function' }, e.span, didYouMean(name, candidates));
+  b.report(
+    codes.UNKNOWN_NAME,
+    { name, entity: 'column, table, variable or function' },
+    e.span,
+    didYouMean(name, candidates),
+  );
   return { kind: 'scalar', expr: errorExpr(e) };
 }
 
@@ -76,7 +86,15 @@ function bindScalarNode(b: Binder, e: Expr, rs: RowScope, env: Env): BoundExpr {
       }
       const c = findColumn(cols, e.name.name);
       if (c === undefined) {
-        b.report(codes.UNKNOWN_NAME, { name: e.name.name, entity: 'column' }, e.name.span, didYouMean(e.name.name, cols.map((x) => x.name)));
+        b.report(
+          codes.UNKNOWN_NAME,
+          { name: e.name.name, entity: 'column' },
+          e.name.span,
+          didYouMean(
+            e.name.name,
+            cols.map((x) => x.name),
+          ),
+        );
         return errorExpr(e);
       }
       return { kind: 'Column', name: c.name, type: c.type, side: e.side, span: e.span };
@@ -88,12 +106,26 @@ function bindScalarNode(b: Binder, e: Expr, rs: RowScope, env: Env): BoundExpr {
         b.report(codes.TYPE_EXPECTED, { types: 'dynamic' }, e.target.span);
         return { kind: 'Index', target, index, member: true, type: 'unknown', span: e.span };
       }
-      return { kind: 'Index', target, index, member: true, type: target.type === 'unknown' ? 'unknown' : 'dynamic', span: e.span };
+      return {
+        kind: 'Index',
+        target,
+        index,
+        member: true,
+        type: target.type === 'unknown' ? 'unknown' : 'dynamic',
+        span: e.span,
+      };
     }
     case 'IndexAccess': {
       const target = bindScalar(b, e.target, rs, env);
       const index = bindScalar(b, e.index, rs, env);
-      return { kind: 'Index', target, index, member: false, type: target.type === 'unknown' ? 'unknown' : 'dynamic', span: e.span };
+      return {
+        kind: 'Index',
+        target,
+        index,
+        member: false,
+        type: target.type === 'unknown' ? 'unknown' : 'dynamic',
+        span: e.span,
+      };
     }
     case 'Unary': {
       const operand = bindScalar(b, e.operand, rs, env);
@@ -142,8 +174,12 @@ function bindBinary(b: Binder, e: Extract<Expr, { kind: 'Binary' }>, rs: RowScop
   const rt = right.type;
   let type: ScalarType = 'bool';
   if (op === 'and' || op === 'or') {
-    for (const [x, src] of [[left, e.left], [right, e.right]] as const) {
-      if (x.type !== 'bool' && x.type !== 'unknown' && x.type !== 'dynamic') b.report(codes.TYPE_EXPECTED, { types: 'bool' }, src.span);
+    for (const [x, src] of [
+      [left, e.left],
+      [right, e.right],
+    ] as const) {
+      if (x.type !== 'bool' && x.type !== 'unknown' && x.type !== 'dynamic')
+        b.report(codes.TYPE_EXPECTED, { types: 'bool' }, src.span);
     }
   } else if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') {
     const t = arithmeticType(op, lt, rt);
@@ -153,8 +189,10 @@ function bindBinary(b: Binder, e: Extract<Expr, { kind: 'Binary' }>, rs: RowScop
     } else type = t;
   } else if (COMPARISONS.has(op)) {
     if (!comparable(op, lt, rt)) b.report(codes.OPERATOR_TYPES, { op, types: `${lt} and ${rt}` }, e.span);
-    else if (isNumeric(lt) && rt === 'string' && right.kind === 'Literal') right = { kind: 'Convert', operand: right, type: lt, span: right.span };
-    else if (isNumeric(rt) && lt === 'string' && left.kind === 'Literal') left = { kind: 'Convert', operand: left, type: rt, span: left.span };
+    else if (isNumeric(lt) && rt === 'string' && right.kind === 'Literal')
+      right = { kind: 'Convert', operand: right, type: lt, span: right.span };
+    else if (isNumeric(rt) && lt === 'string' && left.kind === 'Literal')
+      left = { kind: 'Convert', operand: left, type: rt, span: left.span };
   }
   // String operators (has, contains, =~ ...) accept any scalar: Kusto converts to string.
   return { kind: 'Binary', op, left, right, type, span: e.span };

@@ -29,7 +29,11 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
           for (const p of s.params) {
             if (p.type.kind !== 'ScalarTypeRef') continue;
             parameters.push({ name: p.name.name, type: p.type.name });
-            env.define({ kind: 'scalar', name: p.name.name, value: { kind: 'Literal', type: p.type.name, value: null, span: p.span } });
+            env.define({
+              kind: 'scalar',
+              name: p.name.name,
+              value: { kind: 'Literal', type: p.type.name, value: null, span: p.span },
+            });
           }
           break;
         case 'ExprStmt': {
@@ -38,7 +42,12 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
           else {
             // A scalar query statement (`print`-less expression) yields one column, like print.
             const col = { name: 'print_0', type: v.expr.type, expr: v.expr };
-            results.push({ kind: 'Print', columns: [col], schema: { columns: [{ name: col.name, type: col.type }] }, span: s.span });
+            results.push({
+              kind: 'Print',
+              columns: [col],
+              schema: { columns: [{ name: col.name, type: col.type }] },
+              span: s.span,
+            });
           }
           break;
         }
@@ -46,7 +55,13 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
           break;
       }
     }
-    const bound: BoundQuery = { kind: 'BoundQuery', result: results[results.length - 1] ?? null, results, lets: b.lets, parameters };
+    const bound: BoundQuery = {
+      kind: 'BoundQuery',
+      result: results[results.length - 1] ?? null,
+      results,
+      lets: b.lets,
+      parameters,
+    };
     return { bound, diagnostics: b.diagnostics };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);

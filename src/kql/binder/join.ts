@@ -42,7 +42,13 @@ function param(params: readonly OpParam[], name: string): OpParam | undefined {
 
 type Key = { left: string; right: string };
 
-function bindKeys(b: Binder, on: readonly Expr[], left: readonly Column[], right: readonly Column[], env: Env): { keys: Key[]; condition: BoundExpr | null } {
+function bindKeys(
+  b: Binder,
+  on: readonly Expr[],
+  left: readonly Column[],
+  right: readonly Column[],
+  env: Env,
+): { keys: Key[]; condition: BoundExpr | null } {
   const keys: Key[] = [];
   // `on a and $left.b == $right.c` is the same as `on a, $left.b == $right.c`.
   const flat: Expr[] = [];
@@ -69,7 +75,13 @@ function bindKeys(b: Binder, on: readonly Expr[], left: readonly Column[], right
     if (e.kind === 'Binary' && e.op === '==') {
       const l = bindScalar(b, e.left, { columns: [], left, right }, env);
       const r = bindScalar(b, e.right, { columns: [], left, right }, env);
-      if (l.kind === 'Column' && r.kind === 'Column' && l.side !== undefined && r.side !== undefined && l.side !== r.side) {
+      if (
+        l.kind === 'Column' &&
+        r.kind === 'Column' &&
+        l.side !== undefined &&
+        r.side !== undefined &&
+        l.side !== r.side
+      ) {
         keys.push(l.side === 'left' ? { left: l.name, right: r.name } : { left: r.name, right: l.name });
         continue;
       }
@@ -80,8 +92,17 @@ function bindKeys(b: Binder, on: readonly Expr[], left: readonly Column[], right
   return { keys, condition: null };
 }
 
-function mergeOutputs(left: readonly Column[], right: readonly Column[], skipRight: ReadonlySet<string>): BoundJoinOutput[] {
-  const out: BoundJoinOutput[] = left.map((c) => ({ name: c.name, type: c.type, side: 'left' as const, column: c.name }));
+function mergeOutputs(
+  left: readonly Column[],
+  right: readonly Column[],
+  skipRight: ReadonlySet<string>,
+): BoundJoinOutput[] {
+  const out: BoundJoinOutput[] = left.map((c) => ({
+    name: c.name,
+    type: c.type,
+    side: 'left' as const,
+    column: c.name,
+  }));
   // Suffixes avoid every name of both sides (right's Timestamp becomes Timestamp2 if the right side already has Timestamp1).
   const leftNames = new Set(left.map((c) => c.name));
   const taken = new Set([...leftNames, ...right.filter((c) => !skipRight.has(c.name)).map((c) => c.name)]);
@@ -107,7 +128,8 @@ export function bindJoinFamily(b: Binder, op: Operator, input: BoundTable | null
       const condition = op.where === null ? null : bindScalar(b, op.where, { columns: [], left: L, right: R }, env);
       let outputs: BoundJoinOutput[];
       if (joinKind === 'leftanti' || joinKind === 'leftsemi') outputs = mergeOutputs(L, [], new Set());
-      else if (joinKind === 'rightanti' || joinKind === 'rightsemi') outputs = R.map((c) => ({ name: c.name, type: c.type, side: 'right', column: c.name }));
+      else if (joinKind === 'rightanti' || joinKind === 'rightsemi')
+        outputs = R.map((c) => ({ name: c.name, type: c.type, side: 'right', column: c.name }));
       else outputs = mergeOutputs(L, R, new Set());
       const hints: Record<string, string> = {};
       for (const p of op.params) if (p.name.toLowerCase().startsWith('hint.')) hints[p.name] = paramText(p) ?? '';
@@ -132,7 +154,16 @@ export function bindJoinFamily(b: Binder, op: Operator, input: BoundTable | null
       const { keys } = bindKeys(b, op.on, left.schema.columns, right.schema.columns, env);
       const skip = new Set(keys.filter((k) => k.left === k.right).map((k) => k.right));
       const outputs = mergeOutputs(left.schema.columns, right.schema.columns, skip);
-      return { kind: 'Lookup', input: left, joinKind, right, keys, outputs, schema: schemaOf(outputs.map((o) => ({ name: o.name, type: o.type }))), span: op.span };
+      return {
+        kind: 'Lookup',
+        input: left,
+        joinKind,
+        right,
+        keys,
+        outputs,
+        schema: schemaOf(outputs.map((o) => ({ name: o.name, type: o.type }))),
+        span: op.span,
+      };
     }
     case 'Union':
       return bindUnion(b, op, input, env);
@@ -141,13 +172,19 @@ export function bindJoinFamily(b: Binder, op: Operator, input: BoundTable | null
   }
 }
 
-function unionInputs(b: Binder, tables: readonly Expr[], env: Env, fuzzy: boolean): { table: BoundTable; sourceName: string }[] {
+function unionInputs(
+  b: Binder,
+  tables: readonly Expr[],
+  env: Env,
+  fuzzy: boolean,
+): { table: BoundTable; sourceName: string }[] {
   const out: { table: BoundTable; sourceName: string }[] = [];
   for (const t of tables) {
     if (t.kind === 'NameRef' && t.name.name.includes('*')) {
       const re = patternRegex(t.name.name);
       const names = [...b.tables.keys()].filter((n) => re.test(n)).sort();
-      for (const n of names) out.push({ table: { kind: 'Table', name: n, schema: b.tables.get(n)!, span: t.span }, sourceName: n });
+      for (const n of names)
+        out.push({ table: { kind: 'Table', name: n, schema: b.tables.get(n)!, span: t.span }, sourceName: n });
       continue;
     }
     const mark = b.diagnostics.length;
@@ -168,11 +205,19 @@ function sourceNameOf(t: BoundTable): string {
   return 'union_arg';
 }
 
-function bindUnion(b: Binder, op: Extract<Operator, { kind: 'Union' }>, input: BoundTable | null, env: Env): BoundTable {
+function bindUnion(
+  b: Binder,
+  op: Extract<Operator, { kind: 'Union' }>,
+  input: BoundTable | null,
+  env: Env,
+): BoundTable {
   const fuzzy = (paramText(param(op.params, 'isfuzzy')) ?? 'false').toLowerCase() === 'true';
   const kind = (paramText(param(op.params, 'kind')) ?? 'outer').toLowerCase() === 'inner' ? 'inner' : 'outer';
   const withSource = paramText(param(op.params, 'withsource')) ?? paramText(param(op.params, 'source'));
-  const legs = [...(input === null ? [] : [{ table: input, sourceName: sourceNameOf(input) }]), ...unionInputs(b, op.tables, env, fuzzy)];
+  const legs = [
+    ...(input === null ? [] : [{ table: input, sourceName: sourceNameOf(input) }]),
+    ...unionInputs(b, op.tables, env, fuzzy),
+  ];
   // Group by name in order of first appearance; a name seen with several types splits into Name_type.
   const byName = new Map<string, ScalarType[]>();
   for (const leg of legs) {
@@ -196,8 +241,13 @@ function bindUnion(b: Binder, op: Extract<Operator, { kind: 'Union' }>, input: B
   const inputs = legs.map((l) => ({
     table: l.table,
     sourceName: l.sourceName,
-    columns: outCols.map((oc) => (l.table.schema.columns.some((c) => c.name === oc.from && c.type === oc.type) ? oc.from : null)),
+    columns: outCols.map((oc) =>
+      l.table.schema.columns.some((c) => c.name === oc.from && c.type === oc.type) ? oc.from : null,
+    ),
   }));
-  const columns: Column[] = [...(withSource === null ? [] : [{ name: withSource, type: 'string' as const }]), ...outCols.map((c) => ({ name: c.name, type: c.type }))];
+  const columns: Column[] = [
+    ...(withSource === null ? [] : [{ name: withSource, type: 'string' as const }]),
+    ...outCols.map((c) => ({ name: c.name, type: c.type })),
+  ];
   return { kind: 'Union', unionKind: kind, inputs, withSource, schema: schemaOf(columns), span: op.span };
 }

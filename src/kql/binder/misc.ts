@@ -16,10 +16,45 @@ import { pluginSchema } from './plugins.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
-  return { expr: bindScalar(b, s.expr, rs, env), direction, nulls: s.nulls ?? (direction === 'asc' ? 'first' : 'last') };
+  return {
+    expr: bindScalar(b, s.expr, rs, env),
+    direction,
+    nulls: s.nulls ?? (direction === 'asc' ? 'first' : 'last'),
+  };
 }
 
-const PLUGINS = new Set(['bag_unpack', 'autocluster', 'basket', 'diffpatterns', 'pivot', 'narrow', 'preview', 'sql_request', 'python', 'r', 'ipv4_lookup', 'ipv6_lookup', 'schema_merge', 'sequence_detect', 'funnel_sequence', 'funnel_sequence_completion', 'active_users_count', 'activity_counts_metrics', 'activity_engagement', 'activity_metrics', 'new_activity_metrics', 'session_count', 'sliding_window_counts', 'rolling_percentile', 'dcount_intersect', 'infer_storage_schema', 'market_basket', 'geo_polygon_lookup', 'geo_line_lookup', 'identity']);
+const PLUGINS = new Set([
+  'bag_unpack',
+  'autocluster',
+  'basket',
+  'diffpatterns',
+  'pivot',
+  'narrow',
+  'preview',
+  'sql_request',
+  'python',
+  'r',
+  'ipv4_lookup',
+  'ipv6_lookup',
+  'schema_merge',
+  'sequence_detect',
+  'funnel_sequence',
+  'funnel_sequence_completion',
+  'active_users_count',
+  'activity_counts_metrics',
+  'activity_engagement',
+  'activity_metrics',
+  'new_activity_metrics',
+  'session_count',
+  'sliding_window_counts',
+  'rolling_percentile',
+  'dcount_intersect',
+  'infer_storage_schema',
+  'market_basket',
+  'geo_polygon_lookup',
+  'geo_line_lookup',
+  'identity',
+]);
 
 export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTable | null, env: Env): BoundTable {
   const input = inputOrNull ?? tableError(op.span);
@@ -28,21 +63,42 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
   switch (op.kind) {
     case 'Where': {
       const predicate = bindScalar(b, op.predicate, rs, env);
-      if (predicate.type !== 'bool' && predicate.type !== 'unknown' && predicate.type !== 'dynamic') b.report(codes.TYPE_EXPECTED, { types: 'bool' }, op.predicate.span);
+      if (predicate.type !== 'bool' && predicate.type !== 'unknown' && predicate.type !== 'dynamic')
+        b.report(codes.TYPE_EXPECTED, { types: 'bool' }, op.predicate.span);
       return { kind: 'Where', input, predicate, schema: same, span: op.span };
     }
     case 'Sort':
       return { kind: 'Sort', input, keys: op.items.map((s) => sortKey(b, s, rs, env)), schema: same, span: op.span };
     case 'Top':
-      return { kind: 'Top', input, count: bindScalar(b, op.count, { columns: [] }, env), key: sortKey(b, op.by, rs, env), schema: same, span: op.span };
+      return {
+        kind: 'Top',
+        input,
+        count: bindScalar(b, op.count, { columns: [] }, env),
+        key: sortKey(b, op.by, rs, env),
+        schema: same,
+        span: op.span,
+      };
     case 'Take':
       return { kind: 'Take', input, count: bindScalar(b, op.count, { columns: [] }, env), schema: same, span: op.span };
     case 'Sample':
-      return { kind: 'Sample', input, count: bindScalar(b, op.count, { columns: [] }, env), schema: same, span: op.span };
+      return {
+        kind: 'Sample',
+        input,
+        count: bindScalar(b, op.count, { columns: [] }, env),
+        schema: same,
+        span: op.span,
+      };
     case 'SampleDistinct': {
       const of = bindScalar(b, op.of, rs, env);
       const name = resultName(op.of, 'Column1') ?? 'Column1';
-      return { kind: 'SampleDistinct', input, count: bindScalar(b, op.count, { columns: [] }, env), of, schema: schemaOf([{ name, type: of.type }]), span: op.span };
+      return {
+        kind: 'SampleDistinct',
+        input,
+        count: bindScalar(b, op.count, { columns: [] }, env),
+        of,
+        schema: schemaOf([{ name, type: of.type }]),
+        span: op.span,
+      };
     }
     case 'Render':
       return { kind: 'PassThrough', input, op: 'render', name: op.chart.name, schema: same, span: op.span };
@@ -68,7 +124,12 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
     case 'Invoke': {
       const sym = env.lookup(op.call.callee.name);
       if (sym === undefined || sym.kind !== 'function') {
-        b.report(codes.UNKNOWN_FUNCTION, { name: op.call.callee.name }, op.call.callee.span, didYouMean(op.call.callee.name, env.names()));
+        b.report(
+          codes.UNKNOWN_FUNCTION,
+          { name: op.call.callee.name },
+          op.call.callee.span,
+          didYouMean(op.call.callee.name, env.names()),
+        );
         return tableError(op.span, input.schema.columns);
       }
       const v = expandUdf(b, op.call, sym.def, sym.env, rs, env, input);
@@ -93,11 +154,18 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
     case 'Facet':
       return { kind: 'Opaque', op: 'facet', input, schema: same, span: op.span };
     case 'Scan': {
-      const declared: Column[] = op.declare.flatMap((p) => (p.type.kind === 'ScalarTypeRef' ? [{ name: p.name.name, type: p.type.name }] : []));
+      const declared: Column[] = op.declare.flatMap((p) =>
+        p.type.kind === 'ScalarTypeRef' ? [{ name: p.name.name, type: p.type.name }] : [],
+      );
       const scope: RowScope = { columns: withColumns(input.schema.columns, declared) };
       // Step names refer to the step's last matched row (`s.f_value`); typed dynamic here.
       const stepEnv = env.child();
-      for (const st of op.steps) stepEnv.define({ kind: 'scalar', name: st.name.name, value: { kind: 'Literal', type: 'dynamic', value: null, span: st.name.span } });
+      for (const st of op.steps)
+        stepEnv.define({
+          kind: 'scalar',
+          name: st.name.name,
+          value: { kind: 'Literal', type: 'dynamic', value: null, span: st.name.span },
+        });
       env = stepEnv;
       for (const st of op.steps) {
         bindScalar(b, st.condition, scope, env);
@@ -105,12 +173,27 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
       }
       // The analyser always exposes the match id column (default name match_id).
       const extra: Column[] = [{ name: op.matchId?.name ?? 'match_id', type: 'long' }];
-      return { kind: 'Opaque', op: 'scan', input, schema: schemaOf(withColumns(withColumns(input.schema.columns, declared), extra)), span: op.span };
+      return {
+        kind: 'Opaque',
+        op: 'scan',
+        input,
+        schema: schemaOf(withColumns(withColumns(input.schema.columns, declared), extra)),
+        span: op.span,
+      };
     }
     case 'TopHitters': {
       const of = bindScalar(b, op.of, rs, env);
       const name = resultName(op.of, 'Column1') ?? 'Column1';
-      return { kind: 'Opaque', op: 'top-hitters', input, schema: schemaOf([{ name, type: of.type }, { name: `approximate_count_${name}`, type: 'long' }]), span: op.span };
+      return {
+        kind: 'Opaque',
+        op: 'top-hitters',
+        input,
+        schema: schemaOf([
+          { name, type: of.type },
+          { name: `approximate_count_${name}`, type: 'long' },
+        ]),
+        span: op.span,
+      };
     }
     case 'Reduce':
       bindScalar(b, op.by, rs, env);
@@ -127,18 +210,34 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
       };
     case 'Search':
     case 'Find': {
-      const tables = op.tables.length > 0 ? op.tables.map((t) => bindTable(b, t, env, null)) : inputOrNull !== null ? [inputOrNull] : [];
+      const tables =
+        op.tables.length > 0
+          ? op.tables.map((t) => bindTable(b, t, env, null))
+          : inputOrNull !== null
+            ? [inputOrNull]
+            : [];
       const cols: Column[] = [{ name: '$table', type: 'string' }];
       for (const t of tables) for (const c of t.schema.columns) if (!cols.some((x) => x.name === c.name)) cols.push(c);
       bindScalar(b, op.predicate, { columns: cols }, env);
-      return { kind: 'Opaque', op: op.kind === 'Search' ? 'search' : 'find', input: inputOrNull, schema: schemaOf(cols), span: op.span };
+      return {
+        kind: 'Opaque',
+        op: op.kind === 'Search' ? 'search' : 'find',
+        input: inputOrNull,
+        schema: schemaOf(cols),
+        span: op.span,
+      };
     }
     default:
       return { kind: 'Opaque', op: op.kind, input, schema: same, span: op.span };
   }
 }
 
-function bindEvaluate(b: Binder, op: Extract<Operator, { kind: 'Evaluate' }>, input: BoundTable | null, env: Env): BoundTable {
+function bindEvaluate(
+  b: Binder,
+  op: Extract<Operator, { kind: 'Evaluate' }>,
+  input: BoundTable | null,
+  env: Env,
+): BoundTable {
   const name = op.plugin.callee.name;
   const inp = input ?? tableError(op.span);
   // Plugin arguments may be aggregates (pivot(col, sum(x))).
@@ -165,12 +264,20 @@ function bindEvaluate(b: Binder, op: Extract<Operator, { kind: 'Evaluate' }>, in
   for (const a of op.plugin.args) {
     if (a.kind === 'NamedArg') namedArgs[a.name.name] = bindScalar(b, a.value, argScope, env);
     else if (a.kind === 'Star') args.push(errorExpr(a));
-    else if (ti < tables.length && (a.kind === 'Pipeline' || a.kind === 'Paren' || (a.kind === 'NameRef' && !inp.schema.columns.some((c) => c.name === a.name.name) && (env.lookup(a.name.name)?.kind === 'table' || b.tables.has(a.name.name))))) {
+    else if (
+      ti < tables.length &&
+      (a.kind === 'Pipeline' ||
+        a.kind === 'Paren' ||
+        (a.kind === 'NameRef' &&
+          !inp.schema.columns.some((c) => c.name === a.name.name) &&
+          (env.lookup(a.name.name)?.kind === 'table' || b.tables.has(a.name.name))))
+    ) {
       const t = tables[ti++]!;
       args.push({ kind: 'Subquery', table: t, type: t.schema.columns[0]?.type ?? 'unknown', span: a.span });
     } else args.push(bindScalar(b, a, argScope, env));
   }
-  const lookupPlugin = name === 'ipv4_lookup' || name === 'ipv6_lookup' || name === 'geo_polygon_lookup' || name === 'geo_line_lookup';
+  const lookupPlugin =
+    name === 'ipv4_lookup' || name === 'ipv6_lookup' || name === 'geo_polygon_lookup' || name === 'geo_line_lookup';
   const columns =
     lookupPlugin && tables[0] !== undefined
       ? withColumns(inp.schema.columns, tables[0].schema.columns)

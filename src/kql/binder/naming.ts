@@ -23,7 +23,9 @@ export function resultName(e: Expr, fallback: string | null = null): string | nu
     case 'IndexAccess': {
       const sel = e.index;
       const right =
-        sel.kind === 'Literal' && (sel.type === 'string' || sel.type === 'long' || sel.type === 'int') && sel.value !== null
+        sel.kind === 'Literal' &&
+        (sel.type === 'string' || sel.type === 'long' || sel.type === 'int') &&
+        sel.value !== null
           ? String(sel.value)
           : null;
       if (right === null) return fallback;

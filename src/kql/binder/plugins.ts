@@ -35,10 +35,22 @@ function literal(call: Call, i: number): string {
 const col = (name: string, type: ScalarType): Column => ({ name, type });
 
 /** Output columns of plugin `name`, or null when the plugin keeps the input's schema (or is unknown). */
-export function pluginSchema(name: string, call: Call, args: readonly BoundExpr[], input: readonly Column[]): readonly Column[] | null {
+export function pluginSchema(
+  name: string,
+  call: Call,
+  args: readonly BoundExpr[],
+  input: readonly Column[],
+): readonly Column[] | null {
   switch (name) {
     case 'activity_metrics':
-      return [col(argName(call, 1), 'datetime'), ...dims(call, input, 5), col('dcount_values', 'long'), col('dcount_newvalues', 'long'), col('retention_rate', 'real'), col('churn_rate', 'real')];
+      return [
+        col(argName(call, 1), 'datetime'),
+        ...dims(call, input, 5),
+        col('dcount_values', 'long'),
+        col('dcount_newvalues', 'long'),
+        col('retention_rate', 'real'),
+        col('churn_rate', 'real'),
+      ];
     case 'new_activity_metrics': {
       const t = argName(call, 1);
       return [
@@ -55,12 +67,23 @@ export function pluginSchema(name: string, call: Call, args: readonly BoundExpr[
     case 'active_users_count':
       return [col(argName(call, 1), 'datetime'), ...dims(call, input, 8), col('dcount', 'long')];
     case 'activity_counts_metrics':
-      return [col(argName(call, 1), 'datetime'), ...dims(call, input, 5), col('count', 'long'), col('dcount', 'long'), col('new_dcount', 'long'), col('aggregated_dcount', 'long')];
+      return [
+        col(argName(call, 1), 'datetime'),
+        ...dims(call, input, 5),
+        col('count', 'long'),
+        col('dcount', 'long'),
+        col('new_dcount', 'long'),
+        col('aggregated_dcount', 'long'),
+      ];
     case 'sliding_window_counts':
       return [col(argName(call, 1), 'datetime'), ...dims(call, input, 6), col('Count', 'long'), col('Dcount', 'long')];
     case 'rolling_percentile': {
       const v = args[0]?.type ?? 'unknown';
-      return [col(argName(call, 2), 'datetime'), ...dims(call, input, 5), col(`rolling_${literal(call, 4)}_percentile_${argName(call, 0)}_${literal(call, 1)}`, v === 'int' ? 'long' : v)];
+      return [
+        col(argName(call, 2), 'datetime'),
+        ...dims(call, input, 5),
+        col(`rolling_${literal(call, 4)}_percentile_${argName(call, 0)}_${literal(call, 1)}`, v === 'int' ? 'long' : v),
+      ];
     }
     case 'dcount_intersect':
       return [...input, ...call.args.map((_, i) => col(`s${i}`, 'long'))];

@@ -33,7 +33,15 @@ function matchPattern(b: Binder, p: ColumnPattern, cols: readonly Column[]): Col
   }
   const c = cols.find((x) => x.name === p.pattern);
   if (c === undefined) {
-    b.report(codes.UNKNOWN_NAME, { name: p.pattern, entity: 'column' }, p.span, didYouMean(p.pattern, cols.map((x) => x.name)));
+    b.report(
+      codes.UNKNOWN_NAME,
+      { name: p.pattern, entity: 'column' },
+      p.span,
+      didYouMean(
+        p.pattern,
+        cols.map((x) => x.name),
+      ),
+    );
     return [];
   }
   return [c];
@@ -48,7 +56,11 @@ function bindItems(b: Binder, items: readonly NamedExpr[], input: BoundTable, en
     const expr = bindScalar(b, item.expr, { columns: input.schema.columns }, env);
     const tuple = tupleCall(item);
     if (tuple !== null) {
-      for (const d of tupleColumns(tuple, expr, item.names.map((n) => n.name))) {
+      for (const d of tupleColumns(
+        tuple,
+        expr,
+        item.names.map((n) => n.name),
+      )) {
         const name = uniqueName(d.name, taken);
         taken.add(name);
         out.push({ ...d, name });
@@ -56,7 +68,10 @@ function bindItems(b: Binder, items: readonly NamedExpr[], input: BoundTable, en
       continue;
     }
     const explicit = item.names[0]?.name;
-    const base = explicit ?? resultName(item.expr, null) ?? unnamed.next(new Set([...taken, ...input.schema.columns.map((c) => c.name)]));
+    const base =
+      explicit ??
+      resultName(item.expr, null) ??
+      unnamed.next(new Set([...taken, ...input.schema.columns.map((c) => c.name)]));
     const name = uniqueName(base, taken);
     taken.add(name);
     out.push({ name, type: expr.type, expr });
@@ -64,10 +79,18 @@ function bindItems(b: Binder, items: readonly NamedExpr[], input: BoundTable, en
   return out;
 }
 
-export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTable | null, env: Env): BoundTable | null {
+export function bindProjectFamily(
+  b: Binder,
+  op: Operator,
+  inputOrNull: BoundTable | null,
+  env: Env,
+): BoundTable | null {
   const input = inputOrNull ?? tableError(op.span);
   const cols = input.schema.columns;
-  const project = (origin: 'project' | 'project-away' | 'project-keep' | 'project-rename' | 'project-reorder', defs: BoundColumnDef[]): BoundTable => ({
+  const project = (
+    origin: 'project' | 'project-away' | 'project-keep' | 'project-rename' | 'project-reorder',
+    defs: BoundColumnDef[],
+  ): BoundTable => ({
     kind: 'Project',
     origin,
     input,
@@ -81,19 +104,33 @@ export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTab
     case 'ProjectAway': {
       const drop = new Set<string>();
       for (const p of op.columns) for (const c of matchPattern(b, p, cols)) drop.add(c.name);
-      return project('project-away', cols.filter((c) => !drop.has(c.name)).map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })));
+      return project(
+        'project-away',
+        cols.filter((c) => !drop.has(c.name)).map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })),
+      );
     }
     case 'ProjectKeep': {
       const keep = new Set<string>();
       for (const p of op.columns) for (const c of matchPattern(b, p, cols)) keep.add(c.name);
-      return project('project-keep', cols.filter((c) => keep.has(c.name)).map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })));
+      return project(
+        'project-keep',
+        cols.filter((c) => keep.has(c.name)).map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })),
+      );
     }
     case 'ProjectRename': {
       const renames = new Map<string, string>();
       for (const it of op.items) {
         const c = cols.find((x) => x.name === it.oldName.name);
         if (c === undefined) {
-          b.report(codes.UNKNOWN_NAME, { name: it.oldName.name, entity: 'column' }, it.oldName.span, didYouMean(it.oldName.name, cols.map((x) => x.name)));
+          b.report(
+            codes.UNKNOWN_NAME,
+            { name: it.oldName.name, entity: 'column' },
+            it.oldName.span,
+            didYouMean(
+              it.oldName.name,
+              cols.map((x) => x.name),
+            ),
+          );
         } else renames.set(c.name, it.newName.name);
       }
       const defs = cols.map((c) => ({ name: renames.get(c.name) ?? c.name, type: c.type, expr: colRef(c, op.span) }));
@@ -107,8 +144,10 @@ export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTab
       const seen = new Set<string>();
       for (const it of op.items) {
         let matched = matchPattern(b, it.column, cols);
-        if (it.order === 'asc' || it.order === 'granny-asc') matched = [...matched].sort((x, y) => x.name.localeCompare(y.name));
-        if (it.order === 'desc' || it.order === 'granny-desc') matched = [...matched].sort((x, y) => y.name.localeCompare(x.name));
+        if (it.order === 'asc' || it.order === 'granny-asc')
+          matched = [...matched].sort((x, y) => x.name.localeCompare(y.name));
+        if (it.order === 'desc' || it.order === 'granny-desc')
+          matched = [...matched].sort((x, y) => y.name.localeCompare(x.name));
         for (const c of matched) {
           if (seen.has(c.name)) continue;
           seen.add(c.name);
@@ -116,14 +155,19 @@ export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTab
         }
       }
       const all = [...first, ...cols.filter((c) => !seen.has(c.name))];
-      return project('project-reorder', all.map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })));
+      return project(
+        'project-reorder',
+        all.map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })),
+      );
     }
     case 'Extend':
       return bindExtend(b, op.items, input, env, false, op.span);
     case 'Serialize':
       return bindExtend(b, op.items, input, env, true, op.span);
     case 'Distinct': {
-      const defs = op.star ? cols.map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) })) : bindItems(b, op.items, input, env);
+      const defs = op.star
+        ? cols.map((c) => ({ name: c.name, type: c.type, expr: colRef(c, op.span) }))
+        : bindItems(b, op.items, input, env);
       return { kind: 'Distinct', input, columns: defs, schema: schemaOf(defsSchema(defs)), span: op.span };
     }
     default:
@@ -131,7 +175,14 @@ export function bindProjectFamily(b: Binder, op: Operator, inputOrNull: BoundTab
   }
 }
 
-function bindExtend(b: Binder, items: readonly NamedExpr[], input: BoundTable, env: Env, serialize: boolean, span: BoundTable['span']): BoundTable {
+function bindExtend(
+  b: Binder,
+  items: readonly NamedExpr[],
+  input: BoundTable,
+  env: Env,
+  serialize: boolean,
+  span: BoundTable['span'],
+): BoundTable {
   let running: Column[] = [...input.schema.columns];
   const inlined = new Map<string, BoundExpr>();
   const defs = new Map<string, BoundColumnDef>();
@@ -141,10 +192,19 @@ function bindExtend(b: Binder, items: readonly NamedExpr[], input: BoundTable, e
     const expr = substituteColumns(raw, inlined);
     const tuple = tupleCall(item);
     const produced: BoundColumnDef[] =
-      tuple !== null ? tupleColumns(tuple, expr, item.names.map((n) => n.name)) : [];
+      tuple !== null
+        ? tupleColumns(
+            tuple,
+            expr,
+            item.names.map((n) => n.name),
+          )
+        : [];
     if (tuple === null) {
-    const names = item.names.length > 0 ? item.names.map((n) => n.name) : [resultName(item.expr, null) ?? unnamed.next(new Set(running.map((c) => c.name)))];
-    for (const name of names) produced.push({ name, type: expr.type, expr });
+      const names =
+        item.names.length > 0
+          ? item.names.map((n) => n.name)
+          : [resultName(item.expr, null) ?? unnamed.next(new Set(running.map((c) => c.name)))];
+      for (const name of names) produced.push({ name, type: expr.type, expr });
     }
     for (const def of produced) {
       const { name } = def;

@@ -51,7 +51,14 @@ function multiOutput(call: Call): boolean {
   return false;
 }
 
-function bindAggregates(b: Binder, items: readonly NamedExpr[], rs: RowScope, env: Env, names: Names, byCols: readonly Column[]): BoundAggregate[] {
+function bindAggregates(
+  b: Binder,
+  items: readonly NamedExpr[],
+  rs: RowScope,
+  env: Env,
+  names: Names,
+  byCols: readonly Column[],
+): BoundAggregate[] {
   const out: BoundAggregate[] = [];
   const aggScope: RowScope = { ...rs, aggregates: true };
   for (const item of items) {
@@ -60,15 +67,26 @@ function bindAggregates(b: Binder, items: readonly NamedExpr[], rs: RowScope, en
       out.push(bindExtreme(b, e, item, rs, env, names, byCols));
       continue;
     }
-    if (e.kind === 'Call' && (e.callee.name === 'percentiles' || e.callee.name === 'percentilesw') && item.names.length === 0) {
+    if (
+      e.kind === 'Call' &&
+      (e.callee.name === 'percentiles' || e.callee.name === 'percentilesw') &&
+      item.names.length === 0
+    ) {
       out.push(...bindPercentiles(b, e, aggScope, env, names));
       continue;
     }
     const expr = bindScalar(b, item.expr, aggScope, env);
     let base = item.names[0]?.name ?? resultName(item.expr, null);
-    if (base === null && e.kind === 'Call' && e.callee.name === 'percentile') base = percentileName('percentile', e.args[0], e.args[1]);
-    if (base === null && e.kind === 'Call' && e.callee.name === 'percentilew') base = percentileName('percentile', e.args[0], e.args[2]);
-    if (base === null && e.kind === 'Call' && (e.callee.name === 'percentiles_array' || e.callee.name === 'percentilesw_array')) base = `percentiles_${e.args[0] === undefined ? '' : (resultName(e.args[0], '') ?? '')}`;
+    if (base === null && e.kind === 'Call' && e.callee.name === 'percentile')
+      base = percentileName('percentile', e.args[0], e.args[1]);
+    if (base === null && e.kind === 'Call' && e.callee.name === 'percentilew')
+      base = percentileName('percentile', e.args[0], e.args[2]);
+    if (
+      base === null &&
+      e.kind === 'Call' &&
+      (e.callee.name === 'percentiles_array' || e.callee.name === 'percentilesw_array')
+    )
+      base = `percentiles_${e.args[0] === undefined ? '' : (resultName(e.args[0], '') ?? '')}`;
     out.push({ kind: 'Value', name: base !== null ? names.add(base) : names.fresh(), type: expr.type, expr });
   }
   return out;
@@ -91,27 +109,62 @@ function bindPercentiles(b: Binder, call: Call, rs: RowScope, env: Env, names: N
   const single = lookup(weighted ? 'percentilew' : 'percentile');
   const whole = bindScalar(b, call, rs, env);
   const fixed = weighted ? 2 : 1;
-  if (single === undefined || whole.kind !== 'Call' || call.args.length <= fixed) return [{ kind: 'Value', name: names.fresh(), type: whole.type, expr: whole }];
+  if (single === undefined || whole.kind !== 'Call' || call.args.length <= fixed)
+    return [{ kind: 'Value', name: names.fresh(), type: whole.type, expr: whole }];
   const out: BoundAggregate[] = [];
   for (let i = fixed; i < call.args.length; i++) {
     const args = [...whole.args.slice(0, fixed), whole.args[i]!];
-    const expr: BoundExpr = { kind: 'Call', name: single.name, spec: single, signature: 0, args, type: whole.type, span: call.span };
-    out.push({ kind: 'Value', name: names.add(percentileName('percentile', call.args[0], call.args[i])), type: whole.type, expr });
+    const expr: BoundExpr = {
+      kind: 'Call',
+      name: single.name,
+      spec: single,
+      signature: 0,
+      args,
+      type: whole.type,
+      span: call.span,
+    };
+    out.push({
+      kind: 'Value',
+      name: names.add(percentileName('percentile', call.args[0], call.args[i])),
+      type: whole.type,
+      expr,
+    });
   }
   return out;
 }
 
-function bindExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: Env, names: Names, byCols: readonly Column[]): BoundAggregate {
+function bindExtreme(
+  b: Binder,
+  call: Call,
+  item: NamedExpr,
+  rs: RowScope,
+  env: Env,
+  names: Names,
+  byCols: readonly Column[],
+): BoundAggregate {
   const fnName = call.callee.name;
   const fn: 'arg_max' | 'arg_min' | 'take_any' =
-    fnName === 'arg_max' || fnName === 'argmax' ? 'arg_max' : fnName === 'arg_min' || fnName === 'argmin' ? 'arg_min' : 'take_any';
-  if (fnName === 'argmax' || fnName === 'argmin') return bindLegacyExtreme(b, call, item, rs, env, names, fnName === 'argmax' ? 'arg_max' : 'arg_min');
+    fnName === 'arg_max' || fnName === 'argmax'
+      ? 'arg_max'
+      : fnName === 'arg_min' || fnName === 'argmin'
+        ? 'arg_min'
+        : 'take_any';
+  if (fnName === 'argmax' || fnName === 'argmin')
+    return bindLegacyExtreme(b, call, item, rs, env, names, fnName === 'argmax' ? 'arg_max' : 'arg_min');
   const isArg = fn !== 'take_any';
   const bound = bindScalar(b, call, { ...rs, aggregates: true }, env);
   const boundCall =
     bound.kind === 'Call'
       ? bound
-      : ({ kind: 'Call', name: fnName, spec: lookup(fnName) ?? lookup('take_any')!, signature: 0, args: [], type: 'unknown', span: call.span } as const);
+      : ({
+          kind: 'Call',
+          name: fnName,
+          spec: lookup(fnName) ?? lookup('take_any')!,
+          signature: 0,
+          args: [],
+          type: 'unknown',
+          span: call.span,
+        } as const);
   const args = boundCall.args;
   const anyStar = call.args.some((a) => a.kind === 'Star');
   const doNotRepeat = new Set<string>(isArg ? [] : byCols.map((c) => c.name));
@@ -131,23 +184,37 @@ function bindExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: 
     const named = a.kind === 'NamedArg' ? a : null;
     const col = plainColumn(named !== null ? named.value : a, rs.columns);
     if (col !== undefined) {
-      const canAdd = (isArg && i === 0) || !anyStar || (!doNotRepeat.has(col.name) && !(isArg && byNames.has(col.name)));
+      const canAdd =
+        (isArg && i === 0) || !anyStar || (!doNotRepeat.has(col.name) && !(isArg && byNames.has(col.name)));
       if (!canAdd) return;
       doNotRepeat.add(col.name);
       cols.push({ base: named !== null ? named.name.name : col.name, type: col.type, expr: be });
       return;
     }
     let base = resultName(a, null);
-    if (base === null) base = isArg ? (i === 0 ? `${fnName}_` : `${fnName}_${primaryName ?? ''}_arg${i}`) : `any_arg${i}`;
+    if (base === null)
+      base = isArg ? (i === 0 ? `${fnName}_` : `${fnName}_${primaryName ?? ''}_arg${i}`) : `any_arg${i}`;
     cols.push({ base, type: be.type, expr: be });
   });
   // `(a, b, ...) = arg_max(...)` renames the outputs in order.
-  const defs: BoundColumnDef[] = cols.map((c, i) => ({ name: names.add(item.names[i]?.name ?? c.base), type: c.type, expr: c.expr }));
+  const defs: BoundColumnDef[] = cols.map((c, i) => ({
+    name: names.add(item.names[i]?.name ?? c.base),
+    type: c.type,
+    expr: c.expr,
+  }));
   return { kind: 'ArgExtreme', fn, call: boundCall, by: isArg ? (args[0] ?? null) : null, columns: defs };
 }
 
 /** Obsolete argmax/argmin: columns max_E, max_E_c1, ... */
-function bindLegacyExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope, env: Env, names: Names, fn: 'arg_max' | 'arg_min'): BoundAggregate {
+function bindLegacyExtreme(
+  b: Binder,
+  call: Call,
+  item: NamedExpr,
+  rs: RowScope,
+  env: Env,
+  names: Names,
+  fn: 'arg_max' | 'arg_min',
+): BoundAggregate {
   const bound = bindScalar(b, call, { ...rs, aggregates: true }, env);
   if (bound.kind !== 'Call') return { kind: 'Value', name: names.fresh(), type: bound.type, expr: bound };
   const prefix = fn === 'arg_max' ? 'max' : 'min';
@@ -160,10 +227,17 @@ function bindLegacyExtreme(b: Binder, call: Call, item: NamedExpr, rs: RowScope,
 }
 
 function aggregateColumns(aggs: readonly BoundAggregate[]): Column[] {
-  return aggs.flatMap((a) => (a.kind === 'Value' ? [{ name: a.name, type: a.type }] : a.columns.map((c) => ({ name: c.name, type: c.type }))));
+  return aggs.flatMap((a) =>
+    a.kind === 'Value' ? [{ name: a.name, type: a.type }] : a.columns.map((c) => ({ name: c.name, type: c.type })),
+  );
 }
 
-export function bindSummarizeFamily(b: Binder, op: Operator, inputOrNull: BoundTable | null, env: Env): BoundTable | null {
+export function bindSummarizeFamily(
+  b: Binder,
+  op: Operator,
+  inputOrNull: BoundTable | null,
+  env: Env,
+): BoundTable | null {
   const input = inputOrNull ?? tableError(op.span);
   const rs: RowScope = { columns: input.schema.columns };
   switch (op.kind) {
@@ -189,12 +263,31 @@ export function bindSummarizeFamily(b: Binder, op: Operator, inputOrNull: BoundT
       });
       const onExpr = bindScalar(b, op.on, rs, env);
       const onBase = resultName(op.on, null);
-      const on: BoundColumnDef = { name: onBase !== null ? names.add(onBase) : names.fresh(), type: 'dynamic', expr: onExpr };
+      const on: BoundColumnDef = {
+        name: onBase !== null ? names.add(onBase) : names.fresh(),
+        type: 'dynamic',
+        expr: onExpr,
+      };
       const from = op.from === null ? null : bindScalar(b, op.from, rs, env);
       const to = op.to === null ? null : bindScalar(b, op.to, rs, env);
       const step = bindScalar(b, op.step, rs, env);
-      const columns: Column[] = [...by.map((c) => ({ name: c.name, type: c.type })), ...aggs.map((a) => ({ name: a.name, type: a.type })), { name: on.name, type: 'dynamic' }];
-      return { kind: 'MakeSeries', input, aggregates: aggs, on, from, to, step, by, schema: schemaOf(columns), span: op.span };
+      const columns: Column[] = [
+        ...by.map((c) => ({ name: c.name, type: c.type })),
+        ...aggs.map((a) => ({ name: a.name, type: a.type })),
+        { name: on.name, type: 'dynamic' },
+      ];
+      return {
+        kind: 'MakeSeries',
+        input,
+        aggregates: aggs,
+        on,
+        from,
+        to,
+        step,
+        by,
+        schema: schemaOf(columns),
+        span: op.span,
+      };
     }
     case 'TopNested': {
       const columns: Column[] = [];

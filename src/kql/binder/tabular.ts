@@ -33,7 +33,11 @@ export function bindStatements(b: Binder, stmts: readonly Statement[], env: Env,
     else if (s.kind === 'DeclareQueryParametersStmt') {
       for (const p of s.params) {
         if (p.type.kind === 'ScalarTypeRef') {
-          env.define({ kind: 'scalar', name: p.name.name, value: { kind: 'Literal', type: p.type.name, value: null, span: p.span } });
+          env.define({
+            kind: 'scalar',
+            name: p.name.name,
+            value: { kind: 'Literal', type: p.type.name, value: null, span: p.span },
+          });
         }
       }
     }
@@ -53,7 +57,15 @@ export function bindLet(b: Binder, s: Extract<Statement, { kind: 'LetStmt' }>, e
     env.define({ kind: 'scalar', name, value: v.expr });
     return;
   }
-  const let_ = { kind: 'LetTable' as const, name, id: b.letId(), value: v.table, materialized, schema: v.table.schema, span: s.span };
+  const let_ = {
+    kind: 'LetTable' as const,
+    name,
+    id: b.letId(),
+    value: v.table,
+    materialized,
+    schema: v.table.schema,
+    span: s.span,
+  };
   b.lets.push(let_);
   env.define({ kind: 'table', name, table: let_ });
 }
@@ -114,7 +126,11 @@ export function bindOperator(b: Binder, op: Operator, input: BoundTable | null, 
         const expr = bindScalar(b, item.expr, EMPTY_ROW, env);
         const tuple = tupleCall(item);
         if (tuple !== null) {
-          for (const d of tupleColumns(tuple, expr, item.names.map((n) => n.name))) {
+          for (const d of tupleColumns(
+            tuple,
+            expr,
+            item.names.map((n) => n.name),
+          )) {
             const name = uniqueName(d.name, taken);
             taken.add(name);
             cols.push({ ...d, name });
@@ -127,14 +143,27 @@ export function bindOperator(b: Binder, op: Operator, input: BoundTable | null, 
         taken.add(name);
         cols.push({ name, type: expr.type, expr });
       });
-      return { kind: 'Print', columns: cols, schema: schemaOf(cols.map((c) => ({ name: c.name, type: c.type }))), span: op.span };
+      return {
+        kind: 'Print',
+        columns: cols,
+        schema: schemaOf(cols.map((c) => ({ name: c.name, type: c.type }))),
+        span: op.span,
+      };
     }
     case 'Range': {
       const from = bindScalar(b, op.from, EMPTY_ROW, env);
       const to = bindScalar(b, op.to, EMPTY_ROW, env);
       const step = bindScalar(b, op.step, EMPTY_ROW, env);
       const type = from.type === 'int' ? 'long' : from.type;
-      return { kind: 'Range', column: op.column.name, from, to, step, schema: schemaOf([{ name: op.column.name, type }]), span: op.span };
+      return {
+        kind: 'Range',
+        column: op.column.name,
+        from,
+        to,
+        step,
+        schema: schemaOf([{ name: op.column.name, type }]),
+        span: op.span,
+      };
     }
     default: {
       const r =

@@ -13,16 +13,55 @@ const D = 'dynamic' as const;
 const L = 'long' as const;
 
 const TUPLES: Readonly<Record<string, Fields>> = {
-  series_stats: [['min', R], ['min_idx', L], ['max', R], ['max_idx', L], ['avg', R], ['stdev', R], ['variance', R]],
-  series_fit_line: [['rsquare', R], ['slope', R], ['variance', R], ['rvariance', R], ['interception', R], ['line_fit', D]],
-  series_fit_2lines: [
-    ['rsquare', R], ['split_idx', L], ['variance', R], ['rvariance', R], ['line_fit', D],
-    ['right_rsquare', R], ['right_slope', R], ['right_interception', R], ['right_variance', R], ['right_rvariance', R],
-    ['left_rsquare', R], ['left_slope', R], ['left_interception', R], ['left_variance', R], ['left_rvariance', R],
+  series_stats: [
+    ['min', R],
+    ['min_idx', L],
+    ['max', R],
+    ['max_idx', L],
+    ['avg', R],
+    ['stdev', R],
+    ['variance', R],
   ],
-  series_fit_poly: [['rsquare', R], ['coefficients', D], ['variance', R], ['rvariance', R], ['poly_fit', D]],
-  series_periods_detect: [['periods', D], ['scores', D]],
-  series_periods_validate: [['periods', D], ['scores', D]],
+  series_fit_line: [
+    ['rsquare', R],
+    ['slope', R],
+    ['variance', R],
+    ['rvariance', R],
+    ['interception', R],
+    ['line_fit', D],
+  ],
+  series_fit_2lines: [
+    ['rsquare', R],
+    ['split_idx', L],
+    ['variance', R],
+    ['rvariance', R],
+    ['line_fit', D],
+    ['right_rsquare', R],
+    ['right_slope', R],
+    ['right_interception', R],
+    ['right_variance', R],
+    ['right_rvariance', R],
+    ['left_rsquare', R],
+    ['left_slope', R],
+    ['left_interception', R],
+    ['left_variance', R],
+    ['left_rvariance', R],
+  ],
+  series_fit_poly: [
+    ['rsquare', R],
+    ['coefficients', D],
+    ['variance', R],
+    ['rvariance', R],
+    ['poly_fit', D],
+  ],
+  series_periods_detect: [
+    ['periods', D],
+    ['scores', D],
+  ],
+  series_periods_validate: [
+    ['periods', D],
+    ['scores', D],
+  ],
 };
 
 function strip(e: NamedExpr['expr']): NamedExpr['expr'] {
@@ -45,11 +84,16 @@ export function tupleColumns(call: Call, bound: BoundExpr, names: readonly strin
     const args = bound.kind === 'Call' ? bound.args : [];
     call.args.forEach((a, i) => {
       if (args[i] !== undefined && args[i]!.type !== 'dynamic') return;
-      fields.push({ name: `${resultName(a, null) ?? `array${i + 1}`}_sorted`, type: 'dynamic', index: lit(String(i), 'long') });
+      fields.push({
+        name: `${resultName(a, null) ?? `array${i + 1}`}_sorted`,
+        type: 'dynamic',
+        index: lit(String(i), 'long'),
+      });
     });
   } else {
     const argName = call.args[0] === undefined ? '' : (resultName(call.args[0], '') ?? '');
-    for (const [f, t] of TUPLES[fn] ?? []) fields.push({ name: `${fn}_${argName}_${f}`, type: t, index: lit(f, 'string') });
+    for (const [f, t] of TUPLES[fn] ?? [])
+      fields.push({ name: `${fn}_${argName}_${f}`, type: t, index: lit(f, 'string') });
   }
   const target: BoundExpr = { ...bound, type: 'dynamic' } as BoundExpr;
   return fields.map((f, i) => ({

@@ -103,7 +103,8 @@ export const JOIN_CONDITION = defineDiagnostic<Record<string, never>>({
   code: 'KS182',
   severity: 'error',
   phase: 'binding',
-  message: () => 'The join condition must be either the name of a column common to both tables or in the form $left.<column> == $right.<column>.',
+  message: () =>
+    'The join condition must be either the name of a column common to both tables or in the form $left.<column> == $right.<column>.',
 });
 export const DATATABLE_VALUES = defineDiagnostic<{ multiple: number }>({
   code: 'KS173',

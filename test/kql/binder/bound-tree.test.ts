@@ -20,9 +20,15 @@ function ofKind<K extends BoundTable['kind']>(t: BoundTable, kind: K): Extract<B
 }
 
 test('project-away is resolved to the kept columns', () => {
-  const p = ofKind(result('DeviceFileEvents | project Timestamp, DeviceId, FileName | project-away DeviceId'), 'Project');
+  const p = ofKind(
+    result('DeviceFileEvents | project Timestamp, DeviceId, FileName | project-away DeviceId'),
+    'Project',
+  );
   assert.equal(p.origin, 'project-away');
-  assert.deepEqual(p.columns.map((c) => c.name), ['Timestamp', 'FileName']);
+  assert.deepEqual(
+    p.columns.map((c) => c.name),
+    ['Timestamp', 'FileName'],
+  );
   assert.ok(p.columns.every((c) => c.expr.kind === 'Column'));
 });
 
@@ -41,15 +47,24 @@ test('scalar lets are inlined and typed; comparing int with a string literal con
   if (w.predicate.kind !== 'Binary') return;
   assert.equal(w.predicate.right.kind, 'Convert');
   assert.equal(w.predicate.right.type, 'int');
-  const w2 = ofKind(result('let t = datetime(2025-01-01); DeviceNetworkEvents | where Timestamp between ((t - 2m) .. (t + 2m))'), 'Where');
+  const w2 = ofKind(
+    result('let t = datetime(2025-01-01); DeviceNetworkEvents | where Timestamp between ((t - 2m) .. (t + 2m))'),
+    'Where',
+  );
   assert.equal(w2.predicate.kind, 'Between');
   if (w2.predicate.kind !== 'Between') return;
   assert.equal(w2.predicate.low.type, 'datetime');
 });
 
 test('summarize: default names and arg_max expansion', () => {
-  const s = ofKind(result('DeviceNetworkEvents | summarize count(), sum(RemotePort), arg_max(Timestamp, RemoteUrl) by DeviceName'), 'Summarize');
-  assert.deepEqual(s.by.map((c) => c.name), ['DeviceName']);
+  const s = ofKind(
+    result('DeviceNetworkEvents | summarize count(), sum(RemotePort), arg_max(Timestamp, RemoteUrl) by DeviceName'),
+    'Summarize',
+  );
+  assert.deepEqual(
+    s.by.map((c) => c.name),
+    ['DeviceName'],
+  );
   assert.deepEqual(
     s.aggregates.map((a) => (a.kind === 'Value' ? a.name : `${a.fn}(${a.columns.map((c) => c.name).join(',')})`)),
     ['count_', 'sum_RemotePort', 'arg_max(Timestamp,RemoteUrl)'],
@@ -60,29 +75,40 @@ test('summarize: default names and arg_max expansion', () => {
 
 test('join: kind, key pairs and output renames', () => {
   const j = ofKind(
-    result('DeviceNetworkEvents | project Timestamp, DeviceName | join kind=inner (DeviceProcessEvents | project Timestamp, DeviceName, FileName) on $left.DeviceName == $right.DeviceName'),
+    result(
+      'DeviceNetworkEvents | project Timestamp, DeviceName | join kind=inner (DeviceProcessEvents | project Timestamp, DeviceName, FileName) on $left.DeviceName == $right.DeviceName',
+    ),
     'Join',
   );
   assert.equal(j.joinKind, 'inner');
   assert.deepEqual(j.keys, [{ left: 'DeviceName', right: 'DeviceName' }]);
-  assert.deepEqual(j.outputs.map((o) => `${o.name}<-${o.side}.${o.column}`), [
-    'Timestamp<-left.Timestamp',
-    'DeviceName<-left.DeviceName',
-    'Timestamp1<-right.Timestamp',
-    'DeviceName1<-right.DeviceName',
-    'FileName<-right.FileName',
-  ]);
+  assert.deepEqual(
+    j.outputs.map((o) => `${o.name}<-${o.side}.${o.column}`),
+    [
+      'Timestamp<-left.Timestamp',
+      'DeviceName<-left.DeviceName',
+      'Timestamp1<-right.Timestamp',
+      'DeviceName1<-right.DeviceName',
+      'FileName<-right.FileName',
+    ],
+  );
   const d = ofKind(result('DeviceNetworkEvents | join (DeviceProcessEvents) on DeviceId'), 'Join');
   assert.equal(d.joinKind, 'innerunique');
 });
 
 test('union: per-input column mapping to the unified schema', () => {
   const u = ofKind(result('union (print x=1, y="a"), (print x="s", z=2.0)'), 'Union');
-  assert.deepEqual(u.schema.columns.map((c) => c.name), ['x_long', 'x_string', 'y', 'z']);
-  assert.deepEqual(u.inputs.map((i) => i.columns), [
-    ['x', null, 'y', null],
-    [null, 'x', null, 'z'],
-  ]);
+  assert.deepEqual(
+    u.schema.columns.map((c) => c.name),
+    ['x_long', 'x_string', 'y', 'z'],
+  );
+  assert.deepEqual(
+    u.inputs.map((i) => i.columns),
+    [
+      ['x', null, 'y', null],
+      [null, 'x', null, 'z'],
+    ],
+  );
 });
 
 test('tabular lets are shared nodes with one id', () => {

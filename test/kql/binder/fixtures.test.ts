@@ -10,7 +10,9 @@ import { formatCheck } from '../../../src/cli/commands/check.js';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');
 
-for (const f of readdirSync(dir).filter((x) => x.endsWith('.kql')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((x) => x.endsWith('.kql'))
+  .sort()) {
   const base = join(dir, f.slice(0, -4));
   const kql = readFileSync(join(dir, f), 'utf8');
   test(`fixture ${f}`, () => {

@@ -33,7 +33,8 @@ export interface Comparison {
   readonly ourErrors: string;
 }
 
-const fmt = (cols: readonly { name: string; type: string }[] | null): string => (cols === null ? '(none)' : cols.map((c) => `${c.name}:${c.type}`).join(', '));
+const fmt = (cols: readonly { name: string; type: string }[] | null): string =>
+  cols === null ? '(none)' : cols.map((c) => `${c.name}:${c.type}`).join(', ');
 
 export function compareAll(queries: readonly CorpusQuery[]): Comparison[] {
   const schema = mdeSchemaMap();
@@ -69,5 +70,7 @@ if (process.argv[1] !== undefined && process.argv[1].endsWith('oracle-compare.ts
     console.log(`DIFF ${r.id}\n  ours: ${r.ours}\n  offi: ${r.official}\n  errs: ${r.ourErrors}`);
   }
   console.log(`schema agreement: ${agree}/${judged.length} (${((100 * agree) / judged.length).toFixed(1)}%)`);
-  console.log(`clean: ours ${res.filter((r) => r.oursClean).length}, official ${res.filter((r) => r.officialClean).length}, of ${res.length}`);
+  console.log(
+    `clean: ours ${res.filter((r) => r.oursClean).length}, official ${res.filter((r) => r.officialClean).length}, of ${res.length}`,
+  );
 }

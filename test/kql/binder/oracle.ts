@@ -80,7 +80,8 @@ export function analyze(text: string, globals: unknown): OracleResult {
   const errors: { code: string; message: string; start: number; end: number }[] = [];
   for (let i = 0; i < diags.Count; i++) {
     const d = diags.getItem(i);
-    if (String(d.Severity) === 'Error') errors.push({ code: d.Code, message: d.Message, start: d.Start, end: d.Start + d.Length });
+    if (String(d.Severity) === 'Error')
+      errors.push({ code: d.Code, message: d.Message, start: d.Start, end: d.Start + d.Length });
   }
   const rt = code.ResultType;
   let columns: Column[] | null = null;

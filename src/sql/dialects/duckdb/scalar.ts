@@ -8,6 +8,7 @@ import { sqlIdent, sqlString } from '../../escape.js';
 import { TranslationError, UNSUPPORTED_FUNCTION, UNSUPPORTED_OPERATOR } from '../../diagnostics.js';
 import type { Plan, Sx } from '../../plan.js';
 import { convertSql } from './convert.js';
+import { renderFunction } from '../../../catalog/duckdb/index.js';
 import { lookupTemplate, NoTranslation } from './functions.js';
 import { literalSql } from './literals.js';
 import { equality, lowered, OPERATORS } from './operators.js';
@@ -61,8 +62,16 @@ function emitSql(e: Sx, env: ScalarEnv): string {
     case 'fn': {
       const args = e.args.map((a) => emitScalar(a, env));
       const t = lookupTemplate(e.name, args);
-      const unsupported = () => new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span));
-      if (t === null) throw unsupported();
+      const unsupported = (why?: string) =>
+        new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span, why));
+      if (t === null) {
+        // Not among the engine's own templates: the catalog's DuckDB templates.
+        const r = renderFunction(e.name, args, env.ctx, 'scalar');
+        if (r.ok) return r.sql;
+        const ra = renderFunction(e.name, args, env.ctx, 'aggregate');
+        if (ra.ok) return ra.sql;
+        throw unsupported(r.reason === 'no exact translation' ? undefined : r.reason);
+      }
       try {
         return applyTemplate(t, args, env.ctx);
       } catch (err) {
