@@ -158,7 +158,35 @@ export function workDay(ctx: DeviceCtx, day: number, density: number): (Apps & {
     if (t >= end) break;
     activity(ctx, t, apps, e);
   }
+  if (u.role === 'it-admin' || (u.role === 'developer' && rng.chance(0.2))) adminPowerShell(ctx, s, Math.trunc(start + (end - start) * rng.float()));
   return { ...apps, session: s };
+}
+
+const ADMIN_COMMANDS: readonly (readonly [string, string])[] = [
+  ['Get-ADUser', 'Get-ADUser -Filter * -SearchBase "OU=Staff,DC=corp,DC=contoso,DC=com" | Export-Csv C:\\Temp\\users.csv'],
+  ['Invoke-Command', 'Invoke-Command -ComputerName fs01 -ScriptBlock { Get-SmbShare }'],
+  ['Test-NetConnection', 'Test-NetConnection sccm-dp01.corp.contoso.com -Port 443'],
+  ['Invoke-WebRequest', 'Invoke-WebRequest https://github.com/PowerShell/PowerShell/releases/download/v7.5.4/PowerShell-7.5.4-win-x64.msi -OutFile C:\\Temp\\pwsh.msi'],
+  ['Get-WinEvent', 'Get-WinEvent -LogName Security -MaxEvents 200'],
+];
+
+/** Administrators' elevated PowerShell: remote commands, AD queries, the odd download. */
+function adminPowerShell(ctx: DeviceCtx, s: Session, t: number): void {
+  const { rng } = ctx;
+  const ps = ctx.proc(s.explorer, 'powershell.exe', '"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"', t, { integrity: 'High', elevation: 'TokenElevationTypeFull' });
+  ctx.proc(ps, 'conhost.exe', '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1', ctx.after(t, 0));
+  let tt = t;
+  for (let i = rng.int(2, 5); i > 0; i--) {
+    tt = ctx.after(tt, rng.int(20, 600));
+    const [cmdlet, line] = rng.pick(ADMIN_COMMANDS);
+    ctx.deviceEvent(tt, ps, 'PowerShellCommand', { AdditionalFields: JSON.stringify({ Command: cmdlet }) });
+    if (cmdlet === 'Invoke-Command') ctx.net(ctx.after(tt, 0), ps, internal('fs01.corp.contoso.com', FILE_SERVER.ip, 5985));
+    else if (cmdlet === 'Get-ADUser') ctx.net(ctx.after(tt, 0), ps, internal('dc01.corp.contoso.com', '10.10.0.5', 9389));
+    else if (cmdlet === 'Invoke-WebRequest') {
+      ctx.net(ctx.after(tt, 0), ps, web('github.com'));
+      ctx.file(ctx.after(tt, 4), ps, 'FileCreated', 'C:\\Temp\\pwsh.msi', { size: 108_000_000, originUrl: line.split(' ')[1] });
+    }
+  }
 }
 
 function browser(ctx: DeviceCtx, explorer: Proc, t: number): Proc {

@@ -27,6 +27,10 @@ export interface ScalarEnv {
 
 const ZERO_SPAN = { start: 0, end: 0 };
 
+// Catalog templates whose results differed from the Kusto docs in conformance: refused
+// (EXF301) rather than risk a silently different answer.
+const CATALOG_DENY = new Set(['array_sort_asc', 'array_sort_desc', 'variancepif']);
+
 export function applyTemplate(t: Exclude<SqlTemplate, null>, args: readonly SqlArg[], ctx: SqlContext): string {
   if (typeof t === 'function') return t(args, ctx);
   return t.replace(/\$(\*|\d+)/g, (_m, g: string) => {
@@ -65,6 +69,7 @@ function emitSql(e: Sx, env: ScalarEnv): string {
       const unsupported = (why?: string) =>
         new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span, why));
       if (t === null) {
+        if (CATALOG_DENY.has(e.name)) throw unsupported();
         // Not among the engine's own templates: the catalog's DuckDB templates.
         const r = renderFunction(e.name, args, env.ctx, 'scalar');
         if (r.ok) return r.sql;
