@@ -132,7 +132,9 @@ async function main(): Promise<void> {
   try {
     let t0 = performance.now();
     await generate(path);
-    console.log(`generated ${N.toLocaleString()} rows x 2 tables, ${DEVICES} devices, ${DAYS} days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${N.toLocaleString()} rows x 2 tables, ${DEVICES} devices, ${DAYS} days in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const b = await DuckDbBackend.open(path);
     try {
       console.log(`\n| hunt | exfilhunt (ms) | hand SQL (ms) | ratio |\n|---|---:|---:|---:|`);
@@ -145,16 +147,28 @@ async function main(): Promise<void> {
       t0 = performance.now();
       const r = await b.query(PIVOT);
       const pivotMs = performance.now() - t0;
-      console.log(`\n±2 min file->network pivot, all devices: ${(pivotMs / 1000).toFixed(2)} s (${String(r.rows[0]?.[0])} pairs)`);
+      console.log(
+        `\n±2 min file->network pivot, all devices: ${(pivotMs / 1000).toFixed(2)} s (${String(r.rows[0]?.[0])} pairs)`,
+      );
       console.log('\ncase-insensitive substring (FolderPath contains "\\temp\\"):');
       const variants: [string, string][] = [
         ['ILIKE', `SELECT count(*) FROM "DeviceFileEvents" WHERE "FolderPath" ILIKE '%\\temp\\%'`],
-        ['contains(lower(x))', `SELECT count(*) FROM "DeviceFileEvents" WHERE contains(lower("FolderPath"), '\\temp\\')`],
-        ['strpos(lower(x)) > 0', `SELECT count(*) FROM "DeviceFileEvents" WHERE strpos(lower("FolderPath"), '\\temp\\') > 0`],
+        [
+          'contains(lower(x))',
+          `SELECT count(*) FROM "DeviceFileEvents" WHERE contains(lower("FolderPath"), '\\temp\\')`,
+        ],
+        [
+          'strpos(lower(x)) > 0',
+          `SELECT count(*) FROM "DeviceFileEvents" WHERE strpos(lower("FolderPath"), '\\temp\\') > 0`,
+        ],
         ['lower(x) LIKE', `SELECT count(*) FROM "DeviceFileEvents" WHERE lower("FolderPath") LIKE '%\\temp\\%'`],
-        ['regexp (?i)', `SELECT count(*) FROM "DeviceFileEvents" WHERE regexp_matches("FolderPath", '(?i)\\\\temp\\\\')`],
+        [
+          'regexp (?i)',
+          `SELECT count(*) FROM "DeviceFileEvents" WHERE regexp_matches("FolderPath", '(?i)\\\\temp\\\\')`,
+        ],
       ];
-      for (const [name, sql] of variants) console.log(`  ${name.padEnd(22)} ${(await best(() => b.sql(sql))).toFixed(0)} ms`);
+      for (const [name, sql] of variants)
+        console.log(`  ${name.padEnd(22)} ${(await best(() => b.sql(sql))).toFixed(0)} ms`);
     } finally {
       await b.close();
     }

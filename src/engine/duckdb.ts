@@ -32,7 +32,15 @@ function kustoTypeOf(duck: string): ScalarType {
   const t = duck.toUpperCase();
   if (t === 'VARCHAR') return 'string';
   if (t === 'BIGINT' || t === 'HUGEINT' || t === 'UBIGINT') return 'long';
-  if (t === 'INTEGER' || t === 'SMALLINT' || t === 'TINYINT' || t === 'UINTEGER' || t === 'USMALLINT' || t === 'UTINYINT') return 'int';
+  if (
+    t === 'INTEGER' ||
+    t === 'SMALLINT' ||
+    t === 'TINYINT' ||
+    t === 'UINTEGER' ||
+    t === 'USMALLINT' ||
+    t === 'UTINYINT'
+  )
+    return 'int';
   if (t === 'DOUBLE' || t === 'FLOAT' || t === 'REAL') return 'real';
   if (t === 'BOOLEAN') return 'bool';
   if (t.startsWith('TIMESTAMP') || t === 'DATE') return 'datetime';
@@ -67,7 +75,8 @@ export class DuckDbBackend implements Backend {
    */
   static async open(path: string | null, opts: OpenOptions = {}): Promise<DuckDbBackend> {
     const present = path !== null && path !== ':memory:' && existsSync(path);
-    if (path !== null && path !== ':memory:' && !present && opts.allowMissing === false) throw new Error(`workspace not found: ${path}`);
+    if (path !== null && path !== ':memory:' && !present && opts.allowMissing === false)
+      throw new Error(`workspace not found: ${path}`);
     const instance = present
       ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', ...SAFE_CONFIG })
       : await DuckDBInstance.create(':memory:', { ...SAFE_CONFIG });
@@ -118,9 +127,16 @@ export class DuckDbBackend implements Backend {
       const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs, bagKeys });
       if (c.ok === false) throw new QueryError(shiftDiagnostics(c.diagnostics, shift, kql.length), kql);
       if (c.ok === 'discover') {
-        if (round > 16) throw new QueryError([diagnostic(RUNTIME_ERROR, { message: 'too many bag_unpack operators' }, { start: 0, end: kql.length })], kql);
+        if (round > 16)
+          throw new QueryError(
+            [diagnostic(RUNTIME_ERROR, { message: 'too many bag_unpack operators' }, { start: 0, end: kql.length })],
+            kql,
+          );
         const rows = await this.run(c.sql, kql);
-        bagKeys.set(c.at, rows.map((r) => String(r[0])));
+        bagKeys.set(
+          c.at,
+          rows.map((r) => String(r[0])),
+        );
         continue;
       }
       for (const t of scannedTables(c.plan)) {
@@ -172,7 +188,11 @@ function findName(kql: string, name: string): { start: number; end: number } {
   return i < 0 ? { start: 0, end: kql.length } : { start: i, end: i + name.length };
 }
 
-function shiftDiagnostics<D extends { span: { start: number; end: number } }>(ds: readonly D[], shift: number, len: number): D[] {
+function shiftDiagnostics<D extends { span: { start: number; end: number } }>(
+  ds: readonly D[],
+  shift: number,
+  len: number,
+): D[] {
   if (shift === 0) return [...ds];
   const clamp = (n: number) => Math.max(0, Math.min(len, n - shift));
   return ds.map((d) => ({ ...d, span: { start: clamp(d.span.start), end: clamp(d.span.end) } }));

@@ -20,10 +20,16 @@ export function formatResult(r: QueryResult, format: OutputFormat): string {
       return `${JSON.stringify({ columns: columnsJson(r.columns), rows: r.rows.map((row) => row.map(cellJson)) })}\n`;
     case 'jsonl':
       return r.rows
-        .map((row) => `${JSON.stringify(Object.fromEntries(r.columns.map((c, i) => [c.name, cellJson(row[i] ?? null)])))}\n`)
+        .map(
+          (row) =>
+            `${JSON.stringify(Object.fromEntries(r.columns.map((c, i) => [c.name, cellJson(row[i] ?? null)])))}\n`,
+        )
         .join('');
     case 'csv':
-      return [r.columns.map((c) => csvField(c.name)).join(','), ...r.rows.map((row) => row.map((v) => csvField(cellText(v))).join(','))]
+      return [
+        r.columns.map((c) => csvField(c.name)).join(','),
+        ...r.rows.map((row) => row.map((v) => csvField(cellText(v))).join(',')),
+      ]
         .map((l) => `${l}\r\n`)
         .join('');
     case 'table': {
@@ -31,9 +37,16 @@ export function formatResult(r: QueryResult, format: OutputFormat): string {
       const body = r.rows.map((row) => row.map((v) => sanitizeCell(cellText(v))));
       const widths = header.map((h, i) => Math.min(80, Math.max(h.length, ...body.map((b) => (b[i] ?? '').length))));
       const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-      const line = (cells: readonly string[]) => cells.map((c, i) => cut(c, widths[i] ?? 0)).join(' | ').trimEnd();
+      const line = (cells: readonly string[]) =>
+        cells
+          .map((c, i) => cut(c, widths[i] ?? 0))
+          .join(' | ')
+          .trimEnd();
       const sep = widths.map((w) => '-'.repeat(w)).join('-+-');
-      return [line(header), sep, ...body.map(line), `(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})`].join('\n') + '\n';
+      return (
+        [line(header), sep, ...body.map(line), `(${r.rows.length} row${r.rows.length === 1 ? '' : 's'})`].join('\n') +
+        '\n'
+      );
     }
   }
 }

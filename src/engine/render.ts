@@ -13,7 +13,8 @@ function asBigInt(v: unknown): bigint | null {
 
 function num(v: unknown): number | bigint | null {
   if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  if (typeof v === 'bigint')
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
   if (typeof v === 'string') {
     const n = Number(v);
     return Number.isNaN(n) ? null : n;

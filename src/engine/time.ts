@@ -28,10 +28,30 @@ function civilFromDays(z: number): [number, number, number] {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string, offsetMin: number): bigint | null {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  frac: string,
+  offsetMin: number,
+): bigint | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const days = BigInt(daysFromCivil(y, mo, d));
   const fracNs = BigInt((frac + '000000000').slice(0, 9));
@@ -46,7 +66,9 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 export function parseKustoDatetime(text: string): bigint | null {
   const s = text.trim();
   const iso =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      s,
+    );
   if (iso !== null) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', tz] = iso;
     let off = 0;
@@ -69,7 +91,10 @@ export function parseKustoDatetime(text: string): bigint | null {
     return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), frac, 0);
   }
   // RFC 822 / 1123 / 850: "Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05:02 GMT"
-  const rfc = /^(?:[A-Za-z]+,\s*)?(\d{1,2})[ -]([A-Za-z]{3})[ -](\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z)?$/i.exec(s);
+  const rfc =
+    /^(?:[A-Za-z]+,\s*)?(\d{1,2})[ -]([A-Za-z]{3})[ -](\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|Z)?$/i.exec(
+      s,
+    );
   if (rfc !== null) {
     const [, d, mon, yRaw, h, mi, sec = '0'] = rfc;
     const mo = MONTHS[(mon ?? '').toLowerCase()];
@@ -94,7 +119,15 @@ function split(ns: bigint): { y: number; mo: number; d: number; h: number; mi: n
   }
   const [y, mo, d] = civilFromDays(Number(days));
   const secOfDay = Number(rem / 1_000_000_000n);
-  return { y, mo, d, h: Math.floor(secOfDay / 3600), mi: Math.floor((secOfDay % 3600) / 60), s: secOfDay % 60, sub: rem % 1_000_000_000n };
+  return {
+    y,
+    mo,
+    d,
+    h: Math.floor(secOfDay / 3600),
+    mi: Math.floor((secOfDay % 3600) / 60),
+    s: secOfDay % 60,
+    sub: rem % 1_000_000_000n,
+  };
 }
 
 /** Kusto rendering: `2025-11-20T00:48:57.6034636Z` (always 7 fractional digits). */

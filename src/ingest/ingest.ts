@@ -35,6 +35,7 @@ import {
 } from './types.js';
 import { LOG_TABLE, REJECTS_TABLE, openWorkspace, type Workspace } from './workspace.js';
 import { TableWriter } from './writer.js';
+import { fastNdjson, type LineShape } from './fast/ndjson.js';
 
 /** Files under `paths` (folders recursively, sorted), excluding the workspace's own files. */
 export async function expandPaths(paths: readonly string[], exclude: readonly string[]): Promise<string[]> {
@@ -69,6 +70,8 @@ interface FileRun {
   readonly counter: ByteCounter;
   readonly progress: () => void;
   readonly rejects: RejectRecord[];
+  /** Rows the DuckDB-native path stored, per table (they never pass through the JS loop). */
+  fastStored?: ReadonlyMap<string, number>;
 }
 
 /** Add a finished file's counts and rejections to the run's totals. */
@@ -93,9 +96,27 @@ async function* itemsFor(run: FileRun, path: string, opened: (i: OpenedInput) =>
   switch (input.format) {
     case 'empty':
       return;
-    case 'ndjson':
+    case 'ndjson': {
+      if (!input.gzip && run.opts.fast !== false) {
+        // Read the bytes once (progress, and the line count DuckDB must agree with), then let DuckDB parse the file.
+        const shape: LineShape = { newlines: 0, lastByte: undefined };
+        for await (const c of input.chunks) {
+          for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) shape.newlines++;
+          if (c.length > 0) shape.lastByte = c[c.length - 1];
+        }
+        const fast = await fastNdjson(run.ws.conn, path, shape);
+        if (fast !== undefined) {
+          run.fastStored = fast.stored;
+          yield* fast.rest;
+          return;
+        }
+        const again = await openInput(path, { bytes: 0 });
+        yield* ndjsonItems(again.chunks);
+        return;
+      }
       yield* ndjsonItems(input.chunks);
       return;
+    }
     case 'json':
       yield* batches(documentItems(input.chunks));
       return;
@@ -212,6 +233,13 @@ async function ingestFile(run: FileRun): Promise<void> {
     for (const w of writers.values()) {
       stored += w.stored;
       (file.tables[w.table] ??= zeroCounts()).stored = w.stored;
+    }
+    for (const [t, n] of run.fastStored ?? []) {
+      const c = (file.tables[t] ??= zeroCounts());
+      c.read += n;
+      c.stored += n;
+      file.counts.read += n;
+      stored += n;
     }
     file.counts.stored = stored;
     const contentSha = input?.contentSha256 ?? file.sha256;

@@ -24,6 +24,8 @@ export interface IngestOptions {
   /** Fail (and roll back the current file) on the first rejected row. */
   readonly strict?: boolean | undefined;
   readonly onProgress?: ((p: IngestProgress) => void) | undefined;
+  /** Use the DuckDB-native paths where they apply (default true); false forces the JS row pipeline. */
+  readonly fast?: boolean | undefined;
 }
 
 export type FileStatus = 'ingested' | 'duplicate' | 'empty' | 'nothing-stored' | 'failed';

@@ -602,7 +602,72 @@ export interface ReduceOp {
  */
 export interface UnmodeledOp { readonly kind: 'Unmodeled'; readonly name: string; readonly text: string; readonly span: Span }
 
+/** `project-by-names "Name", "C*", dynamic(["a"]), column_names_of(T)`: columns chosen by name at query time. */
+export interface ProjectByNamesOp { readonly kind: 'ProjectByNames'; readonly items: readonly Expr[]; readonly span: Span }
+
+// ---- graph operators
+
+/** `(name)` in a graph pattern; the name may be omitted: `()`. */
+export interface GraphNodePattern { readonly kind: 'GraphNode'; readonly name: Ident | null; readonly span: Span }
+/**
+ * An edge in a graph pattern: `-[e]->`, `<-[e]-`, `-[e]-`, `-->`, `<--`, `--`.
+ * `range` is the variable-length quantifier `*min..max` (or `*n`, max null).
+ */
+export interface GraphEdgePattern {
+  readonly kind: 'GraphEdge';
+  readonly name: Ident | null;
+  readonly direction: '->' | '<-' | '--';
+  readonly range: { readonly min: Expr; readonly max: Expr | null } | null;
+  /** Written with `[...]` (always true when named or ranged). */
+  readonly bracketed: boolean;
+  readonly span: Span;
+}
+/** One path: node (edge node)*. */
+export interface GraphPath { readonly kind: 'GraphPath'; readonly elements: readonly (GraphNodePattern | GraphEdgePattern)[]; readonly span: Span }
+/** `make-graph Src --> Dst [with T on Key, ...] [with_node_id=Name] [partitioned-by Col (subquery)]`. */
+export interface MakeGraphOp {
+  readonly kind: 'MakeGraph';
+  readonly source: Ident;
+  readonly target: Ident;
+  /** `-->` (true) or `--` (false). */
+  readonly directed: boolean;
+  readonly nodes: readonly { readonly table: Expr; readonly key: Ident; readonly span: Span }[];
+  /** `with_node_id=Name` (and any further `name=value` parameters). */
+  readonly params: readonly OpParam[];
+  readonly partitionedBy: { readonly column: Ident; readonly body: Expr } | null;
+  readonly span: Span;
+}
+/** `graph-match` / `graph-shortest-paths [params] pattern, ... [where pred] project items`. */
+export interface GraphMatchOp {
+  readonly kind: 'GraphMatch';
+  readonly shortestPaths: boolean;
+  readonly params: readonly OpParam[];
+  readonly patterns: readonly GraphPath[];
+  readonly where: Expr | null;
+  /** Null when the project clause is absent. */
+  readonly project: readonly NamedExpr[] | null;
+  readonly span: Span;
+}
+/** `graph-to-table nodes [as N] [with_node_id=X] [, edges [as E] [with_source_id=S] [with_target_id=T]]`. */
+export interface GraphToTableOp {
+  readonly kind: 'GraphToTable';
+  readonly outputs: readonly {
+    readonly what: 'nodes' | 'edges';
+    readonly as: Ident | null;
+    readonly params: readonly OpParam[];
+    readonly span: Span;
+  }[];
+  readonly span: Span;
+}
+/** `graph-mark-components [kind=weak|strong] [with_component_id=Name]`. */
+export interface GraphMarkComponentsOp { readonly kind: 'GraphMarkComponents'; readonly params: readonly OpParam[]; readonly span: Span }
+
 export type Operator =
+  | ProjectByNamesOp
+  | MakeGraphOp
+  | GraphMatchOp
+  | GraphToTableOp
+  | GraphMarkComponentsOp
   | UnmodeledOp
   | WhereOp
   | ProjectOp

@@ -148,22 +148,24 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
     const { ingestPaths } = await import('../ingest/index.js');
     // Portal CSV carries no table name and some tables' columns are subsets of others', so
     // each table's files go in with the table named, as an analyst would pass --table.
-    let stored = 0;
-    let duplicate = false;
-    const groups = format === 'csv' ? groupByTable(files) : new Map([[undefined, files]]);
-    for (const [table, group] of groups) {
-      const summary = await ingestPaths(opts.db, group, { strict: true, ...(table !== undefined ? { table } : {}) });
-      stored += summary.totals.stored;
-      duplicate ||= summary.files.some((f) => f.status === 'duplicate');
-      const failed = summary.files.find((f) => f.status === 'failed');
-      if (failed !== undefined) throw new Error(`lab: ingest failed for ${failed.path}: ${failed.messages.join('; ')}`);
+    try {
+      let stored = 0;
+      let duplicate = false;
+      const groups = format === 'csv' ? groupByTable(files) : new Map([[undefined, files]]);
+      for (const [table, group] of groups) {
+        const summary = await ingestPaths(opts.db, group, { strict: true, ...(table !== undefined ? { table } : {}) });
+        stored += summary.totals.stored;
+        duplicate ||= summary.files.some((f) => f.status === 'duplicate');
+        const failed = summary.files.find((f) => f.status === 'failed');
+        if (failed !== undefined) throw new Error(`lab: ingest failed for ${failed.path}: ${failed.messages.join('; ')}`);
+      }
+      // Re-running the same seed into the same workspace is a no-op for the ingest (same content).
+      if (!duplicate && stored !== total) throw new Error(`lab: ingest stored ${stored} of ${total} generated events`);
+    } finally {
+      // The export files were only a vehicle for the ingest.
+      if (opts.out === undefined) rmSync(outDir, { recursive: true, force: true });
     }
-    // Re-running the same seed into the same workspace is a no-op for the ingest (same content).
-    if (!duplicate && stored !== total) throw new Error(`lab: ingest stored ${stored} of ${total} generated events`);
-    if (opts.out === undefined) {
-      rmSync(outDir, { recursive: true, force: true });
-      files = [];
-    }
+    if (opts.out === undefined) files = [];
   }
   return { files, truth, events: total, truthPath, outDir: opts.out === undefined && opts.db !== undefined ? '' : outDir };
 }

@@ -115,7 +115,12 @@ export function splitLeftOnly(join: BoundJoin, predicate: BoundExpr): { pushed: 
   for (const c of conjuncts(predicate)) {
     const cols = columnsRead(c);
     const outs = cols === null ? null : [...cols].map((n) => join.outputs.find((o) => o.name === n));
-    if (outs !== null && outs.length > 0 && outs.every((o) => o !== undefined && o.side === 'left' && o.column === o.name)) pushed.push(c);
+    if (
+      outs !== null &&
+      outs.length > 0 &&
+      outs.every((o) => o !== undefined && o.side === 'left' && o.column === o.name)
+    )
+      pushed.push(c);
     else kept.push(c);
   }
   return { pushed, kept };

@@ -16,7 +16,13 @@ export interface CompileOptions {
 }
 
 export type CompileResult =
-  | { readonly ok: true; readonly plan: Plan; readonly sql: string; readonly columns: readonly Column[]; readonly warnings: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly plan: Plan;
+      readonly sql: string;
+      readonly columns: readonly Column[];
+      readonly warnings: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
   /** bag_unpack needs its keys: run `sql` (one VARCHAR column of keys), then compile again with them. */
   | { readonly ok: 'discover'; readonly at: number; readonly sql: string };
@@ -52,7 +58,16 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
     res = check(text, { schema: opts.schema });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return { ok: false, diagnostics: [diagnostic(UNSUPPORTED_CONSTRUCT, { what: `this query (front end failed: ${msg})` }, { start: 0, end: text.length })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic(
+          UNSUPPORTED_CONSTRUCT,
+          { what: `this query (front end failed: ${msg})` },
+          { start: 0, end: text.length },
+        ),
+      ],
+    };
   }
   if (hasErrors(res.diagnostics) || res.bound === null) return { ok: false, diagnostics: res.diagnostics };
   try {
@@ -62,8 +77,17 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
   } catch (err) {
     if (err instanceof TranslationError) return { ok: false, diagnostics: [err.diagnostic] };
     if (err instanceof NeedsBagKeys) {
-      const probe: Plan = { kind: 'Project', input: err.input, items: [{ name: '__bag', expr: err.bag }], columns: [{ name: '__bag', type: 'dynamic' }] };
-      return { ok: 'discover', at: err.at, sql: opts.dialect.bagKeysSql(opts.dialect.toSql(probe, { nowNs: opts.nowNs }), '__bag') };
+      const probe: Plan = {
+        kind: 'Project',
+        input: err.input,
+        items: [{ name: '__bag', expr: err.bag }],
+        columns: [{ name: '__bag', type: 'dynamic' }],
+      };
+      return {
+        ok: 'discover',
+        at: err.at,
+        sql: opts.dialect.bagKeysSql(opts.dialect.toSql(probe, { nowNs: opts.nowNs }), '__bag'),
+      };
     }
     throw err;
   }

@@ -42,7 +42,10 @@ export function neutraliseGroups(re: string): string {
   return out;
 }
 
-export function parseRegex(t: BoundParse): { re: string; captures: { name: string; type: ScalarType; group: number }[] } {
+export function parseRegex(t: BoundParse): {
+  re: string;
+  captures: { name: string; type: ScalarType; group: number }[];
+} {
   let re = '';
   const captures: { name: string; type: ScalarType; group: number }[] = [];
   t.parts.forEach((p, i) => {
@@ -79,7 +82,10 @@ export function lowerParse(t: BoundParse, input: Plan, scalar: (e: BoundExpr) =>
       type: 'string',
       span: t.span,
     };
-    return { name: c.name, expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span: t.span } };
+    return {
+      name: c.name,
+      expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span: t.span },
+    };
   });
   return { kind: 'Project', input: base, items, columns: t.schema.columns };
 }

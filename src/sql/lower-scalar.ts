@@ -24,7 +24,8 @@ function literalValue(e: Extract<BoundExpr, { kind: 'Literal' }>): LitValue {
     case 'int':
     case 'long': {
       const t = v.trim();
-      if (/^[+-]?(0x[0-9a-f]+|\d+)$/i.test(t)) return t.startsWith('-') ? -BigInt(t.slice(1)) : BigInt(t.replace(/^\+/, ''));
+      if (/^[+-]?(0x[0-9a-f]+|\d+)$/i.test(t))
+        return t.startsWith('-') ? -BigInt(t.slice(1)) : BigInt(t.replace(/^\+/, ''));
       const n = Number(t);
       return Number.isFinite(n) ? BigInt(Math.trunc(n)) : null;
     }
@@ -62,7 +63,9 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
     case 'DynamicLiteral':
       return { k: 'lit', type: 'dynamic', value: JSON.stringify(e.value) };
     case 'Column':
-      return e.side === undefined ? { k: 'col', name: e.name, type: e.type } : { k: 'side', side: e.side, name: e.name, type: e.type };
+      return e.side === undefined
+        ? { k: 'col', name: e.name, type: e.type }
+        : { k: 'side', side: e.side, name: e.name, type: e.type };
     case 'LetScalar':
       return low(e.value);
     case 'UdfCall':
@@ -70,7 +73,8 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
     case 'Call':
       if (e.name === 'toscalar') {
         const a = e.args[0];
-        if (a !== undefined && (a.kind === 'Subquery' || a.kind === 'ToScalar')) return { k: 'scalarq', plan: ctx.table(a.table), type: e.type };
+        if (a !== undefined && (a.kind === 'Subquery' || a.kind === 'ToScalar'))
+          return { k: 'scalarq', plan: ctx.table(a.table), type: e.type };
       }
       return { k: 'fn', name: e.name, args: e.args.map(low), type: e.type, span: e.span };
     case 'Unary':
@@ -82,13 +86,20 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
     case 'In': {
       const sub = e.items.find((i) => i.kind === 'Subquery');
       if (sub !== undefined && sub.kind === 'Subquery') {
-        if (e.items.length !== 1 || e.op.startsWith('has')) unsupported(`'${e.op}' mixing a subquery with other values`, e.span);
+        if (e.items.length !== 1 || e.op.startsWith('has'))
+          unsupported(`'${e.op}' mixing a subquery with other values`, e.span);
         return { k: 'inq', op: e.op, left: low(e.left), plan: ctx.table(sub.table), type: 'bool' };
       }
       return { k: 'op', op: e.op, args: [low(e.left), ...e.items.map(low)], type: 'bool', span: e.span };
     }
     case 'Between':
-      return { k: 'op', op: e.negated ? '!between' : 'between', args: [low(e.left), low(e.low), low(e.high)], type: 'bool', span: e.span };
+      return {
+        k: 'op',
+        op: e.negated ? '!between' : 'between',
+        args: [low(e.left), low(e.low), low(e.high)],
+        type: 'bool',
+        span: e.span,
+      };
     case 'Index': {
       const steps: Sx[] = [];
       let t: BoundExpr = e;

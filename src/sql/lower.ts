@@ -84,17 +84,28 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         const { pushed, kept } = splitLeftOnly(t.input, t.predicate);
         if (pushed.length > 0) {
           const j = t.input;
-          const left = pushed.reduce<BoundTable>((acc, p) => ({ kind: 'Where', input: acc, predicate: p, schema: acc.schema, span: t.span }), j.input);
+          const left = pushed.reduce<BoundTable>(
+            (acc, p) => ({ kind: 'Where', input: acc, predicate: p, schema: acc.schema, span: t.span }),
+            j.input,
+          );
           const join: BoundTable = { ...j, input: left };
           if (kept.length === 0) return lowerTable(join, cx);
-          const pred = kept.reduce((a, b) => ({ kind: 'Binary', op: 'and', left: a, right: b, type: 'bool', span: t.span }));
+          const pred = kept.reduce((a, b) => ({
+            kind: 'Binary',
+            op: 'and',
+            left: a,
+            right: b,
+            type: 'bool',
+            span: t.span,
+          }));
           return lowerTable({ ...t, input: join, predicate: pred }, cx);
         }
       }
       const input = lowerTable(t.input, cx);
       if (t.input.kind === 'Join' && input.kind === 'Join' && input.band === null) {
         const band = detectBand(t.input, t.predicate);
-        if (band !== null) return { kind: 'Filter', input: { ...input, band }, predicate: scalar(t.predicate, cx), columns };
+        if (band !== null)
+          return { kind: 'Filter', input: { ...input, band }, predicate: scalar(t.predicate, cx), columns };
       }
       return { kind: 'Filter', input, predicate: scalar(t.predicate, cx), columns };
     }
@@ -115,12 +126,19 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'Sort':
       return { kind: 'Sort', input: lowerTable(t.input, cx), keys: t.keys.map((k) => key(k, cx)), columns };
     case 'Top':
-      return { kind: 'TopN', input: lowerTable(t.input, cx), keys: [key(t.key, cx)], count: scalar(t.count, cx), columns };
+      return {
+        kind: 'TopN',
+        input: lowerTable(t.input, cx),
+        keys: [key(t.key, cx)],
+        count: scalar(t.count, cx),
+        columns,
+      };
     case 'Take':
     case 'Sample': {
       const input = lowerTable(t.input, cx);
       // sort | take N is a top-N: one operator, so DuckDB never sorts the whole input.
-      if (input.kind === 'Sort') return { kind: 'TopN', input: input.input, keys: input.keys, count: scalar(t.count, cx), columns };
+      if (input.kind === 'Sort')
+        return { kind: 'TopN', input: input.input, keys: input.keys, count: scalar(t.count, cx), columns };
       return { kind: 'Limit', input, count: scalar(t.count, cx), columns };
     }
     case 'Count':
@@ -128,7 +146,9 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         kind: 'Aggregate',
         input: lowerTable(t.input, cx),
         keys: [],
-        aggs: [{ name: columns[0]?.name ?? 'Count', expr: { k: 'fn', name: 'count', args: [], type: 'long', span: t.span } }],
+        aggs: [
+          { name: columns[0]?.name ?? 'Count', expr: { k: 'fn', name: 'count', args: [], type: 'long', span: t.span } },
+        ],
         columns,
       };
     case 'Distinct': {
@@ -260,9 +280,13 @@ function lowerSummarize(t: Extract<BoundTable, { kind: 'Summarize' }>, cx: Ctx):
       }),
     );
   });
-  const aggCols: Column[] = [...keys.map((k) => ({ name: k.name, type: k.expr.type })), ...aggs.map((a) => ({ name: a.name, type: a.expr.type }))];
+  const aggCols: Column[] = [
+    ...keys.map((k) => ({ name: k.name, type: k.expr.type })),
+    ...aggs.map((a) => ({ name: a.name, type: a.expr.type })),
+  ];
   const agg: Plan = { kind: 'Aggregate', input, keys, aggs, columns: aggCols };
-  const trivial = finals.length === aggCols.length && finals.every((f, i) => f.expr.k === 'col' && aggCols[i]?.name === f.name);
+  const trivial =
+    finals.length === aggCols.length && finals.every((f, i) => f.expr.k === 'col' && aggCols[i]?.name === f.name);
   return trivial ? { ...agg, columns: t.schema.columns } : project(agg, finals, t.schema.columns);
 }
 
@@ -297,7 +321,8 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
 function lowerBagUnpack(t: Extract<BoundTable, { kind: 'Evaluate' }>, cx: Ctx): Plan {
   let top: BoundTable | null = cx.result;
   while (top !== null && top !== t && top.kind === 'PassThrough') top = top.input;
-  if (top !== t) return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
+  if (top !== t)
+    return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
   const bagArg = t.args[0];
   if (bagArg === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
   const input = lowerTable(t.input, cx);
@@ -305,23 +330,39 @@ function lowerBagUnpack(t: Extract<BoundTable, { kind: 'Evaluate' }>, cx: Ctx): 
   const keys = cx.bagKeys.get(t.span.start);
   if (keys === undefined) throw new NeedsBagKeys(t.span.start, input, bag);
   const prefixArg = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
-  const prefix = prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string' ? prefixArg.value : '';
+  const prefix =
+    prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string'
+      ? prefixArg.value
+      : '';
   const conflictArg = t.namedArgs['columnsConflict'];
-  const conflict = conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string' ? conflictArg.value : 'error';
+  const conflict =
+    conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string'
+      ? conflictArg.value
+      : 'error';
   const kept = input.columns.filter((c) => !(bagArg.kind === 'Column' && c.name === bagArg.name));
   const names = new Set(kept.map((c) => c.name));
   const fresh = keys.map((k) => ({ key: k, name: `${prefix}${k}` }));
   const clash = fresh.filter((f) => names.has(f.name));
-  if (clash.length > 0 && conflict === 'error') return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
+  if (clash.length > 0 && conflict === 'error')
+    return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
   const clashing = new Set(clash.map((c) => c.name));
-  const get = (key: string): Sx => ({ k: 'path', target: bag, steps: [{ k: 'lit', type: 'string', value: key }], type: 'dynamic' });
+  const get = (key: string): Sx => ({
+    k: 'path',
+    target: bag,
+    steps: [{ k: 'lit', type: 'string', value: key }],
+    type: 'dynamic',
+  });
   // replace_source: a replaced column keeps its position; keep_source drops the new one.
   const items: NamedSx[] = kept.map((c) => {
     const f = conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
     return f === undefined ? { name: c.name, expr: col(c.name, c.type) } : { name: c.name, expr: get(f.key) };
   });
   for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
-  return project(input, items, items.map((i) => ({ name: i.name, type: i.expr.type })));
+  return project(
+    input,
+    items,
+    items.map((i) => ({ name: i.name, type: i.expr.type })),
+  );
 }
 
 /** The plan of a bound query's result. */

@@ -17,9 +17,21 @@ export type Sx =
    */
   | { readonly k: 'lit'; readonly type: ScalarType; readonly value: LitValue }
   /** A catalog function (scalar or aggregate), translated by the dialect's template. */
-  | { readonly k: 'fn'; readonly name: string; readonly args: readonly Sx[]; readonly type: ScalarType; readonly span: Span }
+  | {
+      readonly k: 'fn';
+      readonly name: string;
+      readonly args: readonly Sx[];
+      readonly type: ScalarType;
+      readonly span: Span;
+    }
   /** A Kusto operator: arithmetic, comparison, logical, string and list operators. */
-  | { readonly k: 'op'; readonly op: string; readonly args: readonly Sx[]; readonly type: ScalarType; readonly span: Span }
+  | {
+      readonly k: 'op';
+      readonly op: string;
+      readonly args: readonly Sx[];
+      readonly type: ScalarType;
+      readonly span: Span;
+    }
   /** Dynamic member/index access, `a.b`, `a["b"]`, `a[0]`. */
   | { readonly k: 'path'; readonly target: Sx; readonly steps: readonly Sx[]; readonly type: ScalarType }
   /** `toscalar(T)`: first column of the first row. */
@@ -75,9 +87,20 @@ export type Plan =
   | { readonly kind: 'Scan'; readonly table: string; readonly columns: readonly Column[] }
   /** Literal rows (datatable, print). */
   | { readonly kind: 'Values'; readonly columns: readonly Column[]; readonly rows: readonly (readonly Sx[])[] }
-  | { readonly kind: 'Range'; readonly columns: readonly Column[]; readonly from: Sx; readonly to: Sx; readonly step: Sx }
+  | {
+      readonly kind: 'Range';
+      readonly columns: readonly Column[];
+      readonly from: Sx;
+      readonly to: Sx;
+      readonly step: Sx;
+    }
   | { readonly kind: 'Filter'; readonly input: Plan; readonly predicate: Sx; readonly columns: readonly Column[] }
-  | { readonly kind: 'Project'; readonly input: Plan; readonly items: readonly NamedSx[]; readonly columns: readonly Column[] }
+  | {
+      readonly kind: 'Project';
+      readonly input: Plan;
+      readonly items: readonly NamedSx[];
+      readonly columns: readonly Column[];
+    }
   | {
       readonly kind: 'Aggregate';
       readonly input: Plan;
@@ -86,10 +109,21 @@ export type Plan =
       readonly columns: readonly Column[];
     }
   | { readonly kind: 'Distinct'; readonly input: Plan; readonly columns: readonly Column[] }
-  | { readonly kind: 'Sort'; readonly input: Plan; readonly keys: readonly SortKey[]; readonly columns: readonly Column[] }
+  | {
+      readonly kind: 'Sort';
+      readonly input: Plan;
+      readonly keys: readonly SortKey[];
+      readonly columns: readonly Column[];
+    }
   | { readonly kind: 'Limit'; readonly input: Plan; readonly count: Sx; readonly columns: readonly Column[] }
   /** Sort + limit (top), kept together so the dialect can use a top-N operator. */
-  | { readonly kind: 'TopN'; readonly input: Plan; readonly keys: readonly SortKey[]; readonly count: Sx; readonly columns: readonly Column[] }
+  | {
+      readonly kind: 'TopN';
+      readonly input: Plan;
+      readonly keys: readonly SortKey[];
+      readonly count: Sx;
+      readonly columns: readonly Column[];
+    }
   | {
       readonly kind: 'Join';
       readonly join: JoinKind;
@@ -115,7 +149,12 @@ export type Plan =
       readonly columns: readonly Column[];
     }
   /** Window functions over the serialized (current) order: row_number, prev, next. */
-  | { readonly kind: 'Window'; readonly input: Plan; readonly items: readonly NamedSx[]; readonly columns: readonly Column[] }
+  | {
+      readonly kind: 'Window';
+      readonly input: Plan;
+      readonly items: readonly NamedSx[];
+      readonly columns: readonly Column[];
+    }
   /** Reference to a shared (let/materialize) subplan, emitted once as a CTE. */
   | { readonly kind: 'Ref'; readonly name: string; readonly plan: Plan; readonly columns: readonly Column[] };
 
@@ -137,7 +176,11 @@ function sxText(e: Sx): string {
     case 'side':
       return `$${e.side}.${e.name}`;
     case 'lit':
-      return e.value === null ? `${e.type}(null)` : typeof e.value === 'string' ? JSON.stringify(e.value) : String(e.value);
+      return e.value === null
+        ? `${e.type}(null)`
+        : typeof e.value === 'string'
+          ? JSON.stringify(e.value)
+          : String(e.value);
     case 'fn':
       return `${e.name}(${e.args.map(sxText).join(', ')})`;
     case 'op':

@@ -15,7 +15,9 @@ test('kql-docs examples: pass count does not regress', { timeout: 900_000 }, asy
   const pass = res.filter((r) => r.outcome === 'pass').length;
   const unsupported = res.filter((r) => r.outcome === 'unsupported').length;
   const fail = res.length - pass - unsupported;
-  console.log(`kql-docs conformance: ${pass}/${res.length} pass (${((100 * pass) / res.length).toFixed(1)}%), ${fail} fail, ${unsupported} unsupported`);
+  console.log(
+    `kql-docs conformance: ${pass}/${res.length} pass (${((100 * pass) / res.length).toFixed(1)}%), ${fail} fail, ${unsupported} unsupported`,
+  );
   console.log(`by group:\n${summarise(res, 'group')}`);
   console.log(`by function family:\n${summarise(res, 'family')}`);
   assert.ok(pass >= PASS_FLOOR, `conformance regressed: ${pass} < ${PASS_FLOOR}`);

@@ -6,8 +6,16 @@ import { parseTimespanText } from '../../src/kql/literal-values.js';
 
 export function cleanDocCell(s: string): string {
   let t = s.trim();
-  t = t.replace(/<br\s*\/?>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  t = t.replace(/^\*\*(.*)\*\*$/s, '$1').replace(/^`+(.*?)`+$/s, '$1').trim();
+  t = t
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  t = t
+    .replace(/^\*\*(.*)\*\*$/s, '$1')
+    .replace(/^`+(.*?)`+$/s, '$1')
+    .trim();
   if (t === '""' || t === "''") return '';
   return t;
 }
@@ -50,10 +58,20 @@ function deepEq(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'string') return cellsEqual(String(a), b);
   if (typeof a === 'string' && typeof b === 'number') return cellsEqual(a, String(b));
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEq(x, b[i]));
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+  if (
+    a !== null &&
+    b !== null &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
     const ka = Object.keys(a as object).sort();
     const kb = Object.keys(b as object).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every((k, i) => k === kb[i] && deepEq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return a === b;
 }

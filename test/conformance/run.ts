@@ -52,7 +52,9 @@ export function groupOf(ex: Example): { group: string; family: string } {
 }
 
 function ordered(kql: string): boolean {
-  return /\b(sort|order)\s+by\b|\btop\b|\bserialize\b|\brow_number\b|\bprev\b|\bnext\b|\bmake-series\b|^\s*range\b|\|\s*range\b/m.test(kql);
+  return /\b(sort|order)\s+by\b|\btop\b|\bserialize\b|\brow_number\b|\bprev\b|\bnext\b|\bmake-series\b|^\s*range\b|\|\s*range\b/m.test(
+    kql,
+  );
 }
 
 function rowKey(r: readonly string[]): string {
@@ -107,8 +109,21 @@ export async function runAll(filter?: (e: Example) => boolean): Promise<ExampleR
           const d = err.diagnostics[0];
           const code = d?.code ?? '';
           const unsupported = code.startsWith('EXF30') || code === 'EXF301';
-          out.push({ id: ex.id, outcome: unsupported ? 'unsupported' : 'fail', group, family, detail: `${code} ${d?.message ?? ''}` });
-        } else out.push({ id: ex.id, outcome: 'fail', group, family, detail: `crash: ${err instanceof Error ? err.message : String(err)}` });
+          out.push({
+            id: ex.id,
+            outcome: unsupported ? 'unsupported' : 'fail',
+            group,
+            family,
+            detail: `${code} ${d?.message ?? ''}`,
+          });
+        } else
+          out.push({
+            id: ex.id,
+            outcome: 'fail',
+            group,
+            family,
+            detail: `crash: ${err instanceof Error ? err.message : String(err)}`,
+          });
       }
     }
   } finally {
@@ -127,7 +142,10 @@ export function summarise(results: readonly ExampleResult[], key: 'group' | 'fam
   }
   return [...m.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([k, v]) => `  ${k.padEnd(28)} pass ${String(v.pass).padStart(4)}  fail ${String(v.fail).padStart(4)}  unsupported ${String(v.unsupported).padStart(4)}`)
+    .map(
+      ([k, v]) =>
+        `  ${k.padEnd(28)} pass ${String(v.pass).padStart(4)}  fail ${String(v.fail).padStart(4)}  unsupported ${String(v.unsupported).padStart(4)}`,
+    )
     .join('\n');
 }
 
@@ -135,7 +153,8 @@ if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const only = process.argv[2];
   const res = await runAll(only === undefined ? undefined : (e) => e.id.includes(only));
   const pass = res.filter((r) => r.outcome === 'pass').length;
-  for (const r of res) if (r.outcome !== 'pass') console.log(`${r.outcome.padEnd(11)} ${r.id}: ${r.detail.slice(0, 300)}`);
+  for (const r of res)
+    if (r.outcome !== 'pass') console.log(`${r.outcome.padEnd(11)} ${r.id}: ${r.detail.slice(0, 300)}`);
   console.log(`pass ${pass}/${res.length} = ${((100 * pass) / res.length).toFixed(1)}%`);
   console.log(summarise(res, 'family'));
 }

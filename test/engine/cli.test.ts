@@ -24,13 +24,19 @@ test('query --batch writes one JSON line per query and goes on after an error', 
     writeFileSync(
       batch,
       [
-        JSON.stringify({ id: 'a', kql: 'print x = 1, t = datetime(2025-11-20T00:48:57.6034636Z), d = dynamic({"k":[1]})' }),
+        JSON.stringify({
+          id: 'a',
+          kql: 'print x = 1, t = datetime(2025-11-20T00:48:57.6034636Z), d = dynamic({"k":[1]})',
+        }),
         JSON.stringify({ id: 'b', kql: 'print nosuchfn(1)' }),
         JSON.stringify({ id: 'c', kql: 'range i from 1 to 2 step 1' }),
       ].join('\n'),
     );
     const r = cli(['query', '--db', db, '--batch', batch]);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(lines.length, 3);
     assert.deepEqual(lines[0], {
       id: 'a',
@@ -65,7 +71,16 @@ test('query --format csv/table and explain', () => {
     assert.equal(ex.code, 0);
     assert.match(ex.out, /-- plan\nFilter/);
     assert.match(ex.out, /-- sql \(DuckDB\)\nSELECT/);
-    const now = cli(['query', '--db', db, '--now', '2025-01-02T03:04:05Z', '--format', 'json', 'print n = now(), a = ago(1h)']);
+    const now = cli([
+      'query',
+      '--db',
+      db,
+      '--now',
+      '2025-01-02T03:04:05Z',
+      '--format',
+      'json',
+      'print n = now(), a = ago(1h)',
+    ]);
     assert.deepEqual(JSON.parse(now.out), {
       columns: [
         { name: 'n', type: 'datetime' },

@@ -15,7 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-safety-'));
 const target = join(dir, 'pwned.csv');
 
 before(async () => {
-  ws = await buildWorkspace({ DeviceFileEvents: [{ Timestamp: '2025-01-01 00:00:00', DeviceName: 'd', FileName: "x'; COPY" }] });
+  ws = await buildWorkspace({
+    DeviceFileEvents: [{ Timestamp: '2025-01-01 00:00:00', DeviceName: 'd', FileName: "x'; COPY" }],
+  });
   b = await DuckDbBackend.open(ws.path);
 });
 after(async () => {
@@ -34,7 +36,9 @@ test('SQL injection through KQL string literals stays a string', async () => {
     const lit = JSON.stringify(p);
     const r = await b.query(`print s = ${lit} | extend c = s contains "COPY", h = s has "etc"`);
     assert.equal(r.rows[0]?.[0], p);
-    const w = await b.query(`DeviceFileEvents | where FileName == ${lit} or FileName has ${lit} or FileName startswith ${lit} | count`);
+    const w = await b.query(
+      `DeviceFileEvents | where FileName == ${lit} or FileName has ${lit} or FileName startswith ${lit} | count`,
+    );
     assert.equal(w.rows[0]?.[0], 0);
   }
   assert.equal(existsSync(target), false);
@@ -57,7 +61,10 @@ test('the workspace is opened read-only', async () => {
 test('externaldata is refused with a clear offline diagnostic', async () => {
   await assert.rejects(
     b.query(`externaldata (a:string) [ @"https://example.com/x.csv" ]`),
-    (e: unknown) => e instanceof QueryError && e.diagnostics[0]?.code === 'EXF304' && /not available offline/.test(e.diagnostics[0]?.message ?? ''),
+    (e: unknown) =>
+      e instanceof QueryError &&
+      e.diagnostics[0]?.code === 'EXF304' &&
+      /not available offline/.test(e.diagnostics[0]?.message ?? ''),
   );
 });
 
@@ -67,7 +74,10 @@ test('a missing workspace runs print/range/datatable and creates no file', async
   try {
     const r = await m.query('print x = 1 | union (range y from 1 to 2 step 1 | project x = y)');
     assert.equal(r.rows.length, 3);
-    await assert.rejects(m.query('DeviceFileEvents | take 1'), (e: unknown) => e instanceof QueryError && e.diagnostics[0]?.code === 'EXF305');
+    await assert.rejects(
+      m.query('DeviceFileEvents | take 1'),
+      (e: unknown) => e instanceof QueryError && e.diagnostics[0]?.code === 'EXF305',
+    );
   } finally {
     await m.close();
   }

@@ -21,14 +21,21 @@ after(async () => {
   await b.close();
 });
 
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.kql')).sort()) {
+for (const file of readdirSync(DIR)
+  .filter((f) => f.endsWith('.kql'))
+  .sort()) {
   const name = file.replace(/\.kql$/, '');
   test(`semantics: ${name}`, async () => {
     const kql = readFileSync(join(DIR, file), 'utf8');
-    const expected = readFileSync(join(DIR, `${name}.expected`), 'utf8').replace(/\n$/, '').split('\n');
+    const expected = readFileSync(join(DIR, `${name}.expected`), 'utf8')
+      .replace(/\n$/, '')
+      .split('\n');
     if (expected[0]?.startsWith('error ')) {
       const code = expected[0].slice(6).trim();
-      await assert.rejects(b.query(kql, { now: NOW }), (err: unknown) => err instanceof QueryError && err.diagnostics.some((d) => d.code === code));
+      await assert.rejects(
+        b.query(kql, { now: NOW }),
+        (err: unknown) => err instanceof QueryError && err.diagnostics.some((d) => d.code === code),
+      );
       return;
     }
     const ordered = expected[0] === '# ordered';

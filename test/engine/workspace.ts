@@ -18,7 +18,9 @@ function lit(v: string | number | boolean | null, type: string): string {
   return `CAST(${sqlString(v)} AS ${type})`;
 }
 
-export async function buildWorkspace(tables: Readonly<Record<string, readonly Row[]>>): Promise<{ path: string; cleanup: () => void }> {
+export async function buildWorkspace(
+  tables: Readonly<Record<string, readonly Row[]>>,
+): Promise<{ path: string; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-ws-'));
   const path = join(dir, 'ws.duckdb');
   const inst = await DuckDBInstance.create(path);
@@ -27,7 +29,9 @@ export async function buildWorkspace(tables: Readonly<Record<string, readonly Ro
     const def = getTable(name);
     if (def === undefined) throw new Error(`unknown table ${name}`);
     const cols = def.workspaceColumns;
-    await c.run(`CREATE TABLE ${sqlIdent(name)} (${cols.map((col) => `${sqlIdent(col.name)} ${DUCKDB_TYPE[col.type]}`).join(', ')})`);
+    await c.run(
+      `CREATE TABLE ${sqlIdent(name)} (${cols.map((col) => `${sqlIdent(col.name)} ${DUCKDB_TYPE[col.type]}`).join(', ')})`,
+    );
     for (const r of rows) {
       const vals = cols.map((col) => lit(r[col.name] ?? null, DUCKDB_TYPE[col.type]));
       await c.run(`INSERT INTO ${sqlIdent(name)} VALUES (${vals.join(', ')})`);

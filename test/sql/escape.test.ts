@@ -33,7 +33,7 @@ const HOSTILE: readonly string[] = [
   'unicode é ü 中文 😀',
   '\u202eevil bidi',
   '\u001b[31mansi',
-  'E\'escape\'',
+  "E'escape'",
   "e'\\x41'",
   '?',
   '$1',

@@ -7,7 +7,11 @@ import { sanitizeForTerminal } from '../../util/terminal.js';
 import { parseNow } from './query.js';
 
 export async function run(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    db: { type: 'string' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true || positionals.length !== 1) {
     if (values.help !== true) throw new CliError(`usage: exfilhunt explain [--db WORKSPACE] [--now ISO] 'KQL'`);
     process.stdout.write(`usage: exfilhunt explain [--db WORKSPACE] [--now ISO] 'KQL'\n`);
@@ -17,7 +21,9 @@ export async function run(args: readonly string[]): Promise<number> {
   const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);
   try {
     const ex = await b.explain(kql, { now: parseNow(values.now) ?? new Date() });
-    process.stdout.write(`-- plan\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)\n${sanitizeForTerminal(ex.sql)}\n`);
+    process.stdout.write(
+      `-- plan\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)\n${sanitizeForTerminal(ex.sql)}\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof QueryError) {

@@ -69,7 +69,8 @@ export async function run(args: readonly string[]): Promise<number> {
     return 0;
   }
   const format = (values.format ?? 'table') as OutputFormat;
-  if (!['table', 'json', 'jsonl', 'csv'].includes(format)) throw new CliError(`--format must be table, json, jsonl or csv`);
+  if (!['table', 'json', 'jsonl', 'csv'].includes(format))
+    throw new CliError(`--format must be table, json, jsonl or csv`);
   const now = parseNow(values.now) ?? new Date();
   if (values.batch === undefined && positionals.length !== 1) throw new CliError(USAGE);
   const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);

@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { parseCsv } from './csv.js';
 import { scanJson } from './jsonscan.js';
-import { splitLines } from './lines.js';
+import { splitLines, type Line } from './lines.js';
 import {
   META_MEMBERS,
   ROW_MEMBERS,
@@ -130,28 +130,31 @@ async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
 export async function* ndjsonItems(chunks: AsyncIterable<Buffer>): AsyncGenerator<SourceItem[]> {
   for await (const lines of splitLines(chunks)) {
     const out: SourceItem[] = [];
-    for (const l of lines) {
-      if (l.tooLong === true) {
-        out.push({ kind: 'reject', line: l.line, reason: 'line too long to hold in memory' });
-        continue;
-      }
-      let v: unknown;
-      try {
-        v = JSON.parse(l.text);
-      } catch (err) {
-        if (l.text.trim() === '') continue;
-        out.push({
-          kind: 'reject',
-          line: l.line,
-          reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`,
-          sample: sampleOf(l.text),
-        });
-        continue;
-      }
-      for (const item of fromJsonValue(v, l.line, l.text)) out.push(item);
-    }
+    for (const l of lines) lineItems(l, out);
     yield out;
   }
+}
+
+/** What one NDJSON line holds, appended to `out` (a blank line holds nothing). */
+export function lineItems(l: Line, out: SourceItem[]): void {
+  if (l.tooLong === true) {
+    out.push({ kind: 'reject', line: l.line, reason: 'line too long to hold in memory' });
+    return;
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(l.text);
+  } catch (err) {
+    if (l.text.trim() === '') return;
+    out.push({
+      kind: 'reject',
+      line: l.line,
+      reason: `bad JSON: ${err instanceof Error ? err.message : String(err)}`,
+      sample: sampleOf(l.text),
+    });
+    return;
+  }
+  for (const item of fromJsonValue(v, l.line, l.text)) out.push(item);
 }
 
 /** Group a per-item stream into arrays, so every format feeds the same batched loop. */

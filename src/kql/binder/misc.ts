@@ -1,7 +1,7 @@
 // Row filters and ordering (where, sort, top, take, sample), pass-through operators
 // (render, as, consume), getschema, evaluate, invoke, and the operators bound for their
 // schema only (search, find, scan, partition, fork, facet, top-hitters, reduce).
-import type { Operator, SortItem } from '../ast.js';
+import type { Operator, SortItem, TabularTypeRef } from '../ast.js';
 import type { BoundExpr, BoundSortKey, BoundTable } from '../bound.js';
 import type { Column } from '../types.js';
 import * as codes from '../diagnostics/binding-codes.js';
@@ -13,6 +13,7 @@ import { expandUdf } from './calls.js';
 import { withColumns } from './expand.js';
 import { resultName } from './naming.js';
 import { pluginSchema } from './plugins.js';
+import { bindGraphOperator } from './graph.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -54,6 +55,7 @@ const PLUGINS = new Set([
   'geo_polygon_lookup',
   'geo_line_lookup',
   'identity',
+  'rows_near',
 ]);
 
 export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTable | null, env: Env): BoundTable {
@@ -227,6 +229,12 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
         span: op.span,
       };
     }
+    case 'ProjectByNames':
+    case 'MakeGraph':
+    case 'GraphMatch':
+    case 'GraphToTable':
+    case 'GraphMarkComponents':
+      return bindGraphOperator(b, op, input, env);
     default:
       return { kind: 'Opaque', op: op.kind, input, schema: same, span: op.span };
   }
@@ -282,5 +290,16 @@ function bindEvaluate(
     lookupPlugin && tables[0] !== undefined
       ? withColumns(inp.schema.columns, tables[0].schema.columns)
       : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
-  return { kind: 'Evaluate', input: inp, plugin: name, args, namedArgs, schema: schemaOf(columns), span: op.span };
+  const declared = op.schema === undefined ? columns : declaredSchema(op.schema, columns);
+  return { kind: 'Evaluate', input: inp, plugin: name, args, namedArgs, schema: schemaOf(declared), span: op.span };
+}
+
+/**
+ * `evaluate plugin(...) : (*, Name:string)`: the declared columns, after the plugin's other
+ * output columns when `*` is written (declared names take the declared type).
+ */
+function declaredSchema(t: TabularTypeRef, columns: readonly Column[]): Column[] {
+  const decl: Column[] = t.columns.map((c) => ({ name: c.name.name, type: c.type.name }));
+  if (!t.star) return decl;
+  return [...columns.filter((c) => !decl.some((d) => d.name === c.name)), ...decl];
 }

@@ -90,6 +90,21 @@ export class Parser {
     return { start: t.start, end: t.end };
   }
 
+  /** A backtracking point: cursor, diagnostics and error-suppression state. */
+  mark(): { readonly pos: number; readonly diags: number; readonly lastErrorAt: number } {
+    return { pos: this.pos, diags: this.diags.length, lastErrorAt: this.lastErrorAt };
+  }
+
+  failedSince(m: { readonly diags: number }): boolean {
+    return this.diags.length > m.diags;
+  }
+
+  reset(m: { readonly pos: number; readonly diags: number; readonly lastErrorAt: number }): void {
+    this.pos = m.pos;
+    this.diags.length = m.diags;
+    this.lastErrorAt = m.lastErrorAt;
+  }
+
   error<P>(def: DiagnosticDef<P>, params: P, span: Span, hint?: string): void {
     if (span.start === this.lastErrorAt || this.lexErrorsAt.has(span.start)) return;
     this.lastErrorAt = span.start;

@@ -9,12 +9,16 @@ import { parseMakeSeries, parseSort, parseSummarize, parseTop, parseTopHitters, 
 import { parseAs, parseJoin, parseLookup, parseUnion } from './ops-join.js';
 import {
   parseConsume, parseEvaluate, parseInvoke, parseMvApply, parseMvExpand, parseParse, parseParseKv, parseReduce,
-  parseRender, parseSample, parseSampleDistinct, parseUnmodeled, parseWhere,
+  parseRender, parseSample, parseSampleDistinct, parseWhere,
 } from './ops-misc.js';
 import {
   parseDatatable, parseExternalData, parseFacet, parseFind, parseFork, parsePartition, parseRange, parseScan,
   parseSearch,
 } from './ops-control.js';
+
+import {
+  parseGraphMarkComponents, parseGraphMatch, parseGraphToTable, parseMakeGraph, parseProjectByNames,
+} from './ops-graph.js';
 
 export type OperatorParser = (p: Parser, start: number) => Operator;
 
@@ -64,9 +68,12 @@ export const OPERATOR_PARSERS: ReadonlyMap<string, OperatorParser> = new Map<str
   ['fork', parseFork],
   ['facet', parseFacet],
   ['reduce', parseReduce],
-  ...[
-    'make-graph', 'graph-match', 'graph-shortest-paths', 'graph-to-table', 'graph-mark-components', 'project-by-names',
-  ].map((name): [string, OperatorParser] => [name, (p, s) => parseUnmodeled(p, s, name)]),
+  ['make-graph', parseMakeGraph],
+  ['graph-match', (p, s) => parseGraphMatch(p, s, false)],
+  ['graph-shortest-paths', (p, s) => parseGraphMatch(p, s, true)],
+  ['graph-to-table', parseGraphToTable],
+  ['graph-mark-components', parseGraphMarkComponents],
+  ['project-by-names', parseProjectByNames],
 ]);
 
 export interface HeadOperator {

@@ -3,6 +3,7 @@ import type {
   ColumnPattern, Expr, NamedExpr, Operator, OpParam, Param, Pipeline, ScalarTypeRef, SortItem, TypeRef,
 } from '../ast.js';
 import { printExpr, printIdent } from './expr.js';
+import { printGraphOperator } from './graph.js';
 
 export function printPipeline(p: Pipeline, indent: string): string {
   const inner = `${indent}    `;
@@ -68,6 +69,10 @@ export function printParam(p: Param, indent: string): string {
   return `${printIdent(p.name)}:${printTypeRef(p.type)}${d}`;
 }
 
+export function printSub(x: Expr, indent: string): string {
+  return sub(x, indent);
+}
+
 function sub(x: Expr, indent: string): string {
   // Subquery bodies (mv-apply, partition, fork, facet) print with their own parentheses.
   const body = x.kind === 'Pipeline' ? printPipeline(x, indent) : e(x, indent);
@@ -78,6 +83,12 @@ export function printOperator(op: Operator, indent: string): string {
   switch (op.kind) {
     case 'Unmodeled':
       return op.text === '' ? op.name : `${op.name} ${op.text}`;
+    case 'ProjectByNames':
+    case 'MakeGraph':
+    case 'GraphMatch':
+    case 'GraphToTable':
+    case 'GraphMarkComponents':
+      return printGraphOperator(op, indent);
     case 'Where':
       return `where ${params(op.params, indent)}${e(op.predicate, indent, 1)}`;
     case 'Project':

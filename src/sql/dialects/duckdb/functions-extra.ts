@@ -12,7 +12,8 @@ const arr = (listSql: string) => `to_json(${listSql})`;
 const str = (a: readonly SqlArg[], i: number) => toStringSql(arg(a, i));
 /** Distinct in first-seen order. */
 const distinct = (l: string) => `list_filter(${l}, (x, i) -> list_position(${l}, x) = i)`;
-const jsonOf = (x: SqlArg) => (x.type === 'dynamic' ? x.sql : x.type === 'string' ? `to_json(${x.sql})` : `to_json(${toStringSql(x)})`);
+const jsonOf = (x: SqlArg) =>
+  x.type === 'dynamic' ? x.sql : x.type === 'string' ? `to_json(${x.sql})` : `to_json(${toStringSql(x)})`;
 
 // format_timespan specifiers: d+, h/hh (hours of day), H/HH, m/mm, s/ss, f+/F+; [..] and '..' literals.
 const formatTimespan: Fn = (a, ctx) => {
@@ -82,20 +83,30 @@ const parsePath: Fn = (a) => {
   );
 };
 
-const setOp = (op: 'union' | 'intersect' | 'difference'): Fn => (a) => {
-  const lists = a.map((x) => `coalesce(${elems(x.sql)}, [])`);
-  const first = lists[0] ?? '[]';
-  if (op === 'union') return arr(distinct(`flatten([${lists.join(', ')}])`));
-  const others = lists.slice(1);
-  const cond = others.map((l) => (op === 'intersect' ? `list_contains(${l}, x)` : `NOT list_contains(${l}, x)`)).join(' AND ');
-  return arr(distinct(`list_filter(${first}, x -> ${cond === '' ? 'true' : cond})`));
-};
+const setOp =
+  (op: 'union' | 'intersect' | 'difference'): Fn =>
+  (a) => {
+    const lists = a.map((x) => `coalesce(${elems(x.sql)}, [])`);
+    const first = lists[0] ?? '[]';
+    if (op === 'union') return arr(distinct(`flatten([${lists.join(', ')}])`));
+    const others = lists.slice(1);
+    const cond = others
+      .map((l) => (op === 'intersect' ? `list_contains(${l}, x)` : `NOT list_contains(${l}, x)`))
+      .join(' AND ');
+    return arr(distinct(`list_filter(${first}, x -> ${cond === '' ? 'true' : cond})`));
+  };
 
 const IPV4 = `'^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$'`;
 
 /** Values of a variadic-or-array argument list, as VARCHAR[]. */
 function textList(a: readonly SqlArg[], from: number): string {
-  const parts = a.slice(from).map((x) => (x.type === 'dynamic' ? `coalesce(json_extract_string(${x.sql}, '$[*]'), [json_extract_string(${x.sql}, '$')])` : `[${toStringSql(x)}]`));
+  const parts = a
+    .slice(from)
+    .map((x) =>
+      x.type === 'dynamic'
+        ? `coalesce(json_extract_string(${x.sql}, '$[*]'), [json_extract_string(${x.sql}, '$')])`
+        : `[${toStringSql(x)}]`,
+    );
   return `flatten([${parts.join(', ')}])`;
 }
 
@@ -159,7 +170,15 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
     const part = String(arg(a, 0).constant ?? '').toLowerCase();
     const n = `CAST(${arg(a, 1).sql} AS BIGINT)`;
     const d = arg(a, 2).sql;
-    const fixed: Record<string, number> = { week: 6048000000000, day: 864000000000, hour: 36000000000, minute: 600000000, second: 10000000, millisecond: 10000, microsecond: 10 };
+    const fixed: Record<string, number> = {
+      week: 6048000000000,
+      day: 864000000000,
+      hour: 36000000000,
+      minute: 600000000,
+      second: 10000000,
+      millisecond: 10000,
+      microsecond: 10,
+    };
     const t = fixed[part];
     if (t !== undefined) return `make_timestamp_ns(epoch_ns(${d}) + ${n} * ${t * 100})`;
     if (part === 'nanosecond') return `make_timestamp_ns(epoch_ns(${d}) + ${n})`;

@@ -25,7 +25,10 @@ function intConst(x: SqlArg): string {
   throw new NoTranslation();
 }
 
-const conv = (to: Parameters<typeof convertSql>[1]): Fn => (a, ctx) => convertSql(arg(a, 0), to, ctx);
+const conv =
+  (to: Parameters<typeof convertSql>[1]): Fn =>
+  (a, ctx) =>
+    convertSql(arg(a, 0), to, ctx);
 const ns = (s: string) => `epoch_ns(${s})`;
 const ts = (nsExpr: string) => `make_timestamp_ns(${nsExpr})`;
 
@@ -38,7 +41,10 @@ const bin: Fn = (a) => {
   const x = arg(a, 0);
   const size = arg(a, 1);
   if (x.type === 'datetime') return ts(floorTo(ns(x.sql), `(${size.sql}) * 100`));
-  if (x.type === 'timespan' || ((x.type === 'long' || x.type === 'int') && (size.type === 'long' || size.type === 'int')))
+  if (
+    x.type === 'timespan' ||
+    ((x.type === 'long' || x.type === 'int') && (size.type === 'long' || size.type === 'int'))
+  )
     return floorTo(x.sql, size.sql);
   return `(floor(${x.sql} / ${size.sql}) * ${size.sql})`;
 };
@@ -47,7 +53,8 @@ const binAt: Fn = (a) => {
   const x = arg(a, 0);
   const size = arg(a, 1);
   const at = arg(a, 2);
-  if (x.type === 'datetime') return ts(`${floorTo(`${ns(x.sql)} - ${ns(at.sql)}`, `(${size.sql}) * 100`)} + ${ns(at.sql)}`);
+  if (x.type === 'datetime')
+    return ts(`${floorTo(`${ns(x.sql)} - ${ns(at.sql)}`, `(${size.sql}) * 100`)} + ${ns(at.sql)}`);
   return `(${floorTo(`${x.sql} - ${at.sql}`, size.sql)} + ${at.sql})`;
 };
 
@@ -64,7 +71,9 @@ const isEmpty: Fn = (a) => {
 
 const coalesce: Fn = (a) => {
   const parts = a.map((x) => (x.type === 'string' ? `nullif(${x.sql}, '')` : x.sql));
-  return a.length > 0 && a.every((x) => x.type === 'string') ? `coalesce(${parts.join(', ')}, '')` : `coalesce(${parts.join(', ')})`;
+  return a.length > 0 && a.every((x) => x.type === 'string')
+    ? `coalesce(${parts.join(', ')}, '')`
+    : `coalesce(${parts.join(', ')})`;
 };
 
 const caseFn: Fn = (a) => {
@@ -109,11 +118,25 @@ const ipv4InRange: Fn = (a, ctx) => {
 const jsonList = (listSql: string) => `coalesce(to_json(${listSql}), '[]')`;
 const aggArg = (x: SqlArg) => (x.type === 'datetime' || x.type === 'timespan' ? toStringSql(x) : x.sql);
 
-const limited = (listSql: string, a: readonly SqlArg[], i: number) => (a[i] === undefined ? listSql : `${listSql}[1:${arg(a, i).sql}]`);
+const limited = (listSql: string, a: readonly SqlArg[], i: number) =>
+  a[i] === undefined ? listSql : `${listSql}[1:${arg(a, i).sql}]`;
 
 const FORMAT_MAP: readonly [RegExp, string][] = [
-  [/^yyyy/, '%Y'], [/^yy/, '%y'], [/^MM/, '%m'], [/^M/, '%-m'], [/^dd/, '%d'], [/^d/, '%-d'], [/^HH/, '%H'], [/^H/, '%-H'],
-  [/^hh/, '%I'], [/^h/, '%-I'], [/^mm/, '%M'], [/^m/, '%-M'], [/^ss/, '%S'], [/^s/, '%-S'], [/^tt/, '%p'],
+  [/^yyyy/, '%Y'],
+  [/^yy/, '%y'],
+  [/^MM/, '%m'],
+  [/^M/, '%-m'],
+  [/^dd/, '%d'],
+  [/^d/, '%-d'],
+  [/^HH/, '%H'],
+  [/^H/, '%-H'],
+  [/^hh/, '%I'],
+  [/^h/, '%-I'],
+  [/^mm/, '%M'],
+  [/^m/, '%-M'],
+  [/^ss/, '%S'],
+  [/^s/, '%-S'],
+  [/^tt/, '%p'],
 ];
 
 /** Kusto format_datetime specifiers -> strftime; fractional seconds via epoch_ns. */
@@ -133,7 +156,9 @@ const formatDatetime: Fn = (a, ctx) => {
     if (frac !== null) {
       flush();
       const n = frac[0].length;
-      out.push(`lpad(CAST(((epoch_ns(${d.sql}) % 1000000000 + 1000000000) % 1000000000) // ${10 ** (9 - n)} AS VARCHAR), ${n}, '0')`);
+      out.push(
+        `lpad(CAST(((epoch_ns(${d.sql}) % 1000000000 + 1000000000) % 1000000000) // ${10 ** (9 - n)} AS VARCHAR), ${n}, '0')`,
+      );
       fmt = fmt.slice(n);
       continue;
     }
@@ -150,7 +175,10 @@ const formatDatetime: Fn = (a, ctx) => {
   return out.length === 0 ? "''" : `(${out.join(' || ')})`;
 };
 
-const datePart = (part: string): Fn => (a) => `CAST(date_part('${part}', ${arg(a, 0).sql}) AS INTEGER)`;
+const datePart =
+  (part: string): Fn =>
+  (a) =>
+    `CAST(date_part('${part}', ${arg(a, 0).sql}) AS INTEGER)`;
 
 const FNS: Readonly<Record<string, Fn | string>> = {
   // time
@@ -160,13 +188,26 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   floor: (a) => (a.length === 2 ? bin(a, { stringLiteral: String, now: '' }) : `floor(${arg(a, 0).sql})`),
   bin_at: binAt,
   startofday: (a) => ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${offsetNs(a, DAY * 100n)}`),
-  endofday: (a) => ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${offsetNs(a, DAY * 100n)} + ${DAY * 100n - 100n}`),
-  startofweek: (a) => `CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * ${offsetN(a)} AS TIMESTAMP_NS)`,
-  endofweek: (a) => ts(`epoch_ns(CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * (${offsetN(a)} + 1) AS TIMESTAMP_NS)) - 100`),
-  startofmonth: (a) => `CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
-  endofmonth: (a) => ts(`epoch_ns(CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`),
-  startofyear: (a) => `CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
-  endofyear: (a) => ts(`epoch_ns(CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`),
+  endofday: (a) =>
+    ts(`${floorTo(ns(arg(a, 0).sql), `${DAY * 100n}`)} + ${offsetNs(a, DAY * 100n)} + ${DAY * 100n - 100n}`),
+  startofweek: (a) =>
+    `CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * ${offsetN(a)} AS TIMESTAMP_NS)`,
+  endofweek: (a) =>
+    ts(
+      `epoch_ns(CAST(CAST(${arg(a, 0).sql} AS DATE) - CAST(dayofweek(${arg(a, 0).sql}) AS INTEGER) + 7 * (${offsetN(a)} + 1) AS TIMESTAMP_NS)) - 100`,
+    ),
+  startofmonth: (a) =>
+    `CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
+  endofmonth: (a) =>
+    ts(
+      `epoch_ns(CAST(date_trunc('month', ${arg(a, 0).sql}) + to_months(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`,
+    ),
+  startofyear: (a) =>
+    `CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} AS INTEGER)) AS TIMESTAMP_NS)`,
+  endofyear: (a) =>
+    ts(
+      `epoch_ns(CAST(date_trunc('year', ${arg(a, 0).sql}) + to_years(CAST(${offsetN(a)} + 1 AS INTEGER)) AS TIMESTAMP_NS)) - 100`,
+    ),
   getyear: datePart('year'),
   getmonth: datePart('month'),
   monthofyear: datePart('month'),
@@ -176,7 +217,20 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   dayofweek: (a) => `(CAST(dayofweek(${arg(a, 0).sql}) AS BIGINT) * ${DAY})`,
   datetime_part: (a, ctx) => {
     const p = arg(a, 0).constant;
-    const map: Record<string, string> = { year: 'year', quarter: 'quarter', month: 'month', week_of_year: 'week', day: 'day', dayofyear: 'doy', hour: 'hour', minute: 'minute', second: 'second', millisecond: 'millisecond', microsecond: 'microsecond', nanosecond: 'nanosecond' };
+    const map: Record<string, string> = {
+      year: 'year',
+      quarter: 'quarter',
+      month: 'month',
+      week_of_year: 'week',
+      day: 'day',
+      dayofyear: 'doy',
+      hour: 'hour',
+      minute: 'minute',
+      second: 'second',
+      millisecond: 'millisecond',
+      microsecond: 'microsecond',
+      nanosecond: 'nanosecond',
+    };
     const part = typeof p === 'string' ? map[p.toLowerCase()] : undefined;
     if (part === undefined) return `CAST(NULL AS INTEGER)`;
     const d = arg(a, 1).sql;
@@ -259,7 +313,8 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     const st = `(CASE WHEN ${arg(a, 2).sql} < 0 THEN greatest(length(${s}) + ${arg(a, 2).sql}, 0) ELSE ${arg(a, 2).sql} END)`;
     return `(CASE WHEN ${st} > length(${s}) THEN -1 WHEN strpos(substr(${s}, ${st} + 1), ${strOf(a, 1)}) = 0 THEN -1 ELSE strpos(substr(${s}, ${st} + 1), ${strOf(a, 1)}) - 1 + ${st} END)`;
   }),
-  countof: (a) => `CAST((length(${strOf(a, 0)}) - length(replace(${strOf(a, 0)}, ${strOf(a, 1)}, ''))) // length(${strOf(a, 1)}) AS BIGINT)`,
+  countof: (a) =>
+    `CAST((length(${strOf(a, 0)}) - length(replace(${strOf(a, 0)}, ${strOf(a, 1)}, ''))) // length(${strOf(a, 1)}) AS BIGINT)`,
   split: (a) =>
     a.length > 2
       ? `to_json(list_filter([list_extract(string_split(${strOf(a, 0)}, ${strOf(a, 1)}), ${arg(a, 2).sql} + 1)], x -> x IS NOT NULL))`
@@ -269,11 +324,13 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     const s = strOf(a, 2);
     return `(CASE WHEN regexp_matches(${s}, ${re}) THEN regexp_extract(${s}, ${re}, ${intConst(arg(a, 1))}) END)`;
   },
-  extract_all: (a) => `to_json(regexp_extract_all(${strOf(a, a.length - 1)}, ${arg(a, 0).sql}, ${a.length > 2 ? '1' : '0'}))`,
+  extract_all: (a) =>
+    `to_json(regexp_extract_all(${strOf(a, a.length - 1)}, ${arg(a, 0).sql}, ${a.length > 2 ? '1' : '0'}))`,
   replace_string: (a) => `replace(${strOf(a, 0)}, ${strOf(a, 1)}, ${strOf(a, 2)})`,
   replace: (a) => `regexp_replace(${strOf(a, 2)}, ${arg(a, 0).sql}, ${arg(a, 1).sql}, 'g')`,
   replace_regex: (a) => `regexp_replace(${strOf(a, 0)}, ${arg(a, 1).sql}, ${arg(a, 2).sql}, 'g')`,
-  trim: (a) => `regexp_replace(${strOf(a, 1)}, '^(?:' || ${arg(a, 0).sql} || ')+|(?:' || ${arg(a, 0).sql} || ')+$', '', 'g')`,
+  trim: (a) =>
+    `regexp_replace(${strOf(a, 1)}, '^(?:' || ${arg(a, 0).sql} || ')+|(?:' || ${arg(a, 0).sql} || ')+$', '', 'g')`,
   trim_start: (a) => `regexp_replace(${strOf(a, 1)}, '^(?:' || ${arg(a, 0).sql} || ')+', '')`,
   trim_end: (a) => `regexp_replace(${strOf(a, 1)}, '(?:' || ${arg(a, 0).sql} || ')+$', '')`,
   reverse: (a) => `reverse(${strOf(a, 0)})`,
@@ -289,15 +346,24 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   url_encode: (a) => `url_encode(${strOf(a, 0)})`,
   string_size: (a) => `strlen(${strOf(a, 0)})`,
   // dynamic
-  array_length: (a) => `(CASE WHEN json_type(${arg(a, 0).sql}) = 'ARRAY' THEN CAST(json_array_length(${arg(a, 0).sql}) AS BIGINT) END)`,
-  set_has_element: (a) => `list_contains(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR))`,
-  array_index_of: maxArgs(2, (a) => `coalesce(list_position(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR)) - 1, -1)`),
+  array_length: (a) =>
+    `(CASE WHEN json_type(${arg(a, 0).sql}) = 'ARRAY' THEN CAST(json_array_length(${arg(a, 0).sql}) AS BIGINT) END)`,
+  set_has_element: (a) =>
+    `list_contains(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR))`,
+  array_index_of: maxArgs(
+    2,
+    (a) =>
+      `coalesce(list_position(CAST(json_extract(${arg(a, 0).sql}, '$[*]') AS VARCHAR[]), CAST(${jsonOf(arg(a, 1))} AS VARCHAR)) - 1, -1)`,
+  ),
   bag_keys: (a) => `(CASE WHEN json_type(${arg(a, 0).sql}) = 'OBJECT' THEN to_json(json_keys(${arg(a, 0).sql})) END)`,
   pack_array: (a) => `json_array(${a.map(jsonOf).join(', ')})`,
-  bag_pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
-  pack: (a) => `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
+  bag_pack: (a) =>
+    `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
+  pack: (a) =>
+    `json_object(${a.map((x, i) => (i % 2 === 0 ? `CAST(${toStringSql(x)} AS VARCHAR)` : jsonOf(x))).join(', ')})`,
   extractjson: (a) => `json_extract_string(CAST(${strOf(a, 1)} AS JSON), ${arg(a, 0).sql})`,
-  strcat_array: (a) => `array_to_string(CAST(list_transform(json_extract(${arg(a, 0).sql}, '$[*]'), x -> json_extract_string(x, '$')) AS VARCHAR[]), ${strOf(a, 1)})`,
+  strcat_array: (a) =>
+    `array_to_string(CAST(list_transform(json_extract(${arg(a, 0).sql}, '$[*]'), x -> json_extract_string(x, '$')) AS VARCHAR[]), ${strOf(a, 1)})`,
   ipv4_is_private: ipv4Private,
   ipv4_is_in_range: ipv4InRange,
   ipv4_is_in_any_range: (a, ctx) => {
@@ -306,7 +372,9 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     return `(${ranges.map((r) => ipv4InRange([arg(a, 0), r], ctx)).join(' OR ')})`;
   },
   // window (over the serialized order)
-  row_number: maxArgs(1, (a) => (a.length > 0 ? `(row_number() OVER () - 1 + ${arg(a, 0).sql})` : 'row_number() OVER ()')),
+  row_number: maxArgs(1, (a) =>
+    a.length > 0 ? `(row_number() OVER () - 1 + ${arg(a, 0).sql})` : 'row_number() OVER ()',
+  ),
   prev: (a) => `lag(${arg(a, 0).sql}, ${a[1]?.sql ?? '1'}${a[2] === undefined ? '' : `, ${a[2].sql}`}) OVER ()`,
   next: (a) => `lead(${arg(a, 0).sql}, ${a[1]?.sql ?? '1'}${a[2] === undefined ? '' : `, ${a[2].sql}`}) OVER ()`,
   // aggregates
@@ -332,8 +400,12 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   make_set: (a) => jsonList(limited(firstOccurrence(setInput(arg(a, 0), 'true')), a, 1)),
   make_list: (a) => jsonList(limited(`list(${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL)`, a, 1)),
   make_set_if: (a) => jsonList(limited(firstOccurrence(setInput(arg(a, 0), arg(a, 1).sql)), a, 2)),
-  make_list_if: (a) => jsonList(limited(`list(${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL AND ${arg(a, 1).sql})`, a, 2)),
-  make_bag: (a) => `coalesce(list_reduce(list(${arg(a, 0).sql}) FILTER (WHERE json_type(${arg(a, 0).sql}) = 'OBJECT'), (x, y) -> json_merge_patch(x, y)), '{}')`,
+  make_list_if: (a) =>
+    jsonList(
+      limited(`list(${aggArg(arg(a, 0))}) FILTER (WHERE ${arg(a, 0).sql} IS NOT NULL AND ${arg(a, 1).sql})`, a, 2),
+    ),
+  make_bag: (a) =>
+    `coalesce(list_reduce(list(${arg(a, 0).sql}) FILTER (WHERE json_type(${arg(a, 0).sql}) = 'OBJECT'), (x, y) -> json_merge_patch(x, y)), '{}')`,
   percentile: (a) => `quantile_disc(${arg(a, 0).sql}, ${arg(a, 1).sql} / 100.0)`,
 };
 
@@ -356,7 +428,12 @@ function lowerConst(x: SqlArg): string {
 }
 
 function sumOf(x: SqlArg, filter: string): string {
-  const t = x.type === 'int' || x.type === 'long' || x.type === 'timespan' ? 'BIGINT' : x.type === 'decimal' ? 'DECIMAL(38,18)' : 'DOUBLE';
+  const t =
+    x.type === 'int' || x.type === 'long' || x.type === 'timespan'
+      ? 'BIGINT'
+      : x.type === 'decimal'
+        ? 'DECIMAL(38,18)'
+        : 'DOUBLE';
   return `CAST(sum(${x.sql})${filter} AS ${t})`;
 }
 

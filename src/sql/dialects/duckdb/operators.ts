@@ -55,7 +55,9 @@ function termOp(mode: 'has' | 'prefix' | 'suffix', cs: boolean): OpTemplate {
       if (r.constant === '') return mode === 'has' ? 'true' : 'true';
       const needle = r.constant;
       // A cheap substring pre-filter lets DuckDB skip the regex on most rows.
-      const pre = cs ? `contains(${str(l)}, ${ctx.stringLiteral(needle)})` : `contains(lower(${str(l)}), ${ctx.stringLiteral(needle.toLowerCase())})`;
+      const pre = cs
+        ? `contains(${str(l)}, ${ctx.stringLiteral(needle)})`
+        : `contains(lower(${str(l)}), ${ctx.stringLiteral(needle.toLowerCase())})`;
       return `(${pre} AND regexp_matches(${str(l)}, ${ctx.stringLiteral(termPattern([needle], mode, cs))}))`;
     }
     const pre = mode === 'has' || mode === 'prefix' ? `(^|[^[:alnum:]])` : '';
@@ -146,7 +148,8 @@ export function equality(neg: boolean, predicate: boolean): OpTemplate {
     const l = arg(a, 0);
     const r = arg(a, 1);
     if (isNullConst(l) && isNullConst(r)) return 'CAST(NULL AS BOOLEAN)';
-    if (isNullConst(l) || isNullConst(r)) return `(CASE WHEN ${(isNullConst(l) ? r : l).sql} IS NULL THEN NULL ELSE ${neg ? 'true' : 'false'} END)`;
+    if (isNullConst(l) || isNullConst(r))
+      return `(CASE WHEN ${(isNullConst(l) ? r : l).sql} IS NULL THEN NULL ELSE ${neg ? 'true' : 'false'} END)`;
     if (isConst(l) || isConst(r)) {
       if (!neg && predicate) return `(${l.sql} = ${r.sql})`;
       return `(${l.sql} IS ${neg ? '' : 'NOT '}DISTINCT FROM ${r.sql})`;
@@ -159,7 +162,8 @@ export function equality(neg: boolean, predicate: boolean): OpTemplate {
 function betweenHigh(a: readonly SqlArg[]): string {
   const l = arg(a, 0);
   const hi = arg(a, 2);
-  if (l.type === 'datetime' && hi.type === 'timespan') return `make_timestamp_ns(epoch_ns(${arg(a, 1).sql}) + ${hi.sql} * 100)`;
+  if (l.type === 'datetime' && hi.type === 'timespan')
+    return `make_timestamp_ns(epoch_ns(${arg(a, 1).sql}) + ${hi.sql} * 100)`;
   return hi.sql;
 }
 

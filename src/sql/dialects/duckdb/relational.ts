@@ -35,7 +35,9 @@ function selectList(cols: readonly Column[], qualifier = ''): string {
 }
 
 function orderBy(keys: readonly SortKey[], st: State): string {
-  return keys.map((k) => `${sx(k.expr, st)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ');
+  return keys
+    .map((k) => `${sx(k.expr, st)} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`)
+    .join(', ');
 }
 
 /** A SELECT with no columns is not valid SQL; a zero-column table is one dummy column we never read. */
@@ -48,9 +50,12 @@ export function emit(p: Plan, st: State): string {
     case 'Scan':
       return `SELECT ${cols(selectList(p.columns))} FROM ${q(p.table)}`;
     case 'Values': {
-      if (p.rows.length === 0) return `SELECT ${cols(p.columns.map((c) => `${nullOf(c.type)} AS ${q(c.name)}`).join(', '))} WHERE false`;
+      if (p.rows.length === 0)
+        return `SELECT ${cols(p.columns.map((c) => `${nullOf(c.type)} AS ${q(c.name)}`).join(', '))} WHERE false`;
       // VALUES keeps the datatable's row order (UNION ALL would not).
-      const rows = p.rows.map((r) => `(${r.map((v, i) => `CAST(${sx(v, st)} AS ${duckType(p.columns[i]?.type ?? 'unknown')})`).join(', ')})`);
+      const rows = p.rows.map(
+        (r) => `(${r.map((v, i) => `CAST(${sx(v, st)} AS ${duckType(p.columns[i]?.type ?? 'unknown')})`).join(', ')})`,
+      );
       if (p.columns.length === 0) return `SELECT 1 AS "__empty" FROM range(${p.rows.length})`;
       const names = p.columns.map((_c, i) => `v${i}`);
       return `SELECT ${p.columns.map((c, i) => `${names[i] ?? ''} AS ${q(c.name)}`).join(', ')} FROM (VALUES ${rows.join(', ')}) AS v(${names.join(', ')})`;
@@ -69,6 +74,9 @@ export function emit(p: Plan, st: State): string {
     }
     case 'Filter': {
       const pred = emitScalar(p.predicate, { ...env(st), predicate: true }).sql;
+      // SQL forbids window functions in WHERE (where prev(x) != x): evaluate them first.
+      if (hasWindow(p.predicate))
+        return `SELECT ${cols(selectList(p.columns))} FROM (SELECT *, ${pred} AS "__keep" FROM (${emit(p.input, st)})) WHERE "__keep"`;
       return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) WHERE ${pred}`;
     }
     case 'Project':
@@ -96,7 +104,8 @@ export function emit(p: Plan, st: State): string {
       const expanded = p.items.map((i) => `unnest(${expandList(sx(i.expr, st), p.bagArray)}) AS ${q(i.name)}`);
       const others = p.input.columns.filter((c) => !names.has(c.name)).map((c) => q(c.name));
       const limit = p.limit === null ? '' : ` QUALIFY row_number() OVER (PARTITION BY __row) <= ${sx(p.limit, st)}`;
-      const rowed = p.limit === null ? emit(p.input, st) : `SELECT *, row_number() OVER () AS __row FROM (${emit(p.input, st)})`;
+      const rowed =
+        p.limit === null ? emit(p.input, st) : `SELECT *, row_number() OVER () AS __row FROM (${emit(p.input, st)})`;
       const body = `SELECT ${[...others, ...expanded, ...(p.limit === null ? [] : ['__row'])].join(', ')} FROM (${rowed})`;
       const outs = p.columns.map((c) => {
         const it = p.items.find((i) => i.name === c.name);
@@ -117,6 +126,23 @@ export function emit(p: Plan, st: State): string {
   }
 }
 
+const WINDOW_FNS = new Set(['prev', 'next', 'row_number', 'row_cumsum', 'row_rank_dense', 'row_rank_min']);
+
+function hasWindow(e: Sx): boolean {
+  switch (e.k) {
+    case 'fn':
+      return WINDOW_FNS.has(e.name) || e.args.some(hasWindow);
+    case 'op':
+      return e.args.some(hasWindow);
+    case 'path':
+      return hasWindow(e.target) || e.steps.some(hasWindow);
+    case 'inq':
+      return hasWindow(e.left);
+    default:
+      return false;
+  }
+}
+
 function projectItem(name: string, e: Sx, st: State): string {
   if (e.k === 'col' && e.name === name) return q(name);
   return `${sx(e, st)} AS ${q(name)}`;
@@ -124,7 +150,9 @@ function projectItem(name: string, e: Sx, st: State): string {
 
 /** A dynamic value to the list mv-expand iterates: array elements, bag entries, or the value itself. */
 function expandList(j: string, bagArray: boolean): string {
-  const entry = bagArray ? `json_array(k, json_extract(${j}, '$.' || to_json(k)))` : `json_object(k, json_extract(${j}, '$.' || to_json(k)))`;
+  const entry = bagArray
+    ? `json_array(k, json_extract(${j}, '$.' || to_json(k)))`
+    : `json_object(k, json_extract(${j}, '$.' || to_json(k)))`;
   return (
     `(CASE WHEN ${j} IS NULL THEN []::JSON[] WHEN json_type(${j}) = 'ARRAY' THEN CAST(json_extract(${j}, '$[*]') AS JSON[]) ` +
     `WHEN json_type(${j}) = 'OBJECT' THEN list_transform(json_keys(${j}), k -> ${entry}) ` +
@@ -217,7 +245,9 @@ function wire(c: Column): string {
 export function toSql(plan: Plan, options: EmitOptions): string {
   const st: State = { ctx: { stringLiteral: sqlString, now: timestampNs(options.nowNs) }, ctes: new Map(), alias: 0 };
   const body = emit(plan, st);
-  const needsWire = plan.columns.some((c) => c.type === 'datetime' || c.type === 'dynamic' || c.type === 'guid' || c.type === 'decimal');
+  const needsWire = plan.columns.some(
+    (c) => c.type === 'datetime' || c.type === 'dynamic' || c.type === 'guid' || c.type === 'decimal',
+  );
   const outer = needsWire ? `SELECT ${plan.columns.map(wire).join(', ')} FROM (${body})` : body;
   if (st.ctes.size === 0) return outer;
   const ctes = [...st.ctes.entries()].map(([name, sql]) => `${q(name)} AS MATERIALIZED (${sql})`);

@@ -116,7 +116,12 @@ function emitOp(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
     return `(${parts.join(e.op === 'and' ? ' AND ' : ' OR ')})`;
   }
   const inner = env.predicate === true ? { ...env, predicate: false } : env;
-  if (e.op === '==' && env.predicate === true) return equality(false, true)(e.args.map((x) => emitScalar(x, inner)), env.ctx, e.type);
+  if (e.op === '==' && env.predicate === true)
+    return equality(false, true)(
+      e.args.map((x) => emitScalar(x, inner)),
+      env.ctx,
+      e.type,
+    );
   const t = OPERATORS[e.op];
   if (t === undefined) throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: e.op }, e.span));
   return t(
@@ -156,7 +161,8 @@ function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
     if (vals.length === 0) return neg ? 'true' : 'false';
     parts = vals.map((v) => {
       if (ci) return sqlString(String(v).toLowerCase());
-      if (typeof v === 'string') return left.type === 'string' || left.type === 'dynamic' ? sqlString(v) : literalSql(left.type, v);
+      if (typeof v === 'string')
+        return left.type === 'string' || left.type === 'dynamic' ? sqlString(v) : literalSql(left.type, v);
       if (typeof v === 'boolean') return v ? 'true' : 'false';
       return literalSql(left.type === 'real' || left.type === 'int' || left.type === 'long' ? left.type : 'real', v);
     });
@@ -164,11 +170,15 @@ function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
     // A run-time array (toscalar(make_set(...)), a column): membership among its elements, as text.
     const lists = items.map((it) => {
       const a = emitScalar(it, env);
-      return a.type === 'dynamic' ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])` : `[CAST(${a.sql} AS VARCHAR)]`;
+      return a.type === 'dynamic'
+        ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])`
+        : `[CAST(${a.sql} AS VARCHAR)]`;
     });
     const all = `flatten([${lists.join(', ')}])`;
     const lhsText = left.type === 'dynamic' ? `json_extract_string(${l.sql}, '$')` : `CAST(${l.sql} AS VARCHAR)`;
-    const test = ci ? `list_contains(list_transform(${all}, x -> lower(x)), lower(${lhsText}))` : `list_contains(${all}, ${lhsText})`;
+    const test = ci
+      ? `list_contains(list_transform(${all}, x -> lower(x)), lower(${lhsText}))`
+      : `list_contains(${all}, ${lhsText})`;
     return neg ? `(NOT coalesce(${test}, false))` : `(${test} AND ${l.sql} IS NOT NULL)`;
   } else {
     parts = items.map((it) => {
@@ -176,7 +186,11 @@ function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
       return ci ? lowered(a, env.ctx) : a.sql;
     });
   }
-  const lhs = ci ? `lower(CAST(${l.sql} AS VARCHAR))` : left.type === 'dynamic' ? `json_extract_string(${l.sql}, '$')` : l.sql;
+  const lhs = ci
+    ? `lower(CAST(${l.sql} AS VARCHAR))`
+    : left.type === 'dynamic'
+      ? `json_extract_string(${l.sql}, '$')`
+      : l.sql;
   const test = `${lhs} IN (${parts.join(', ')})`;
   return neg ? `(NOT coalesce(${test}, false))` : `(${test})`;
 }
@@ -192,7 +206,9 @@ function emitHasList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
     // Values known only at run time (a let-bound toscalar(make_set(...)), a column): one term test per element.
     const elems = items.map((it) => {
       const a = emitScalar(it, env);
-      return a.type === 'dynamic' ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])` : `[CAST(${a.sql} AS VARCHAR)]`;
+      return a.type === 'dynamic'
+        ? `coalesce(json_extract_string(${a.sql}, '$[*]'), [json_extract_string(${a.sql}, '$')])`
+        : `[CAST(${a.sql} AS VARCHAR)]`;
     });
     const re = `'${cs ? '' : '(?i)'}(?:^|[^[:alnum:]])' || regexp_escape(n) || '(?:$|[^[:alnum:]])'`;
     const test = `list_transform(list_filter(flatten([${elems.join(', ')}]), n -> n IS NOT NULL AND n <> ''), n -> regexp_matches(CAST(${l.sql} AS VARCHAR), ${re}))`;

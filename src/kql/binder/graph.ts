@@ -1,0 +1,224 @@
+// Graph operators and project-by-names. The engine does not run graphs: every graph
+// operator is bound as `Opaque`, but with the result schema the official analyser computes.
+//
+// A graph is not a table, so its shape (node and edge properties) travels beside the bound
+// tree: `make-graph` registers its Opaque node here, and the operators downstream look the
+// shape up from their input node.
+import type { Expr, GraphMatchOp, Ident, MakeGraphOp, Operator } from '../ast.js';
+import type { BoundColumnDef, BoundExpr, BoundTable } from '../bound.js';
+import type { Column, ScalarType } from '../types.js';
+import { schemaOf, uniqueName, type Binder, type Env } from './scope.js';
+import { bindScalar } from './expr.js';
+import { bindTable, tableError } from './tabular.js';
+import { patternRegex } from './project.js';
+import { resultName, UnnamedNames } from './naming.js';
+
+interface GraphShape {
+  readonly nodes: readonly Column[];
+  readonly edges: readonly Column[];
+  /** Type of the user-visible node id (the edge source column's type). */
+  readonly nodeId: ScalarType;
+}
+
+const SHAPES = new WeakMap<BoundTable, GraphShape>();
+const NO_GRAPH: GraphShape = { nodes: [], edges: [], nodeId: 'unknown' };
+
+function shapeOf(t: BoundTable): GraphShape {
+  return SHAPES.get(t) ?? NO_GRAPH;
+}
+
+function merge(a: readonly Column[], b: readonly Column[]): Column[] {
+  const out = [...a];
+  for (const c of b) if (!out.some((x) => x.name === c.name)) out.push(c);
+  return out;
+}
+
+function paramName(ps: readonly { readonly name: string; readonly value: Expr }[], name: string): string | null {
+  const p = ps.find((x) => x.name === name);
+  if (p === undefined) return null;
+  const v = p.value;
+  if (v.kind === 'NameRef') return v.name.name;
+  return v.kind === 'Literal' && typeof v.value === 'string' ? v.value : null;
+}
+
+type GraphOperator = Extract<
+  Operator,
+  { kind: 'ProjectByNames' | 'MakeGraph' | 'GraphMatch' | 'GraphToTable' | 'GraphMarkComponents' }
+>;
+
+export function bindGraphOperator(b: Binder, op: GraphOperator, input: BoundTable, env: Env): BoundTable {
+  switch (op.kind) {
+    case 'ProjectByNames':
+      return bindProjectByNames(b, op.items, input, env, op.span);
+    case 'MakeGraph':
+      return bindMakeGraph(b, op, input, env);
+    case 'GraphMarkComponents': {
+      const g = shapeOf(input);
+      const id = paramName(op.params, 'with_component_id') ?? 'ComponentId';
+      const out: BoundTable = { kind: 'Opaque', op: 'graph-mark-components', input, schema: schemaOf([]), span: op.span };
+      SHAPES.set(out, { ...g, nodes: merge(g.nodes, [{ name: id, type: 'long' }]) });
+      return out;
+    }
+    case 'GraphToTable': {
+      const g = shapeOf(input);
+      const results = op.outputs.map((o) => {
+        const ids: Column[] =
+          o.what === 'nodes'
+            ? [paramName(o.params, 'with_node_id')].flatMap((n) => (n === null ? [] : [{ name: n, type: 'long' as const }]))
+            : ['with_source_id', 'with_target_id'].flatMap((k) => {
+                const n = paramName(o.params, k);
+                return n === null ? [] : [{ name: n, type: 'long' as const }];
+              });
+        const cols = merge(ids, o.what === 'nodes' ? g.nodes : g.edges);
+        const t: BoundTable = { kind: 'Opaque', op: `graph-to-table ${o.what}`, input, schema: schemaOf(cols), span: o.span };
+        if (o.as !== null) env.define({ kind: 'table', name: o.as.name, table: t });
+        return t;
+      });
+      return results[0] ?? tableError(op.span);
+    }
+    case 'GraphMatch':
+      return bindGraphMatch(b, op, input, env);
+  }
+}
+
+function bindMakeGraph(b: Binder, op: MakeGraphOp, input: BoundTable, env: Env): BoundTable {
+  const edges = input.schema.columns;
+  const src = edges.find((c) => c.name === op.source.name);
+  for (const id of [op.source, op.target]) checkColumn(b, id, edges, env);
+  let nodes: Column[] = [];
+  for (const n of op.nodes) nodes = merge(nodes, bindTable(b, n.table, env, null).schema.columns);
+  const nodeIdName = paramName(op.params, 'with_node_id');
+  if (nodeIdName !== null) nodes = merge([{ name: nodeIdName, type: src?.type ?? 'unknown' }], nodes);
+  const graph: BoundTable = { kind: 'Opaque', op: 'make-graph', input, schema: schemaOf([]), span: op.span };
+  SHAPES.set(graph, { nodes, edges, nodeId: src?.type ?? 'unknown' });
+  if (op.partitionedBy === null) return graph;
+  checkColumn(b, op.partitionedBy.column, edges, env);
+  const body = bindTable(b, op.partitionedBy.body, env, graph);
+  return { kind: 'Opaque', op: 'make-graph', input, schema: body.schema, span: op.span };
+}
+
+function checkColumn(b: Binder, id: Ident, cols: readonly Column[], env: Env): void {
+  // Reuses the ordinary unknown-column diagnostic (with its did-you-mean hint).
+  bindScalar(b, { kind: 'NameRef', name: id, span: id.span }, { columns: cols }, env);
+}
+
+type Variable = { readonly kind: 'node' } | { readonly kind: 'edge'; readonly multi: boolean };
+
+/** graph-match / graph-shortest-paths: one row per match, columns from the project clause. */
+function bindGraphMatch(b: Binder, op: GraphMatchOp, input: BoundTable, env: Env): BoundTable {
+  const g = shapeOf(input);
+  const vars = new Map<string, Variable>();
+  for (const p of op.patterns)
+    for (const el of p.elements) {
+      if (el.name === null) continue;
+      vars.set(el.name.name, el.kind === 'GraphNode' ? { kind: 'node' } : { kind: 'edge', multi: el.range !== null });
+    }
+  const cols: Column[] = [];
+  const taken = new Set<string>();
+  const unnamed = new UnnamedNames('Column', 1);
+  for (const item of op.project ?? []) {
+    const ctx: Ctx = { g, vars, synthetic: [] };
+    const rewritten = rewrite(item.expr, ctx);
+    const bound = bindScalar(b, rewritten, { columns: ctx.synthetic }, env);
+    const base = item.names[0]?.name ?? resultName(item.expr, null);
+    const name = base === null ? unnamed.next(taken) : uniqueName(base, taken);
+    taken.add(name);
+    cols.push({ name, type: bound.type });
+  }
+  return { kind: 'Opaque', op: op.shortestPaths ? 'graph-shortest-paths' : 'graph-match', input, schema: schemaOf(cols), span: op.span };
+}
+
+interface Ctx {
+  readonly g: GraphShape;
+  readonly vars: ReadonlyMap<string, Variable>;
+  readonly synthetic: Column[];
+}
+
+const GRAPH_FUNCTIONS: Readonly<Record<string, ScalarType | 'nodeId'>> = {
+  map: 'dynamic',
+  inner_nodes: 'dynamic',
+  labels: 'dynamic',
+  all: 'bool',
+  any: 'bool',
+  node_degree_in: 'long',
+  node_degree_out: 'long',
+  node_id: 'nodeId',
+};
+
+/** Replaces graph property accesses and graph functions by typed placeholder columns. */
+function rewrite(e: Expr, ctx: Ctx): Expr {
+  const placeholder = (type: ScalarType): Expr => {
+    const name: Ident = { kind: 'Ident', name: ` graph${ctx.synthetic.length}`, quoted: true, span: e.span };
+    ctx.synthetic.push({ name: name.name, type });
+    return { kind: 'NameRef', name, span: e.span };
+  };
+  const go = (x: Expr): Expr => rewrite(x, ctx);
+  switch (e.kind) {
+    case 'MemberAccess': {
+      const v = e.target.kind === 'NameRef' ? ctx.vars.get(e.target.name.name) : undefined;
+      if (v === undefined) return { ...e, target: go(e.target) };
+      if (v.kind === 'edge' && v.multi) return placeholder('dynamic');
+      const props = v.kind === 'node' ? ctx.g.nodes : ctx.g.edges;
+      return placeholder(props.find((c) => c.name === e.member.name)?.type ?? 'unknown');
+    }
+    case 'Call': {
+      const t = GRAPH_FUNCTIONS[e.callee.name];
+      if (t !== undefined) return placeholder(t === 'nodeId' ? ctx.g.nodeId : t);
+      return { ...e, args: e.args.map(go) };
+    }
+    case 'Paren':
+      return { ...e, expr: go(e.expr) };
+    case 'Unary':
+      return { ...e, operand: go(e.operand) };
+    case 'Binary':
+      return { ...e, left: go(e.left), right: go(e.right) };
+    case 'IndexAccess':
+      return { ...e, target: go(e.target), index: go(e.index) };
+    case 'InExpr':
+      return { ...e, left: go(e.left), values: e.values.map(go) };
+    case 'BetweenExpr':
+      return { ...e, left: go(e.left), low: go(e.low), high: go(e.high) };
+    case 'NameRef': {
+      // A bare variable (an edge list, a node) is a dynamic value.
+      return ctx.vars.has(e.name.name) ? placeholder('dynamic') : e;
+    }
+    default:
+      return e;
+  }
+}
+
+/** project-by-names: the names are constants (strings, dynamic arrays, column_names_of(T)). */
+function bindProjectByNames(
+  b: Binder,
+  items: readonly Expr[],
+  input: BoundTable,
+  env: Env,
+  span: BoundTable['span'],
+): BoundTable {
+  const cols = input.schema.columns;
+  const out: BoundColumnDef[] = [];
+  const add = (pattern: string, exact = false): void => {
+    const re = patternRegex(pattern);
+    for (const c of cols)
+      if ((exact ? c.name === pattern : re.test(c.name)) && !out.some((o) => o.name === c.name))
+        out.push({ name: c.name, type: c.type, expr: { kind: 'Column', name: c.name, type: c.type, span } });
+  };
+  for (const item of items) {
+    if (item.kind === 'Call' && item.callee.name === 'column_names_of' && item.args[0] !== undefined) {
+      for (const c of bindTable(b, item.args[0], env, null).schema.columns) add(c.name, true);
+      continue;
+    }
+    for (const n of constantNames(bindScalar(b, item, { columns: [] }, env))) add(n);
+  }
+  return { kind: 'Project', origin: 'project', input, columns: out, schema: schemaOf(out), span };
+}
+
+function constantNames(e: BoundExpr): string[] {
+  if (e.kind === 'LetScalar') return constantNames(e.value);
+  if (e.kind === 'Literal') return typeof e.value === 'string' ? [e.value] : [];
+  if (e.kind === 'DynamicLiteral') {
+    const v = e.value;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+  }
+  return [];
+}
