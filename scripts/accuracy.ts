@@ -77,6 +77,7 @@ async function runOnce(scenario: string, seed: number, devices?: number, days?: 
   try {
     const db = join(dir, 'ws.duckdb');
     const lab = await generateLab({
+      batchEvents: 50_000_000, // one spool batch: multi-batch lab runs crashed here (a later batch lost a spool CSV)
       scenario,
       seed,
       db,

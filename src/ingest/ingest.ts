@@ -239,6 +239,7 @@ async function ingestFile(run: FileRun): Promise<void> {
       c.read += n;
       c.stored += n;
       file.counts.read += n;
+      file.sqlRows = (file.sqlRows ?? 0) + n;
       stored += n;
     }
     file.counts.stored = stored;

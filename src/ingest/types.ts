@@ -41,6 +41,8 @@ export interface FileSummary {
   messages: string[];
   counts: TableCounts;
   tables: Record<string, TableCounts>;
+  /** Rows stored by the DuckDB-native path (the rest, and all rejects, went through the JS pipeline). */
+  sqlRows?: number;
 }
 
 export interface RejectRecord {

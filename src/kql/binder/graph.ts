@@ -117,7 +117,7 @@ function bindGraphMatch(b: Binder, op: GraphMatchOp, input: BoundTable, env: Env
   const taken = new Set<string>();
   const unnamed = new UnnamedNames('Column', 1);
   for (const item of op.project ?? []) {
-    const ctx: Ctx = { g, vars, synthetic: [] };
+    const ctx: Ctx = { g, vars, synthetic: [], lifted: new Set() };
     const rewritten = rewrite(item.expr, ctx);
     const bound = bindScalar(b, rewritten, { columns: ctx.synthetic }, env);
     const base = item.names[0]?.name ?? resultName(item.expr, null);
@@ -132,6 +132,8 @@ interface Ctx {
   readonly g: GraphShape;
   readonly vars: ReadonlyMap<string, Variable>;
   readonly synthetic: Column[];
+  /** Placeholders standing for `map(...)` results (or calls lifted over them). */
+  readonly lifted: Set<string>;
 }
 
 const GRAPH_FUNCTIONS: Readonly<Record<string, ScalarType | 'nodeId'>> = {
@@ -163,8 +165,20 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
     }
     case 'Call': {
       const t = GRAPH_FUNCTIONS[e.callee.name];
-      if (t !== undefined) return placeholder(t === 'nodeId' ? ctx.g.nodeId : t);
-      return { ...e, args: e.args.map(go) };
+      if (t !== undefined) {
+        const ph = placeholder(t === 'nodeId' ? ctx.g.nodeId : t);
+        if (e.callee.name === 'map' && ph.kind === 'NameRef') ctx.lifted.add(ph.name.name);
+        return ph;
+      }
+      const args = e.args.map(go);
+      // The analyser lifts a call over a map() argument: the result is dynamic, whatever the
+      // function (strcat_array(map(e, x), "-") is dynamic, not string).
+      if (args.some((a) => a.kind === 'NameRef' && ctx.lifted.has(a.name.name))) {
+        const ph = placeholder('dynamic');
+        if (ph.kind === 'NameRef') ctx.lifted.add(ph.name.name);
+        return ph;
+      }
+      return { ...e, args };
     }
     case 'Paren':
       return { ...e, expr: go(e.expr) };
