@@ -35,7 +35,8 @@ import {
 } from './types.js';
 import { LOG_TABLE, REJECTS_TABLE, openWorkspace, type Workspace } from './workspace.js';
 import { TableWriter } from './writer.js';
-import { fastNdjson, type LineShape } from './fast/ndjson.js';
+import { prepareFastParquet } from './fast/parquet.js';
+import { dropFastTables, prepareFastNdjson, type FastPlan, type LineShape } from './fast/ndjson.js';
 
 /** Files under `paths` (folders recursively, sorted), excluding the workspace's own files. */
 export async function expandPaths(paths: readonly string[], exclude: readonly string[]): Promise<string[]> {
@@ -70,8 +71,8 @@ interface FileRun {
   readonly counter: ByteCounter;
   readonly progress: () => void;
   readonly rejects: RejectRecord[];
-  /** Rows the DuckDB-native path stored, per table (they never pass through the JS loop). */
-  fastStored?: ReadonlyMap<string, number>;
+  /** Rows the DuckDB-native path stored, per table (they never pass through the JS loop; already in counts.read). */
+  readonly fastStored: Map<string, number>;
 }
 
 /** Add a finished file's counts and rejections to the run's totals. */
@@ -88,61 +89,81 @@ function mergeFile(summary: IngestSummary, file: FileSummary, rejects: readonly 
   summary.rejectsOmitted += file.counts.rejected - rejects.length;
 }
 
-async function* itemsFor(run: FileRun, path: string, opened: (i: OpenedInput) => void): AsyncGenerator<SourceItem[]> {
+/** Open a file; for plain NDJSON, also try to prepare the DuckDB-native path (before the file's transaction). */
+async function openFile(
+  run: FileRun,
+  path: string,
+): Promise<{ input: OpenedInput; plan: FastPlan | undefined; message?: string | undefined }> {
   const input = await openInput(path, run.counter);
-  opened(input);
+  if (input.gzip || run.opts.fast === false) return { input, plan: undefined };
+  if (input.format === 'parquet') {
+    for await (const _ of input.chunks) void _; // count the bytes for progress
+    const plan = await prepareFastParquet(run.ws.conn, () => run.ws.instance.connect(), path, run.opts.table);
+    return { input: plan === undefined ? await openInput(path, { bytes: 0 }) : input, plan, message: plan?.message };
+  }
+  if (input.format !== 'ndjson') return { input, plan: undefined };
+  // Read the bytes once (progress, and the line count DuckDB must agree with), then let DuckDB parse the file.
+  const shape: LineShape = { newlines: 0, lastByte: undefined };
+  for await (const c of input.chunks) {
+    for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) shape.newlines++;
+    if (c.length > 0) shape.lastByte = c[c.length - 1];
+  }
+  const plan = await prepareFastNdjson(run.ws.conn, path, shape);
+  return { input: plan === undefined ? await openInput(path, { bytes: 0 }) : input, plan };
+}
+
+async function* itemsFor(run: FileRun, input: OpenedInput, plan: FastPlan | undefined): AsyncGenerator<SourceItem[]> {
+  const path = run.file.path;
   run.file.format = input.format;
   run.file.gzip = input.gzip;
   switch (input.format) {
     case 'empty':
       return;
-    case 'ndjson': {
-      if (!input.gzip && run.opts.fast !== false) {
-        // Read the bytes once (progress, and the line count DuckDB must agree with), then let DuckDB parse the file.
-        const shape: LineShape = { newlines: 0, lastByte: undefined };
-        for await (const c of input.chunks) {
-          for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) shape.newlines++;
-          if (c.length > 0) shape.lastByte = c[c.length - 1];
-        }
-        const fast = await fastNdjson(run.ws.conn, path, shape);
-        if (fast !== undefined) {
-          run.fastStored = fast.stored;
-          yield* fast.rest;
-          return;
-        }
-        const again = await openInput(path, { bytes: 0 });
-        yield* ndjsonItems(again.chunks);
+    case 'ndjson':
+    case 'parquet':
+      if (plan !== undefined) {
+        await plan.insert((table, n) => {
+          run.fastStored.set(table, n);
+          run.file.counts.read += n;
+          run.progress();
+        });
+        yield* plan.rest();
         return;
       }
-      yield* ndjsonItems(input.chunks);
+      if (input.format === 'ndjson') {
+        yield* ndjsonItems(input.chunks);
+        return;
+      }
+      yield* parquetJs(run, input);
       return;
-    }
     case 'json':
       yield* batches(documentItems(input.chunks));
       return;
     case 'csv':
       yield* batches(csvItems(input.chunks));
       return;
-    case 'parquet': {
-      // DuckDB reads Parquet from a file; a gzipped one is unpacked to a private temp file first.
-      let parquetPath = path;
-      let tmp: string | undefined;
-      if (input.gzip) {
-        tmp = await mkdtemp(join(tmpdir(), 'exfilhunt-'));
-        parquetPath = join(tmp, 'input.parquet');
-        await pipeline(Readable.from(input.chunks), createWriteStream(parquetPath));
-      } else {
-        for await (const _ of input.chunks) void _; // count the bytes for progress
-      }
-      const reader = await run.ws.instance.connect();
-      try {
-        yield* batches(parquetItems(reader, parquetPath));
-      } finally {
-        reader.closeSync();
-        if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
-      }
-      return;
-    }
+  }
+}
+
+/** Parquet through the JS row pipeline. */
+async function* parquetJs(run: FileRun, input: OpenedInput): AsyncGenerator<SourceItem[]> {
+  const path = run.file.path;
+  // DuckDB reads Parquet from a file; a gzipped one is unpacked to a private temp file first.
+  let parquetPath = path;
+  let tmp: string | undefined;
+  if (input.gzip) {
+    tmp = await mkdtemp(join(tmpdir(), 'exfilhunt-'));
+    parquetPath = join(tmp, 'input.parquet');
+    await pipeline(Readable.from(input.chunks), createWriteStream(parquetPath));
+  } else {
+    for await (const _ of input.chunks) void _; // count the bytes for progress
+  }
+  const reader = await run.ws.instance.connect();
+  try {
+    yield* batches(parquetItems(reader, parquetPath));
+  } finally {
+    reader.closeSync();
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
   }
 }
 
@@ -183,11 +204,12 @@ async function ingestFile(run: FileRun): Promise<void> {
     a.endRow();
   };
 
+  const { input, plan, message } = await openFile(run, file.path);
+  if (message !== undefined) file.messages.push(message);
   await conn.run('BEGIN');
   let committed = false;
   try {
-    let input: OpenedInput | undefined;
-    for await (const batch of itemsFor(run, file.path, (i) => (input = i))) {
+    for await (const batch of itemsFor(run, input, plan)) {
       run.progress();
       for (const item of batch) {
         file.counts.read++;
@@ -234,16 +256,15 @@ async function ingestFile(run: FileRun): Promise<void> {
       stored += w.stored;
       (file.tables[w.table] ??= zeroCounts()).stored = w.stored;
     }
-    for (const [t, n] of run.fastStored ?? []) {
+    for (const [t, n] of run.fastStored) {
       const c = (file.tables[t] ??= zeroCounts());
       c.read += n;
       c.stored += n;
-      file.counts.read += n;
       file.sqlRows = (file.sqlRows ?? 0) + n;
       stored += n;
     }
     file.counts.stored = stored;
-    const contentSha = input?.contentSha256 ?? file.sha256;
+    const contentSha = input.contentSha256 ?? file.sha256;
     const dup = contentSha !== file.sha256 ? await alreadyIngested(conn, contentSha) : undefined;
     if (dup !== undefined) {
       await conn.run('ROLLBACK');
@@ -295,6 +316,7 @@ async function ingestFile(run: FileRun): Promise<void> {
       }
       await conn.run('ROLLBACK');
     }
+    if (plan !== undefined) await dropFastTables(conn);
   }
 }
 
@@ -371,7 +393,7 @@ export async function ingestPaths(
       fileRows = () => file.counts.read;
       const rejects: RejectRecord[] = [];
       try {
-        await ingestFile({ ws, summary, file, opts, counter, progress, rejects });
+        await ingestFile({ ws, summary, file, opts, counter, progress, rejects, fastStored: new Map() });
         fileRows = () => 0;
         mergeFile(summary, file, rejects);
       } catch (err) {

@@ -94,6 +94,26 @@ export interface DeclareQueryParametersStmt {
 export interface DeclarePatternStmt {
   readonly kind: 'DeclarePatternStmt';
   readonly name: Ident;
+  /** `= (a:string)[p:string] { ... }`; absent for an empty declaration (`declare pattern P;`). */
+  readonly definition?: PatternDefinition;
+  readonly span: Span;
+}
+
+export interface PatternDefinition {
+  readonly kind: 'PatternDefinition';
+  readonly params: readonly Param[];
+  /** The `[path:type]` parameter, if any. */
+  readonly pathParam: Param | null;
+  readonly rules: readonly PatternRule[];
+  readonly span: Span;
+}
+
+/** `("a1").["Data"] = { T | ... }`: the tabular body for one argument (and path) value. */
+export interface PatternRule {
+  readonly kind: 'PatternRule';
+  readonly args: readonly Expr[];
+  readonly path: Expr | null;
+  readonly body: Expr;
   readonly span: Span;
 }
 

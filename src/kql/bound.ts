@@ -365,6 +365,10 @@ export interface BoundMakeSeries extends OpBase {
   readonly to: BoundExpr | null;
   readonly step: BoundExpr;
   readonly by: readonly BoundColumnDef[];
+  /** `kind=nonempty`: one row of defaults even without input rows. */
+  readonly nonEmpty?: boolean;
+  /** The `in range(start, stop, step)` form. */
+  readonly inRange?: boolean;
 }
 
 // ---- joins

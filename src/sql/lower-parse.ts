@@ -55,7 +55,10 @@ export function parseRegex(t: BoundParse): {
     else {
       captures.push({ name: p.name, type: p.type, group: captures.length + 1 });
       // kind=regex captures are greedy unless flags contain U (ungreedy), as in Kusto.
-      re += groupFor(p.type, last, t.parseKind === 'regex' && !(t.flags ?? '').includes('U'));
+      const group = groupFor(p.type, last, t.parseKind === 'regex' && !(t.flags ?? '').includes('U'));
+      const loose = groupFor('string', last, false);
+      // kind=relaxed: a typed capture that isn't of its type still matches (then is null alone).
+      re += t.parseKind === 'relaxed' && group !== loose ? `(${group.slice(1, -1)}|${loose.slice(1, -1)})` : group;
     }
   });
   const flags = (t.flags ?? '').includes('i') ? '(?i)' : '';
@@ -64,7 +67,6 @@ export function parseRegex(t: BoundParse): {
 }
 
 export function lowerParse(t: BoundParse, input: Plan, scalar: (e: BoundExpr) => Sx): Plan {
-  if (t.parseKind === 'relaxed') return unsupported('parse kind=relaxed', t.span);
   const { re, captures } = parseRegex(t);
   const src0 = scalar(t.source);
   const src: Sx = src0.type === 'string' ? src0 : { k: 'op', op: 'cast', args: [src0], type: 'string', span: t.span };
@@ -87,5 +89,28 @@ export function lowerParse(t: BoundParse, input: Plan, scalar: (e: BoundExpr) =>
       expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span: t.span },
     };
   });
-  return { kind: 'Project', input: base, items, columns: t.schema.columns };
+  const parsed: Plan = { kind: 'Project', input: base, items, columns: t.schema.columns };
+  // A typed capture that doesn't convert fails the whole match, as in Kusto: parse leaves
+  // every capture empty, parse-where drops the row.
+  const typed = t.parseKind === 'relaxed' ? [] : captures.filter((c) => c.type !== 'string');
+  if (typed.length === 0) return parsed;
+  const ok = typed
+    .map((c): Sx => ({ k: 'fn', name: 'isnotnull', args: [col(c.name, c.type)], type: 'bool', span: t.span }))
+    .reduce((a, b) => ({ k: 'op', op: 'and', args: [a, b], type: 'bool', span: t.span }));
+  if (t.where) return { kind: 'Filter', input: parsed, predicate: ok, columns: t.schema.columns };
+  const cleared: NamedSx[] = t.schema.columns.map((c) =>
+    byName.has(c.name)
+      ? {
+          name: c.name,
+          expr: {
+            k: 'fn',
+            name: 'iff',
+            args: [ok, col(c.name, c.type), { k: 'lit', type: c.type, value: null }],
+            type: c.type,
+            span: t.span,
+          },
+        }
+      : { name: c.name, expr: col(c.name, c.type) },
+  );
+  return { kind: 'Project', input: parsed, items: cleared, columns: t.schema.columns };
 }

@@ -5,11 +5,12 @@ import { diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Column } from '../kql/types.js';
 import { detectBand, splitLeftOnly } from './band.js';
 import { EXTERNALDATA_OFFLINE, TranslationError, UNSUPPORTED_OPERATOR } from './diagnostics.js';
+import { lowerMvApply } from './lower-apply.js';
 import { lowerParse } from './lower-parse.js';
 import { lowerScalar, unsupported } from './lower-scalar.js';
 import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from './plan.js';
 
-interface Ctx {
+export interface Ctx {
   readonly lets: Map<number, Plan>;
   implicit: Plan | null;
   /** The node whose rows are the query result (bag_unpack is only exact there). */
@@ -183,7 +184,6 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'Union':
       return lowerUnion(t, cx);
     case 'MvExpand': {
-      if (t.withItemIndex !== null) return unsupported('mv-expand with_itemindex', t.span);
       const input = lowerTable(t.input, cx);
       // Items that aren't plain columns are computed first, under their output names.
       const names = new Set(input.columns.map((c) => c.name));
@@ -208,6 +208,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         items: t.items.map((i) => ({ name: i.name, expr: col(i.name, 'dynamic'), toType: i.type })),
         bagArray: t.bagExpansion === 'array',
         limit: t.limit === null ? null : scalar(t.limit, cx),
+        index: t.withItemIndex,
         columns,
       };
     }
@@ -234,11 +235,16 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'MakeSeries':
       throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'make-series' }, t.span));
     case 'MvApply':
-      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'mv-apply' }, t.span));
+      return lowerMvApply(t, cx);
     case 'ParseKv':
       throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'parse-kv' }, t.span));
-    case 'SampleDistinct':
-      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'sample-distinct' }, t.span));
+    case 'SampleDistinct': {
+      // Any N distinct values (Kusto picks them arbitrarily too).
+      const c = columns[0];
+      if (c === undefined) return unsupported('sample-distinct without a column', t.span);
+      const inner = project(lowerTable(t.input, cx), [{ name: c.name, expr: scalar(t.of, cx) }], columns);
+      return { kind: 'Limit', input: { kind: 'Distinct', input: inner, columns }, count: scalar(t.count, cx), columns };
+    }
     case 'TableError':
       return unsupported('a tabular expression that failed to bind', t.span);
   }
@@ -257,11 +263,17 @@ const DOTNET: Readonly<Record<string, string>> = {
   decimal: 'System.Data.SqlTypes.SqlDecimal',
 };
 
-function lowerSummarize(t: Extract<BoundTable, { kind: 'Summarize' }>, cx: Ctx): Plan {
-  const input = lowerTable(t.input, cx);
-  const keys = t.by.map((b) => ({ name: b.name, expr: scalar(b.expr, cx) }));
+/** `extraKeys` (and `input`) let a per-group caller (mv-apply) add its row key. */
+export function lowerSummarize(
+  t: Extract<BoundTable, { kind: 'Summarize' }>,
+  cx: Ctx,
+  input: Plan = lowerTable(t.input, cx),
+  extraKeys: readonly NamedSx[] = [],
+): Plan {
+  const byKeys = t.by.map((b) => ({ name: b.name, expr: scalar(b.expr, cx) }));
+  const keys = [...byKeys, ...extraKeys];
   const aggs: NamedSx[] = [];
-  const finals: NamedSx[] = keys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }));
+  const finals: NamedSx[] = byKeys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }));
   t.aggregates.forEach((a, i) => {
     if (a.kind === 'Value') {
       aggs.push({ name: a.name, expr: scalar(a.expr, cx) });
@@ -287,7 +299,18 @@ function lowerSummarize(t: Extract<BoundTable, { kind: 'Summarize' }>, cx: Ctx):
   const agg: Plan = { kind: 'Aggregate', input, keys, aggs, columns: aggCols };
   const trivial =
     finals.length === aggCols.length && finals.every((f, i) => f.expr.k === 'col' && aggCols[i]?.name === f.name);
-  return trivial ? { ...agg, columns: t.schema.columns } : project(agg, finals, t.schema.columns);
+  const outCols = [...t.schema.columns, ...extraKeys.map((k) => ({ name: k.name, type: k.expr.type }))];
+  if (trivial && extraKeys.length === 0) return { ...agg, columns: outCols };
+  return project(agg, [...finals, ...extraKeys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }))], outCols);
+}
+
+/** Kusto names a union leg by its `as` name when it has one. */
+function sourceName(t: BoundTable, fallback: string): string {
+  for (let n: BoundTable = t; ; ) {
+    if (n.kind === 'PassThrough' && n.op === 'as' && n.name !== null) return n.name;
+    if (n.kind !== 'PassThrough') return fallback;
+    n = n.input;
+  }
 }
 
 function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
@@ -299,7 +322,7 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
     const offset = hasSource && inp.columns.length === out.length - 1 ? 1 : 0;
     out.forEach((c, j) => {
       if (hasSource && j === 0) {
-        items.push({ name: c.name, expr: { k: 'lit', type: 'string', value: inp.sourceName } });
+        items.push({ name: c.name, expr: { k: 'lit', type: 'string', value: sourceName(inp.table, inp.sourceName) } });
         return;
       }
       const src = inp.columns[j - offset];

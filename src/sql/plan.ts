@@ -146,6 +146,20 @@ export type Plan =
       /** Property bags expand to [key, value] arrays (bagexpansion=array) instead of {key: value}. */
       readonly bagArray: boolean;
       readonly limit: Sx | null;
+      /** with_itemindex: output column holding each element's 0-based position. */
+      readonly index: string | null;
+      readonly columns: readonly Column[];
+    }
+  /**
+   * The first `count` rows of each partition in `keys` order (no keys: any rows), output
+   * sorted by partition then keys. Per-group top/take (mv-apply sub-queries, partition).
+   */
+  | {
+      readonly kind: 'GroupLimit';
+      readonly input: Plan;
+      readonly partition: readonly Sx[];
+      readonly keys: readonly SortKey[];
+      readonly count: Sx;
       readonly columns: readonly Column[];
     }
   /** Window functions over the serialized (current) order: row_number, prev, next. */
@@ -235,6 +249,8 @@ export function planText(p: Plan, depth = 0): string {
       return `${pad}Union ${cols}\n${kids(...p.inputs)}`;
     case 'Unnest':
       return `${pad}Unnest ${p.items.map((i) => `${i.name}=${sxText(i.expr)}`).join(', ')}\n${kids(p.input)}`;
+    case 'GroupLimit':
+      return `${pad}GroupLimit ${sxText(p.count)} per (${p.partition.map(sxText).join(', ')}) by ${p.keys.map(keyText).join(', ')}\n${kids(p.input)}`;
     case 'Window':
       return `${pad}Window ${p.items.map((i) => `${i.name}=${sxText(i.expr)}`).join(', ')}\n${kids(p.input)}`;
     case 'Ref':

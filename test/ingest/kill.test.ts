@@ -22,48 +22,49 @@ async function snapshot(db: string): Promise<unknown> {
   );
 }
 
-test('kill -9 mid-file leaves the workspace exactly as before; the file then ingests cleanly', async (t) => {
-  const dir = tempDir(t);
-  const db = join(dir, 'w.duckdb');
-  await ingestPaths(db, [`${FIX}/hunting-api.json`, `${FIX}/storage-nasty.ndjson`]);
-  const before = await snapshot(db);
+for (const mode of ['fast', 'js'] as const)
+  test(`kill -9 mid-file leaves the workspace exactly as before; the file then ingests cleanly (${mode} path)`, async (t) => {
+    const dir = tempDir(t);
+    const db = join(dir, 'w.duckdb');
+    await ingestPaths(db, [`${FIX}/hunting-api.json`, `${FIX}/storage-nasty.ndjson`]);
+    const before = await snapshot(db);
 
-  const big = join(dir, 'big.ndjson');
-  const out = createWriteStream(big);
-  for (let i = 0; i < ROWS; i++) {
-    const line = `{"category":"AdvancedHunting-DeviceNetworkEvents","properties":{"Timestamp":"2026-03-27T00:00:00.${String(i).padStart(7, '0')}Z","DeviceId":"k${i}","RemotePort":${i % 65535}}}\n`;
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+    const big = join(dir, 'big.ndjson');
+    const out = createWriteStream(big);
+    for (let i = 0; i < ROWS; i++) {
+      const line = `{"category":"AdvancedHunting-DeviceNetworkEvents","properties":{"Timestamp":"2026-03-27T00:00:00.${String(i).padStart(7, '0')}Z","DeviceId":"k${i}","RemotePort":${i % 65535}}}\n`;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
 
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/ingest/helpers/kill-child.ts', big, db, String(KILL_AFTER)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let seen = '';
-  const exited = once(child, 'exit');
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      seen += d.toString();
-      if (seen.includes('MID')) {
-        child.kill('SIGKILL');
-        resolve();
-      }
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/ingest/helpers/kill-child.ts', big, db, String(KILL_AFTER), mode],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let seen = '';
+    const exited = once(child, 'exit');
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        seen += d.toString();
+        if (seen.includes('MID')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`child exited before MID: ${seen}`)));
     });
-    child.on('exit', () => reject(new Error(`child exited before MID: ${seen}`)));
-  });
-  const [, signal] = (await exited) as [number | null, string | null];
-  assert.equal(signal, 'SIGKILL');
-  assert.ok(!seen.includes('DONE'), 'the child must die before committing');
+    const [, signal] = (await exited) as [number | null, string | null];
+    assert.equal(signal, 'SIGKILL');
+    assert.ok(!seen.includes('DONE'), 'the child must die before committing');
 
-  assert.deepEqual(await snapshot(db), before);
-  const again = await ingestPaths(db, [big]);
-  assert.equal(again.files[0]!.status, 'ingested');
-  assert.equal(again.totals.stored, ROWS);
-  const n = await query(db, 'SELECT count(*) AS n FROM DeviceNetworkEvents');
-  assert.equal(n[0]!['n'], BigInt(ROWS + 3));
-});
+    assert.deepEqual(await snapshot(db), before);
+    const again = await ingestPaths(db, [big]);
+    assert.equal(again.files[0]!.status, 'ingested');
+    assert.equal(again.totals.stored, ROWS);
+    const n = await query(db, 'SELECT count(*) AS n FROM DeviceNetworkEvents');
+    assert.equal(n[0]!['n'], BigInt(ROWS + 3));
+  });

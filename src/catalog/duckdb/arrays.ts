@@ -101,25 +101,42 @@ const arrayIff: SqlTemplate = (args) => {
   return `(CASE WHEN ${isArray(c)} THEN CAST(to_json(list_transform(range(${jlen(c)}), i -> ${pick})) AS JSON) END)`;
 };
 
-/** Sorts one array of numbers or of strings; mixed element types raise a query error rather than mis-sort. */
+/**
+ * array_sort_asc/desc(a1, ..., aN[, nulls_last]): a1 sorted (numbers, or strings), the other
+ * arrays reordered to match. One array gives the sorted array; several give an array of the
+ * sorted arrays, which the binder expands into columns (or `[i]` picks one). An array whose
+ * length differs from a1's gives null. Mixed element types raise a query error rather than
+ * guess Kusto's cross-type order. Ties keep their original order.
+ */
 function sortArray(order: 'ASC' | 'DESC'): SqlTemplate {
   return (args) => {
-    if (args.length > 2 || (args[1] && args[1].type !== 'bool')) throw new Unsupported('array_sort of several arrays');
-    const nullsLastArg = args[1]?.constant;
-    if (args[1] && typeof nullsLastArg !== 'boolean') throw new Unsupported('array_sort nulls_last must be a constant');
-    const nullsLast = nullsLastArg !== false;
-    const d = arrayArg(arg(args, 0));
-    const el = elements(d);
+    const last = args[args.length - 1];
+    const hasFlag = last !== undefined && last.type === 'bool';
+    const arrays = hasFlag ? args.slice(0, -1) : args;
+    if (arrays.length === 0) throw new Unsupported('array_sort needs an array');
+    const nullsLastArg = hasFlag ? last.constant : true;
+    if (typeof nullsLastArg !== 'boolean') throw new Unsupported('array_sort nulls_last must be a constant');
+    const ds = arrays.map(arrayArg);
+    const first = ds[0] ?? '';
+    const el = `CAST(${elements(first)} AS JSON[])`;
     const nonNull = `list_filter(${el}, e -> json_type(e) <> 'NULL')`;
-    const nulls = `list_filter(${el}, e -> json_type(e) = 'NULL')`;
-    const sortBy = (key: string) =>
-      `list_transform(list_sort(list_transform(${nonNull}, e -> struct_pack(k := ${key}, v := e)), '${order}'), s -> s.v)`;
     const numeric = `len(list_filter(${nonNull}, e -> json_type(e) NOT IN ('BIGINT', 'UBIGINT', 'DOUBLE'))) = 0`;
     const strings = `len(list_filter(${nonNull}, e -> json_type(e) <> 'VARCHAR')) = 0`;
-    const sorted = `(CASE WHEN ${numeric} THEN ${sortBy('CAST(e AS DOUBLE)')} WHEN ${strings} THEN ${sortBy("json_extract_string(e, '$')")}
- ELSE error('array_sort: arrays mixing element types are not supported') END)`;
-    const joined = nullsLast ? `list_concat(${sorted}, ${nulls})` : `list_concat(${nulls}, ${sorted})`;
-    return `(CASE WHEN ${isArray(d)} THEN CAST(to_json(${joined}) AS JSON) END)`;
+    // Rank 0: nulls first; 1: values; 2: nulls last. DESC sorts ASC on (rank, key, -position) and
+    // reverses, so the null rank is mirrored for DESC and ties keep their order either way.
+    const [nullRank, desc] = order === 'ASC' ? [nullsLastArg ? 2 : 0, false] : [nullsLastArg ? 0 : 2, true];
+    const rank = `(CASE WHEN json_type(e) = 'NULL' THEN ${nullRank} ELSE 1 END)`;
+    const pos = desc ? '-i' : 'i';
+    const perm = (key: string) =>
+      `list_transform(list_sort(list_transform(${el}, (e, i) -> struct_pack(r := ${rank}, k := (CASE WHEN json_type(e) <> 'NULL' THEN ${key} END), i := ${pos})), 'ASC', 'NULLS FIRST'), s -> abs(s.i))`;
+    const sortedIdx = `(CASE WHEN ${numeric} THEN ${perm('CAST(e AS DOUBLE)')} WHEN ${strings} THEN ${perm("json_extract_string(e, '$')")} END)`;
+    const ordered = desc ? `list_reverse(${sortedIdx})` : sortedIdx;
+    const guarded = `(CASE WHEN ${numeric} OR ${strings} THEN ${ordered} ELSE error('array_sort: arrays mixing element types are not supported') END)`;
+    const reorder = (d: string) =>
+      `(CASE WHEN ${isArray(d)} AND ${jlen(d)} = ${jlen(first)} THEN CAST(to_json(list_transform(${guarded}, j -> CAST(${elements(d)} AS JSON[])[j])) AS JSON) END)`;
+    const one = (d: string) => `(CASE WHEN ${isArray(first)} THEN ${reorder(d)} END)`;
+    if (ds.length === 1) return one(first);
+    return `(CASE WHEN ${isArray(first)} THEN json_array(${ds.map(reorder).join(', ')}) END)`;
   };
 }
 

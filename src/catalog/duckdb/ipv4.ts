@@ -51,6 +51,51 @@ const PRIVATE_BLOCKS: readonly [number, number][] = [
   [192 * 16777216 + 168 * 65536, 16],
 ];
 
+/** Octets of dotted text are each at most 255 (empty parts, after a final dot, are skipped). */
+const octetsOk = (t: string) =>
+  `coalesce(list_bool_and(list_transform(list_filter(string_split(${t}, '.'), o -> o <> ''), o -> TRY_CAST(o AS INTEGER) <= 255)), false)`;
+
+/** IPv4 addresses standing as whole tokens in text: runs of letters, digits and dots that are an address. */
+const ipTokens = (s: string) =>
+  `list_filter(regexp_extract_all(${s}, '[[:alnum:].]+'), t -> regexp_full_match(t, '[0-9]{1,3}(\\.[0-9]{1,3}){3}') AND ${octetsOk('t')})`;
+
+/** A valid prefix is a complete address or 1-3 octets ending with a dot. */
+function prefixMatch(tokens: string, pf: string): string {
+  const full = `regexp_full_match(${pf}, '[0-9]{1,3}(\\.[0-9]{1,3}){3}')`;
+  const partial = `regexp_full_match(${pf}, '([0-9]{1,3}\\.){1,3}')`;
+  return `((${full} OR ${partial}) AND ${octetsOk(pf)} AND coalesce(list_bool_or(list_transform(${tokens}, t -> CASE WHEN ${partial} THEN starts_with(t, ${pf}) ELSE t = ${pf} END)), false))`;
+}
+
+const hasPrefix: SqlTemplate = (args) => {
+  const src = arg(args, 0);
+  if (src.type !== 'string') return 'CAST(NULL AS BOOLEAN)';
+  const tokens = ipTokens(str(src));
+  const prefixes = args
+    .slice(1)
+    .map((x) =>
+      x.type === 'dynamic'
+        ? `coalesce(list_bool_or(list_transform(json_extract_string(${p(x.sql)}, '$[*]'), pf -> ${prefixMatch(tokens, 'pf')})), false)`
+        : prefixMatch(tokens, str(x)),
+    );
+  return `coalesce(${prefixes.join(' OR ')}, false)`;
+};
+
+/** format_ipv4(ip, mask) / format_ipv4_mask: the network address (with '/bits'); '' when invalid. */
+function formatIpv4(withMask: boolean): SqlTemplate {
+  return (args) => {
+    const a0 = arg(args, 0);
+    const numeric = a0.type === 'long' || a0.type === 'int';
+    const ip = str(a0);
+    // A number is the 32-bit address itself.
+    const addr = numeric ? `(CASE WHEN ${p(a0.sql)} BETWEEN 0 AND 4294967295 THEN CAST(${p(a0.sql)} AS BIGINT) END)` : address(ip);
+    const given = args[1] ? `CAST(${p(arg(args, 1).sql)} AS BIGINT)` : '32';
+    const m = numeric ? given : `least(${ipv4Mask(ip)}, ${given})`;
+    const n = `(${network(addr, m)} * CAST(pow(2, 32 - ${m}) AS BIGINT))`;
+    const dotted = `concat(${n} // 16777216, '.', (${n} // 65536) % 256, '.', (${n} // 256) % 256, '.', ${n} % 256${withMask ? `, '/', ${m}` : ''})`;
+    return `coalesce(CASE WHEN ${given} BETWEEN 0 AND 32 THEN ${dotted} END, '')`;
+  };
+}
+
 export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   parse_ipv4: (args) => parseIpv4Sql(str(arg(args, 0))),
   parse_ipv4_mask: null,
@@ -72,13 +117,13 @@ export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   ipv4_compare: (args) => `CAST(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} AS BIGINT)`,
   ipv4_is_match: (args) => `(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} = 0)`,
   ipv4_netmask_suffix: (args) => `CAST(${ipv4Mask(str(arg(args, 0)))} AS INTEGER)`,
-  format_ipv4: null,
-  format_ipv4_mask: null,
+  format_ipv4: formatIpv4(false),
+  format_ipv4_mask: formatIpv4(true),
   ipv4_range_to_cidr_list: null,
   has_ipv4: null,
-  has_ipv4_prefix: null,
+  has_ipv4_prefix: hasPrefix,
   has_any_ipv4: null,
-  has_any_ipv4_prefix: null,
+  has_any_ipv4_prefix: hasPrefix,
   parse_ipv6: null,
   parse_ipv6_mask: null,
   ipv6_compare: null,

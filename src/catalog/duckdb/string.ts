@@ -124,18 +124,58 @@ export const CONVERT_FROM_STRING: Readonly<Record<string, (s: string) => string>
     `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(trim(${s}) AS DECIMAL(38,18)) END)`,
 };
 
+/** Names of named capture groups, by 1-based group number. */
+function groupNames(re: string): ReadonlyMap<string, number> {
+  const names = new Map<string, number>();
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const ch = re[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(re.slice(i));
+      if (re[i + 1] !== '?') n++;
+      else if (named) names.set(named[1] ?? '', ++n);
+    }
+  }
+  return names;
+}
+
+// Each group's matches come from one regexp_extract_all over the source (re-matching a
+// match alone would lose context such as anchors and word boundaries), zipped per match.
 const extractAll: SqlTemplate = (args, ctx) => {
   const re = constString(args, 0, 'extract_all regex');
-  if (args.length === 3) throw new Unsupported('extract_all with captureGroups');
   const groups = captureGroupCount(re);
   const src = str(arg(args, args.length - 1));
   const lit = ctx.stringLiteral(re);
   if (groups === 0) throw new Unsupported('extract_all needs at least one capture group');
-  const all =
-    groups === 1
-      ? `regexp_extract_all(${src}, ${lit}, 1)`
-      : `list_transform(regexp_extract_all(${src}, ${lit}, 0), m -> [${Array.from({ length: groups }, (_, i) => `regexp_extract(m, ${lit}, ${i + 1})`).join(', ')}])`;
-  return `(CASE WHEN len(regexp_extract_all(${src}, ${lit}, 0)) > 0 THEN to_json(${all}) END)`;
+  const matched = `len(regexp_extract_all(${src}, ${lit}, 0)) > 0`;
+  const perGroup = Array.from({ length: groups }, (_, i) => `regexp_extract_all(${src}, ${lit}, ${i + 1})`);
+  if (args.length === 2) {
+    const all =
+      groups === 1 ? perGroup[0] ?? '' : `list_transform(list_zip(${perGroup.join(', ')}), z -> [${perGroup.map((_, i) => `z[${i + 1}]`).join(', ')}])`;
+    return `(CASE WHEN ${matched} THEN to_json(${all}) END)`;
+  }
+  const cg = arg(args, 1);
+  if (cg.type !== 'dynamic') throw new Unsupported('extract_all captureGroups must be dynamic');
+  // captureGroups elements: group numbers, or names of named groups (resolved from the constant regex).
+  const names = [...groupNames(re)].map(([name, i]) => `WHEN ${ctx.stringLiteral(name)} THEN ${i}`).join(' ');
+  const toIndex = `(CASE WHEN json_type(g) IN ('BIGINT', 'UBIGINT') THEN CAST(g AS BIGINT) ${names === '' ? '' : `ELSE CASE json_extract_string(g, '$') ${names} END`} END)`;
+  const idx = `list_transform(CAST(json_extract(${p(cg.sql)}, '$[*]') AS JSON[]), g -> ${toIndex})`;
+  const rows = `list_zip(${perGroup.join(', ')})`;
+  const pick = `list_transform(${idx}, k -> CASE WHEN k BETWEEN 1 AND ${groups} THEN [${perGroup.map((_, i) => `z[${i + 1}]`).join(', ')}][k] END)`;
+  return (
+    `(CASE WHEN json_array_length(${p(cg.sql)}) = 1 THEN (CASE WHEN ${matched} THEN to_json(list_transform(${rows}, z -> ${pick}[1])) END) ` +
+    `ELSE (CASE WHEN ${matched} THEN to_json(list_transform(${rows}, z -> ${pick})) END) END)`
+  );
 };
 
 const strcat: SqlTemplate = (args) => `concat(${args.map((a) => `coalesce(${str(a)}, '')`).join(', ')})`;

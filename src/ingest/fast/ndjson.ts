@@ -32,7 +32,7 @@ export function timestampNsSql(s: string): string {
 /**
  * SQL converting one JSON value (json type `t`, text `s`) for a column of `type`, or NULL when
  * the JS path must decide. Only the unambiguous cases are taken here: a JSON string for a
- * string column, a JSON integer for long/int, a number for real, a boolean for bool, a
+ * string column, a JSON integer for long/int (yyjson types non-negative ones UBIGINT; out of range goes to JS), a number for real, a boolean for bool, a
  * Defender timestamp string for datetime, a string holding a JSON object/array for dynamic.
  */
 export function convertSql(type: ScalarType, t: string, s: string): string {
@@ -42,11 +42,11 @@ export function convertSql(type: ScalarType, t: string, s: string): string {
       return `CASE WHEN ${t} = 'VARCHAR' THEN ${s} END`;
     case 'long':
     case 'timespan':
-      return `CASE WHEN ${t} = 'BIGINT' THEN CAST(${s} AS BIGINT) END`;
+      return `CASE WHEN ${t} IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(${s} AS BIGINT) END`;
     case 'int':
-      return `CASE WHEN ${t} = 'BIGINT' THEN TRY_CAST(${s} AS INTEGER) END`;
+      return `CASE WHEN ${t} IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(${s} AS INTEGER) END`;
     case 'real':
-      return `CASE WHEN ${t} IN ('BIGINT', 'DOUBLE') THEN CAST(${s} AS DOUBLE) END`;
+      return `CASE WHEN ${t} IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(${s} AS DOUBLE) END`;
     case 'bool':
       return `CASE WHEN ${t} = 'BOOLEAN' THEN CAST(${s} AS BOOLEAN) END`;
     case 'datetime':
@@ -69,11 +69,11 @@ export interface LineShape {
   lastByte: number | undefined;
 }
 
-export interface FastResult {
-  /** Rows stored by SQL, per table. */
-  readonly stored: ReadonlyMap<string, number>;
-  /** The remaining lines as JS source items, in line order. */
-  readonly rest: AsyncGenerator<SourceItem[]>;
+export interface FastPlan {
+  /** Store the rows SQL converted (inside the caller's transaction); `onTable` after each table. */
+  insert(onTable: (table: string, rows: number) => void): Promise<void>;
+  /** The remaining lines as JS source items, in line order (after `insert`). */
+  rest(): AsyncGenerator<SourceItem[]>;
 }
 
 async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
@@ -81,11 +81,13 @@ async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
   return Number(r.getRows()[0]?.[0] ?? 0);
 }
 
+/** Drop the fast path's temp tables (outside a transaction, or inside one that is not aborted). */
 export async function dropFastTables(conn: DuckDBConnection): Promise<void> {
-  for (const t of [STAGE, SLOW, CONV]) await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
+  const names = [STAGE, SLOW, CONV, ...MDE_TABLES.map((_, i) => `${CONV}_${i}`)];
+  for (const t of names) await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
 }
 
-function tableSelect(table: string, cols: readonly Column[]): { select: string; names: string[] } {
+export function tableSelect(table: string, cols: readonly Column[]): { select: string; names: string[] } {
   const paths = `[${cols.map((c) => sqlString(`$.${JSON.stringify(c.name)}`)).join(', ')}]`;
   const known = `[${cols.map((c) => sqlString(c.name)).join(', ')}]`;
   const conv: string[] = [];
@@ -116,13 +118,18 @@ function tableSelect(table: string, cols: readonly Column[]): { select: string; 
 }
 
 /**
- * Try the SQL path on `path` (plain NDJSON) inside the caller's transaction. Returns undefined,
- * having written nothing, when the JS path should take the whole file: DuckDB cannot read it
- * as lines, saw a different number of lines than a '\n' splitter would, or most lines need JS.
+ * Prepare the SQL path for `path` (plain NDJSON): read, parse and convert it into temp tables.
+ * Runs outside any transaction and writes nothing to the workspace, so a failure here (which
+ * in DuckDB would abort a transaction) just means "use the JS path": undefined is returned when
+ * DuckDB cannot read the file as lines, sees a different number of lines than a '\n' splitter
+ * would, or most lines need JS anyway. The caller drops the temp tables with dropFastTables.
  */
-export async function fastNdjson(conn: DuckDBConnection, path: string, shape: LineShape): Promise<FastResult | undefined> {
+export async function prepareFastNdjson(
+  conn: DuckDBConnection,
+  path: string,
+  shape: LineShape,
+): Promise<FastPlan | undefined> {
   await dropFastTables(conn);
-  let writing = false;
   try {
     await conn.run(`CREATE TEMP TABLE ${STAGE} AS
       SELECT line, l,
@@ -143,8 +150,12 @@ export async function fastNdjson(conn: DuckDBConnection, path: string, shape: Li
     const seen = await scalar(conn, `SELECT count(*) FROM temp.${STAGE}`);
     if (seen !== expected) throw new Error(`line count ${seen} != ${expected}`);
     const cats = MDE_TABLES.map((t) => sqlString(`AdvancedHunting-${t.name}`)).join(', ');
-    await conn.run(`CREATE TEMP TABLE ${SLOW} AS SELECT line FROM temp.${STAGE} WHERE cat IS NULL OR cat NOT IN (${cats})`);
-    const present = (await conn.runAndReadAll(`SELECT DISTINCT cat FROM temp.${STAGE} WHERE cat IN (${cats})`))
+    await conn.run(
+      `CREATE TEMP TABLE ${SLOW} AS SELECT line FROM temp.${STAGE} WHERE cat IS NULL OR cat NOT IN (${cats})`,
+    );
+    const present = (
+      await conn.runAndReadAll(`SELECT DISTINCT cat FROM temp.${STAGE} WHERE cat IN (${cats}) ORDER BY cat`)
+    )
       .getRows()
       .map((r) => String(r[0]).slice('AdvancedHunting-'.length));
     const plans: { table: string; names: string[]; conv: string }[] = [];
@@ -157,31 +168,27 @@ export async function fastNdjson(conn: DuckDBConnection, path: string, shape: Li
       plans.push({ table, names, conv });
     }
     const slow = await scalar(conn, `SELECT count(*) FROM temp.${SLOW}`);
-    if (slow * 2 > seen) {
-      // Mostly lines SQL cannot take (Event Hub messages, other shapes): streaming them through JS is cheaper.
-      for (const p of plans) await conn.run(`DROP TABLE temp.${p.conv}`);
-      await dropFastTables(conn);
-      return undefined;
-    }
-    const stored = new Map<string, number>();
-    // From here on the workspace is written: a failure fails the file (rolled back), never falls back.
-    writing = true;
-    for (const p of plans) {
-      const cols = p.names.map((n) => sqlIdent(n)).join(', ');
-      const r = await conn.run(
-        `INSERT INTO ${sqlIdent(p.table)} (${cols}) SELECT ${p.names.map((_, i) => `c${i}`).join(', ')} FROM temp.${p.conv} WHERE ok`,
-      );
-      stored.set(p.table, r.rowsChanged);
-      await conn.run(`DROP TABLE temp.${p.conv}`);
-    }
-    await conn.run(`CREATE TEMP TABLE ${CONV} AS SELECT s.line, l FROM temp.${SLOW} s JOIN temp.${STAGE} USING (line) ORDER BY s.line`);
+    // Mostly lines SQL cannot take (Event Hub messages, plain rows): streaming them through JS is cheaper.
+    if (seen > 10_000 && slow * 2 > seen) throw new Error(`${slow} of ${seen} lines need the JS path`);
+    await conn.run(
+      `CREATE TEMP TABLE ${CONV} AS SELECT s.line, l FROM temp.${SLOW} s JOIN temp.${STAGE} USING (line) ORDER BY s.line`,
+    );
     await conn.run(`DROP TABLE temp.${STAGE}`);
-    return { stored, rest: slowLines(conn) };
+    return {
+      async insert(onTable) {
+        for (const p of plans) {
+          const cols = p.names.map((n) => sqlIdent(n)).join(', ');
+          const r = await conn.run(
+            `INSERT INTO ${sqlIdent(p.table)} (${cols}) SELECT ${p.names.map((_, i) => `c${i}`).join(', ')} FROM temp.${p.conv} WHERE ok`,
+          );
+          onTable(p.table, r.rowsChanged);
+        }
+      },
+      rest: () => slowLines(conn),
+    };
   } catch (err) {
-    if (writing) throw err;
     if (process.env['EXFILHUNT_DEBUG_FAST'] === '1') console.error('fast path unavailable:', err);
-    for (let i = 0; i < MDE_TABLES.length; i++) await conn.run(`DROP TABLE IF EXISTS temp.${CONV}_${i}`).catch(() => undefined);
-    await dropFastTables(conn).catch(() => undefined);
+    await dropFastTables(conn);
     return undefined;
   }
 }
@@ -189,21 +196,17 @@ export async function fastNdjson(conn: DuckDBConnection, path: string, shape: Li
 /** The lines SQL left, paged by line number (the connection is shared with the JS writers, so no open stream). */
 async function* slowLines(conn: DuckDBConnection): AsyncGenerator<SourceItem[]> {
   let last = 0;
-  try {
-    for (;;) {
-      const r = await conn.runAndReadAll(
-        `SELECT line, l FROM temp.${CONV} WHERE line > ${last} ORDER BY line LIMIT ${PAGE}`,
-      );
-      const rows = r.getRows();
-      if (rows.length === 0) return;
-      const out: SourceItem[] = [];
-      for (const [line, l] of rows) {
-        last = Number(line);
-        lineItems({ text: typeof l === 'string' ? l : '', line: last }, out);
-      }
-      yield out;
+  for (;;) {
+    const r = await conn.runAndReadAll(
+      `SELECT line, l FROM temp.${CONV} WHERE line > ${last} ORDER BY line LIMIT ${PAGE}`,
+    );
+    const rows = r.getRows();
+    if (rows.length === 0) return;
+    const out: SourceItem[] = [];
+    for (const [line, l] of rows) {
+      last = Number(line);
+      lineItems({ text: typeof l === 'string' ? l : '', line: last }, out);
     }
-  } finally {
-    await dropFastTables(conn);
+    yield out;
   }
 }

@@ -15,7 +15,12 @@ function selectExpr(name: string, type: string): string {
   return id;
 }
 
-export async function* parquetItems(conn: DuckDBConnection, path: string): AsyncGenerator<SourceItem> {
+/** Rows of a Parquet file in order; `only`: just these (0-based) row numbers. */
+export async function* parquetItems(
+  conn: DuckDBConnection,
+  path: string,
+  only?: readonly number[],
+): AsyncGenerator<SourceItem> {
   const src = `read_parquet(${sqlString(path)}, file_row_number = true)`;
   const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`);
   const cols = desc
@@ -23,7 +28,7 @@ export async function* parquetItems(conn: DuckDBConnection, path: string): Async
     .map(([n, t]) => ({ name: String(n), type: String(t) }))
     .filter((c) => c.name !== 'file_row_number');
   const names = cols.map((c) => c.name);
-  const sql = `SELECT file_row_number, ${cols.map((c) => selectExpr(c.name, c.type)).join(', ')} FROM ${src} ORDER BY file_row_number`;
+  const sql = `SELECT file_row_number, ${cols.map((c) => selectExpr(c.name, c.type)).join(', ')} FROM ${src}${only === undefined ? '' : ` WHERE file_row_number IN (${only.map((n) => String(Math.trunc(n))).join(', ')})`} ORDER BY file_row_number`;
   const result = await conn.stream(sql);
   for (;;) {
     const chunk = await result.fetchChunk();

@@ -40,7 +40,8 @@ export function bindExpandFamily(b: Binder, op: Operator, inputOrNull: BoundTabl
     case 'MvExpand': {
       const items = bindItems(b, op.items, rs, env);
       const withItemIndex = paramText(param(op.params, 'with_itemindex'));
-      const bag = (paramText(param(op.params, 'bagexpansion')) ?? 'bag').toLowerCase() === 'array' ? 'array' : 'bag';
+      const bagParam = paramText(param(op.params, 'bagexpansion')) ?? paramText(param(op.params, 'kind'));
+      const bag = (bagParam ?? 'bag').toLowerCase() === 'array' ? 'array' : 'bag';
       const limit = op.limit === null ? null : bindScalar(b, op.limit, { columns: [] }, env);
       const added: Column[] = [
         ...items.map((i) => ({ name: i.name, type: i.type })),

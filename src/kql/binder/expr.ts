@@ -10,6 +10,7 @@ import { findColumn, type Binder, type Env, type RowScope } from './scope.js';
 import { arithmeticType, comparable } from './typing.js';
 import { bindCall } from './calls.js';
 import { bindTable, tableFromName } from './tabular.js';
+import { bindPatternInvocation, patternInvocation } from './patterns.js';
 
 export type Value =
   { readonly kind: 'scalar'; readonly expr: BoundExpr } | { readonly kind: 'table'; readonly table: BoundTable };
@@ -28,6 +29,8 @@ export function bindScalar(b: Binder, e: Expr, rs: RowScope, env: Env): BoundExp
 
 /** Binds an expression that may be scalar or tabular (NameRef, Call and Pipeline can be either). */
 export function bindValue(b: Binder, e: Expr, rs: RowScope, env: Env): Value {
+  const inv = patternInvocation(e, env);
+  if (inv !== null) return bindPatternInvocation(b, inv, env);
   switch (e.kind) {
     case 'NameRef':
       return bindName(b, e, rs, env);
@@ -57,6 +60,12 @@ function bindName(b: Binder, e: NameRef, rs: RowScope, env: Env): Value {
         expr: { kind: 'LetScalar', name, value: sym.value, type: sym.value.type, span: e.span },
       };
     if (sym.kind === 'table') return { kind: 'table', table: sym.table };
+    if (sym.kind === 'pattern')
+      return bindPatternInvocation(
+        b,
+        { call: { kind: 'Call', callee: e.name, args: [], span: e.span }, path: null, pathExpr: null },
+        env,
+      );
     // A function name without an argument list: Kusto calls it with no arguments.
     return bindCall(b, { kind: 'Call', callee: e.name, args: [], span: e.span }, rs, env);
   }

@@ -55,7 +55,13 @@ export function bindGraphOperator(b: Binder, op: GraphOperator, input: BoundTabl
     case 'GraphMarkComponents': {
       const g = shapeOf(input);
       const id = paramName(op.params, 'with_component_id') ?? 'ComponentId';
-      const out: BoundTable = { kind: 'Opaque', op: 'graph-mark-components', input, schema: schemaOf([]), span: op.span };
+      const out: BoundTable = {
+        kind: 'Opaque',
+        op: 'graph-mark-components',
+        input,
+        schema: schemaOf([]),
+        span: op.span,
+      };
       SHAPES.set(out, { ...g, nodes: merge(g.nodes, [{ name: id, type: 'long' }]) });
       return out;
     }
@@ -64,13 +70,21 @@ export function bindGraphOperator(b: Binder, op: GraphOperator, input: BoundTabl
       const results = op.outputs.map((o) => {
         const ids: Column[] =
           o.what === 'nodes'
-            ? [paramName(o.params, 'with_node_id')].flatMap((n) => (n === null ? [] : [{ name: n, type: 'long' as const }]))
+            ? [paramName(o.params, 'with_node_id')].flatMap((n) =>
+                n === null ? [] : [{ name: n, type: 'long' as const }],
+              )
             : ['with_source_id', 'with_target_id'].flatMap((k) => {
                 const n = paramName(o.params, k);
                 return n === null ? [] : [{ name: n, type: 'long' as const }];
               });
         const cols = merge(ids, o.what === 'nodes' ? g.nodes : g.edges);
-        const t: BoundTable = { kind: 'Opaque', op: `graph-to-table ${o.what}`, input, schema: schemaOf(cols), span: o.span };
+        const t: BoundTable = {
+          kind: 'Opaque',
+          op: `graph-to-table ${o.what}`,
+          input,
+          schema: schemaOf(cols),
+          span: o.span,
+        };
         if (o.as !== null) env.define({ kind: 'table', name: o.as.name, table: t });
         return t;
       });
@@ -125,7 +139,13 @@ function bindGraphMatch(b: Binder, op: GraphMatchOp, input: BoundTable, env: Env
     taken.add(name);
     cols.push({ name, type: bound.type });
   }
-  return { kind: 'Opaque', op: op.shortestPaths ? 'graph-shortest-paths' : 'graph-match', input, schema: schemaOf(cols), span: op.span };
+  return {
+    kind: 'Opaque',
+    op: op.shortestPaths ? 'graph-shortest-paths' : 'graph-match',
+    input,
+    schema: schemaOf(cols),
+    span: op.span,
+  };
 }
 
 interface Ctx {

@@ -36,6 +36,9 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
             });
           }
           break;
+        case 'DeclarePatternStmt':
+          env.define({ kind: 'pattern', name: s.name.name, rules: s.definition?.rules ?? [], env });
+          break;
         case 'ExprStmt': {
           const v = bindValue(b, s.expr, EMPTY_ROW, env);
           if (v.kind === 'table') results.push(v.table);

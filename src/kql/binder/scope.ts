@@ -1,7 +1,7 @@
 // Binding context and scopes. Two kinds of names live side by side, as in Kusto:
 // the row scope (columns of the operator's input, plus $left/$right inside joins) and
 // the let scope (scalar and tabular lets, function parameters, user functions).
-import type { FunctionDef, Span } from '../ast.js';
+import type { FunctionDef, PatternRule, Span } from '../ast.js';
 import type { BoundExpr, BoundLetTable, BoundTable } from '../bound.js';
 import type { Column, TableSchema } from '../types.js';
 import { diagnostic, type Diagnostic, type DiagnosticDef } from '../diagnostics/diagnostic.js';
@@ -9,7 +9,8 @@ import { diagnostic, type Diagnostic, type DiagnosticDef } from '../diagnostics/
 export type LetSymbol =
   | { readonly kind: 'scalar'; readonly name: string; readonly value: BoundExpr }
   | { readonly kind: 'table'; readonly name: string; readonly table: BoundTable }
-  | { readonly kind: 'function'; readonly name: string; readonly def: FunctionDef; readonly env: Env };
+  | { readonly kind: 'function'; readonly name: string; readonly def: FunctionDef; readonly env: Env }
+  | { readonly kind: 'pattern'; readonly name: string; readonly rules: readonly PatternRule[]; readonly env: Env };
 
 /** Lexical let scope; Kusto names are case-sensitive. */
 export class Env {

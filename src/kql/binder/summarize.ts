@@ -2,6 +2,7 @@
 // by-columns first, then aggregates; duplicates get 1, 2, ... suffixes; arg_max/arg_min/
 // take_any expand `*` (skipping by-columns and columns already produced); percentiles()
 // yields one column per percentile (percentile_X_95_5).
+import { paramText } from './join.js';
 import type { Call, Expr, NamedExpr, Operator } from '../ast.js';
 import type { BoundAggregate, BoundColumnDef, BoundExpr, BoundTable } from '../bound.js';
 import type { Column, ScalarType } from '../types.js';
@@ -285,6 +286,8 @@ export function bindSummarizeFamily(
         to,
         step,
         by,
+        nonEmpty: op.params.some((p) => p.name.toLowerCase() === 'kind' && paramText(p)?.toLowerCase() === 'nonempty'),
+        inRange: op.inRange,
         schema: schemaOf(columns),
         span: op.span,
       };

@@ -30,6 +30,8 @@ export function bindStatements(b: Binder, stmts: readonly Statement[], env: Env,
   for (const s of stmts) {
     if (s.kind === 'LetStmt') bindLet(b, s, env, rs);
     else if (s.kind === 'ExprStmt') last = bindValue(b, s.expr, rs, env);
+    else if (s.kind === 'DeclarePatternStmt')
+      env.define({ kind: 'pattern', name: s.name.name, rules: s.definition?.rules ?? [], env });
     else if (s.kind === 'DeclareQueryParametersStmt') {
       for (const p of s.params) {
         if (p.type.kind === 'ScalarTypeRef') {

@@ -6,8 +6,18 @@
 // to the token-text `Unmodeled` node, so the accept/reject decision stays the balanced-bracket
 // rule it was before (see docs/known-differences/syntax.md).
 import type {
-  Expr, GraphEdgePattern, GraphMatchOp, GraphNodePattern, GraphPath, GraphToTableOp, Ident, MakeGraphOp, NamedExpr,
-  OpParam, Operator, ProjectByNamesOp,
+  Expr,
+  GraphEdgePattern,
+  GraphMatchOp,
+  GraphNodePattern,
+  GraphPath,
+  GraphToTableOp,
+  Ident,
+  MakeGraphOp,
+  NamedExpr,
+  OpParam,
+  Operator,
+  ProjectByNamesOp,
 } from '../ast.js';
 import type { Parser } from './core.js';
 import { parseExpr, parseUnaryExpr } from './expressions.js';

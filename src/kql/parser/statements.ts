@@ -1,10 +1,10 @@
 // Statements and the query as a whole: `let`, `set`, `declare`, expression statements,
 // separated by `;`. Recovery resumes at the next `;`, so one bad statement does not hide
 // errors (or a usable tree) in the others.
-import type { Expr, FunctionDef, Ident, Param, Query, Statement } from '../ast.js';
+import type { Expr, FunctionDef, Ident, Param, PatternDefinition, PatternRule, Query, Statement } from '../ast.js';
 import { EXPECTED_TOKEN, INCOMPLETE_FRAGMENT } from '../diagnostics/syntax-codes.js';
 import { describe, type Parser } from './core.js';
-import { parsePipeExpr } from './expressions.js';
+import { parseExpr, parsePipeExpr } from './expressions.js';
 import { parseName } from './literals.js';
 import { parseTypeRef } from './common.js';
 
@@ -120,6 +120,12 @@ function parseDeclare(p: Parser): Statement {
   if (p.at('pattern')) {
     p.next();
     const name = parseName(p, 'pattern name');
+    // Definitions we cannot read fall back to the declaration alone (only brackets checked).
+    const mark = p.mark();
+    const definition = p.at('=') ? parsePatternDefinition(p) : null;
+    if (definition !== null && !p.failedSince(mark) && (p.at(';') || p.atEof()))
+      return { kind: 'DeclarePatternStmt', name, definition, span: p.span(start) };
+    p.reset(mark);
     p.syncTo(STATEMENT_STOPS);
     return { kind: 'DeclarePatternStmt', name, span: p.span(start) };
   }
@@ -132,4 +138,48 @@ function parseDeclare(p: Parser): Statement {
   }
   p.expect(')');
   return { kind: 'DeclareQueryParametersStmt', params, span: p.span(start) };
+}
+
+function parsePatternDefinition(p: Parser): PatternDefinition {
+  const start = p.tok.start;
+  p.expect('=');
+  p.expect('(');
+  const params: Param[] = [];
+  if (!p.at(')')) {
+    do params.push(parseParam(p));
+    while (p.eat(','));
+  }
+  p.expect(')');
+  let pathParam: Param | null = null;
+  if (p.eat('[')) {
+    pathParam = parseParam(p);
+    p.expect(']');
+  }
+  const rules: PatternRule[] = [];
+  p.expect('{');
+  while (!p.at('}') && !p.atEof()) {
+    const s = p.tok.start;
+    p.expect('(');
+    const args: Expr[] = [];
+    if (!p.at(')')) {
+      do args.push(parseExpr(p));
+      while (p.eat(','));
+    }
+    p.expect(')');
+    let path: Expr | null = null;
+    if (p.eat('.')) {
+      p.expect('[');
+      path = parseExpr(p);
+      p.expect(']');
+    }
+    p.expect('=');
+    p.expect('{');
+    const body = parsePipeExpr(p);
+    p.eat(';');
+    p.expect('}');
+    rules.push({ kind: 'PatternRule', args, path, body, span: p.span(s) });
+    if (p.eat(';') === null) break;
+  }
+  p.expect('}');
+  return { kind: 'PatternDefinition', params, pathParam, rules, span: p.span(start) };
 }

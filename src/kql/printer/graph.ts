@@ -24,7 +24,10 @@ function path(p: GraphPath, indent: string): string {
     .join('');
 }
 
-function ps(params: readonly { readonly name: string; readonly value: Parameters<typeof printExpr>[0] }[], indent: string): string {
+function ps(
+  params: readonly { readonly name: string; readonly value: Parameters<typeof printExpr>[0] }[],
+  indent: string,
+): string {
   return params.map((p) => ` ${p.name}=${printExpr(p.value, 8, indent)}`).join('');
 }
 

@@ -1,6 +1,6 @@
 // Canonical KQL text for a tree. For any tree produced by `parse`, reparsing the
 // output yields the same tree up to spans and `raw` texts (tested over the corpora).
-import type { FunctionDef, Query, Statement } from '../ast.js';
+import type { FunctionDef, PatternDefinition, Query, Statement } from '../ast.js';
 import { printExpr, printIdent } from './expr.js';
 import { printParam } from './ops.js';
 
@@ -20,7 +20,7 @@ export function printStatement(s: Statement, indent: string): string {
     case 'DeclareQueryParametersStmt':
       return `declare query_parameters(${s.params.map((p) => printParam(p, indent)).join(', ')})`;
     case 'DeclarePatternStmt':
-      return `declare pattern ${printIdent(s.name)}`;
+      return `declare pattern ${printIdent(s.name)}${s.definition === undefined ? '' : printPatternDefinition(s.definition, indent)}`;
     case 'ExprStmt':
       return printExpr(s.expr, 0, indent);
   }
@@ -30,4 +30,16 @@ function printFunction(f: FunctionDef, indent: string): string {
   const inner = `${indent}    `;
   const body = f.body.map((s) => `${inner}${printStatement(s, inner)};`).join('\n');
   return `(${f.params.map((p) => printParam(p, indent)).join(', ')}) {\n${body}\n${indent}}`;
+}
+
+function printPatternDefinition(d: PatternDefinition, indent: string): string {
+  const inner = `${indent}    `;
+  const path = d.pathParam === null ? '' : `[${printParam(d.pathParam, indent)}]`;
+  const rules = d.rules
+    .map((r) => {
+      const p = r.path === null ? '' : `.[${printExpr(r.path, 0, inner)}]`;
+      return `${inner}(${r.args.map((a) => printExpr(a, 0, inner)).join(', ')})${p} = { ${printExpr(r.body, 0, inner)} };`;
+    })
+    .join('\n');
+  return ` = (${d.params.map((p) => printParam(p, indent)).join(', ')})${path} {\n${rules}\n${indent}}`;
 }

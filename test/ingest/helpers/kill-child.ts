@@ -1,14 +1,19 @@
 // Child process for the kill test: ingests argv[2] into workspace argv[3] and prints MID
-// once `argv[4]` rows have been read, so the parent can SIGKILL it mid-transaction.
+// once `argv[4]` rows have been read, then blocks (still inside the file's transaction) so the
+// parent's SIGKILL lands mid-transaction whichever path (DuckDB-native or JS) stored the rows.
+// argv[5] = 'js' forces the JS row pipeline.
 import { ingestPaths } from '../../../src/ingest/index.js';
 
-const [file, db, after] = process.argv.slice(2) as [string, string, string];
+const [file, db, after, mode] = process.argv.slice(2) as [string, string, string, string | undefined];
 let said = false;
 await ingestPaths(db, [file], {
+  fast: mode !== 'js',
   onProgress: (p) => {
     if (!said && p.rows >= Number(after)) {
       said = true;
       process.stdout.write('MID\n');
+      // Block synchronously: nothing more happens in this process until it is killed.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
     }
   },
 });

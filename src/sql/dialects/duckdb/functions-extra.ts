@@ -4,6 +4,7 @@ import type { SqlArg, SqlContext } from '../../../catalog/types.js';
 import { toStringSql } from './convert.js';
 import { arg } from './operators.js';
 import { NoTranslation } from './no-translation.js';
+import { renderFunction, toJsonSql } from '../../../catalog/duckdb/index.js';
 
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
 
@@ -117,7 +118,23 @@ function hasIpv4Any(source: string, ips: string): string {
   return `coalesce(list_bool_or(list_transform(list_filter(${ips}, ip -> ${valid}), ip -> regexp_matches(${source}, ${re}))), false)`;
 }
 
+/**
+ * array_sort_asc/desc of one array: the binder expands a top-level call as a tuple and
+ * indexes it with [0], which for a single array would pick its first element instead of
+ * the sorted array, so only calls with several arrays (an array of arrays) are translated.
+ */
+const arraySort =
+  (name: string): Fn =>
+  (a, ctx) => {
+    if (a.filter((x) => x.type === 'dynamic').length < 2) throw new NoTranslation();
+    const r = renderFunction(name, a, ctx, 'scalar');
+    if (!r.ok) throw new NoTranslation();
+    return r.sql;
+  };
+
 export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
+  array_sort_asc: arraySort('array_sort_asc'),
+  array_sort_desc: arraySort('array_sort_desc'),
   has_ipv4: (a) => hasIpv4Any(str(a, 0), `[${str(a, 1)}]`),
   has_any_ipv4: (a) => hasIpv4Any(str(a, 0), textList(a, 1)),
   row_cumsum: (a) => {
@@ -136,6 +153,15 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   parse_path: parsePath,
   // Kusto caps range() at 1,048,576 elements.
   range: (a) => {
+    const [start, stop] = [arg(a, 0), arg(a, 1)];
+    if ((start.type === 'datetime' || start.type === 'timespan') && a.every((x, i) => i === 2 ? x.type === 'timespan' : x.type === start.type)) {
+      // Steps are timespan ticks (default 1h); datetimes advance in nanoseconds (100 per tick).
+      const step = a[2]?.sql ?? '36000000000';
+      const ticks = (x: string) => (start.type === 'datetime' ? `(epoch_ns(${x}) // 100)` : `(${x})`);
+      const n = `least(CAST(floor((${ticks(stop.sql)} - ${ticks(start.sql)}) / (${step})) AS BIGINT), 1048575)`;
+      const at = start.type === 'datetime' ? `make_timestamp_ns(epoch_ns(${start.sql}) + i * (${step}) * 100)` : `(${start.sql} + i * (${step}))`;
+      return `CAST(to_json(list_transform(generate_series(0, ${n}), i -> ${toJsonSql({ sql: at, type: start.type })})) AS JSON)`;
+    }
     if (!a.every((x) => x.type === 'int' || x.type === 'long' || x.type === 'real')) throw new NoTranslation();
     const step = a[2]?.sql ?? '1';
     const n = `least(CAST(floor((${arg(a, 1).sql} - ${arg(a, 0).sql}) / ${step}) AS BIGINT), 1048575)`;

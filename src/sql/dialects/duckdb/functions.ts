@@ -5,6 +5,7 @@ import type { SqlArg, SqlContext, SqlTemplate } from '../../../catalog/types.js'
 import { convertSql, toStringSql } from './convert.js';
 import { arg, lowered } from './operators.js';
 import { EXTRA_FNS } from './functions-extra.js';
+import { renderFunction } from '../../../catalog/duckdb/index.js';
 import { duckType } from './literals.js';
 
 type Fn = (a: readonly SqlArg[], ctx: SqlContext) => string;
@@ -324,8 +325,6 @@ const FNS: Readonly<Record<string, Fn | string>> = {
     const s = strOf(a, 2);
     return `(CASE WHEN regexp_matches(${s}, ${re}) THEN regexp_extract(${s}, ${re}, ${intConst(arg(a, 1))}) END)`;
   },
-  extract_all: (a) =>
-    `to_json(regexp_extract_all(${strOf(a, a.length - 1)}, ${arg(a, 0).sql}, ${a.length > 2 ? '1' : '0'}))`,
   replace_string: (a) => `replace(${strOf(a, 0)}, ${strOf(a, 1)}, ${strOf(a, 2)})`,
   replace: (a) => `regexp_replace(${strOf(a, 2)}, ${arg(a, 0).sql}, ${arg(a, 1).sql}, 'g')`,
   replace_regex: (a) => `regexp_replace(${strOf(a, 0)}, ${arg(a, 1).sql}, ${arg(a, 2).sql}, 'g')`,
@@ -368,7 +367,12 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   ipv4_is_in_range: ipv4InRange,
   ipv4_is_in_any_range: (a, ctx) => {
     const ranges = a.slice(1);
-    if (ranges.some((r) => r.type === 'dynamic' || typeof r.constant !== 'string')) throw new NoTranslation();
+    if (ranges.some((r) => r.type === 'dynamic' || typeof r.constant !== 'string')) {
+      // Arrays of ranges: the catalog's template handles dynamic arguments.
+      const r = renderFunction('ipv4_is_in_any_range', a, ctx, 'scalar');
+      if (!r.ok) throw new NoTranslation();
+      return r.sql;
+    }
     return `(${ranges.map((r) => ipv4InRange([arg(a, 0), r], ctx)).join(' OR ')})`;
   },
   // window (over the serialized order)

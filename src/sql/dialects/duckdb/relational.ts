@@ -101,8 +101,14 @@ export function emit(p: Plan, st: State): string {
     case 'Unnest': {
       const inner = alias(st, 'u');
       const names = new Set(p.items.map((i) => i.name));
-      const expanded = p.items.map((i) => `unnest(${expandList(sx(i.expr, st), p.bagArray)}) AS ${q(i.name)}`);
-      const others = p.input.columns.filter((c) => !names.has(c.name)).map((c) => q(c.name));
+      const lists = p.items.map((i) => expandList(sx(i.expr, st), p.bagArray));
+      const expanded = p.items.map((i, j) => `unnest(${lists[j] ?? ''}) AS ${q(i.name)}`);
+      // Zipped lists of different lengths pad with nulls; the index runs to the longest.
+      if (p.index !== null)
+        expanded.push(`unnest(range(0, greatest(${lists.map((l) => `len(${l})`).join(', ')}))) AS ${q(p.index)}`);
+      const others = p.input.columns
+        .filter((c) => !names.has(c.name) && c.name !== p.index)
+        .map((c) => q(c.name));
       const limit = p.limit === null ? '' : ` QUALIFY row_number() OVER (PARTITION BY __row) <= ${sx(p.limit, st)}`;
       const rowed =
         p.limit === null ? emit(p.input, st) : `SELECT *, row_number() OVER () AS __row FROM (${emit(p.input, st)})`;
@@ -112,6 +118,13 @@ export function emit(p: Plan, st: State): string {
         return it === undefined ? q(c.name) : `${castFromJson(`${inner}.${q(c.name)}`, it.toType)} AS ${q(c.name)}`;
       });
       return `SELECT ${cols(outs.join(', '))} FROM (SELECT * FROM (${body})${limit}) AS ${inner}`;
+    }
+    case 'GroupLimit': {
+      const part = p.partition.map((e) => sx(e, st)).join(', ');
+      const order = orderBy(p.keys, st);
+      const over = `PARTITION BY ${part}${order === '' ? '' : ` ORDER BY ${order}`}`;
+      const sorted = [part, order].filter((x) => x !== '').join(', ');
+      return `SELECT ${cols(selectList(p.columns))} FROM (${emit(p.input, st)}) QUALIFY row_number() OVER (${over}) <= ${sx(p.count, st)} ORDER BY ${sorted}`;
     }
     case 'Window':
       return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM (${emit(p.input, st)})`;

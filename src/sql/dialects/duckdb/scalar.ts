@@ -29,7 +29,7 @@ const ZERO_SPAN = { start: 0, end: 0 };
 
 // Catalog templates whose results differed from the Kusto docs in conformance: refused
 // (EXF301) rather than risk a silently different answer.
-const CATALOG_DENY = new Set(['array_sort_asc', 'array_sort_desc', 'variancepif']);
+const CATALOG_DENY = new Set<string>([]);
 
 export function applyTemplate(t: Exclude<SqlTemplate, null>, args: readonly SqlArg[], ctx: SqlContext): string {
   if (typeof t === 'function') return t(args, ctx);

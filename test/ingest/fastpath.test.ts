@@ -1,0 +1,181 @@
+// The DuckDB-native NDJSON path must give the same workspace as the JS row pipeline: same
+// rows and values in every table, same rejects with the same file:line and reason, same log.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ingestPaths, type IngestSummary } from '../../src/ingest/index.js';
+import { timestampNsSql } from '../../src/ingest/fast/ndjson.js';
+import { parseTimestampNs } from '../../src/ingest/time.js';
+import { MDE_TABLES } from '../../src/schema/index.js';
+import { FIX, query, tempDir } from './helpers/db.js';
+
+/** Everything a workspace holds, as comparable text (row order within a table does not matter). */
+async function snapshot(db: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const t of MDE_TABLES) {
+    const cols = await query(
+      db,
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${t.name}' ORDER BY ordinal_position`,
+    );
+    const rows = await query(db, `SELECT CAST(to_json(x) AS VARCHAR) AS j FROM "${t.name}" AS x`);
+    out[t.name] = { cols, rows: rows.map((r) => String(r['j'])).sort() };
+  }
+  out['rejects'] = await query(
+    db,
+    'SELECT path, line, table_name, reason, sample FROM _exfilhunt_rejects ORDER BY path, line, reason',
+  );
+  out['log'] = await query(
+    db,
+    'SELECT path, sha256, format, table_name, rows_read, rows_stored, rows_rejected FROM _exfilhunt_ingest_log ORDER BY path, table_name',
+  );
+  return out;
+}
+
+function counts(s: IngestSummary): unknown {
+  return s.files.map((f) => ({ path: f.path, status: f.status, counts: f.counts, tables: f.tables }));
+}
+
+const rec = (table: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({
+    time: '2026-03-26T15:20:00.1234567Z',
+    tenantId: 't1',
+    category: `AdvancedHunting-${table}`,
+    properties: props,
+    ...extra,
+  });
+
+/** A streaming export where most lines are clean and every awkward case appears once. */
+function nastyLines(): { text: string; marks: Record<string, number> } {
+  const lines: string[] = [];
+  const marks: Record<string, number> = {};
+  const mark = (name: string, line: string): void => {
+    lines.push(line);
+    marks[name] = lines.length;
+  };
+  for (let i = 0; i < 60; i++) {
+    const ts = `2026-03-26T15:${String(i).padStart(2, '0')}:0${i % 10}.${String(i * 1234567).slice(0, 1 + (i % 9))}Z`;
+    lines.push(
+      rec(['DeviceNetworkEvents', 'DeviceProcessEvents', 'DeviceFileEvents'][i % 3]!, {
+        Timestamp: ts,
+        DeviceId: `d${i}`,
+        DeviceName: i % 7 === 0 ? null : `host${i}.contoso.local`,
+        ReportId: 9_000_000_000_000_000 + i,
+        InitiatingProcessId: i,
+        AdditionalFields: i % 5 === 0 ? `{"n":${i},"s":"é\\u0001"}` : null,
+      }),
+    );
+  }
+  mark('badjson', '{"category":"AdvancedHunting-DeviceEvents","properties":{');
+  mark('trailingComma', rec('DeviceEvents', { Timestamp: '2026-03-26T15:20:00Z' }).replace(/}}$/, ',}}'));
+  mark('nan', rec('DeviceNetworkEvents', { Timestamp: '2026-03-26T15:20:00Z', RemotePort: 'X' }).replace('"X"', 'NaN'));
+  mark('unknownCat', rec('EmailEvents', { Timestamp: '2026-03-26T15:20:00Z' }));
+  mark('wrongType', rec('DeviceNetworkEvents', { Timestamp: '2026-03-26T15:20:00Z', RemotePort: 'not-a-port' }));
+  mark('noTime', rec('DeviceLogonEvents', { DeviceId: 'd1' }));
+  mark('badDate', rec('DeviceLogonEvents', { Timestamp: '2026-02-31T00:00:00Z' }));
+  lines.push('');
+  lines.push('   ');
+  lines.push(
+    rec('DeviceNetworkEvents', { Timestamp: '2026-03-26T15:20:00+02:00', RemotePort: '443', LocalPort: 12.0 }),
+  );
+  lines.push(rec('DeviceNetworkEvents', { Timestamp: '2026-03-26 15:20:00.1234567891', RemotePort: 80 }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', ProcessId: 1e3, FileName: 42 }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', AdditionalFields: { a: 1.5, b: [1] } }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', AdditionalFields: 'plain text' }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', AdditionalFields: ' {"x":1} ' }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', TenantId: 'own', TimeGenerated: null }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z' }, { time: 'yesterday' }));
+  lines.push(rec('DeviceProcessEvents', { Timestamp: '2026-03-26T15:20:00Z', InitiatingProcessUniqueId: 123 }));
+  lines.push(rec('deviceprocessevents', { Timestamp: '2026-03-26T15:20:00Z', DeviceId: 'lower-case category' }));
+  lines.push(
+    '{"category":"AdvancedHunting-DeviceEvents","properties":{"Timestamp":"2026-03-26T15:20:00Z","DeviceId":"a","DeviceId":"b"}}',
+  );
+  lines.push(
+    JSON.stringify({
+      records: [JSON.parse(rec('DeviceEvents', { Timestamp: '2026-03-26T15:20:00Z', DeviceId: 'eh' }))],
+    }),
+  );
+  lines.push(rec('DeviceInfo', { Timestamp: '2026-03-26T15:20:00.5Z', IsAzureADJoined: true, DeviceId: 'info' }));
+  return { text: '\uFEFF' + lines.join('\r\n') + '\n', marks };
+}
+
+test('fast and JS paths give identical workspaces on the NDJSON fixtures and a nasty export', async (t) => {
+  const dir = tempDir(t);
+  const { text, marks } = nastyLines();
+  const nasty = join(dir, 'nasty.ndjson');
+  writeFileSync(nasty, text);
+  const inputs = [`${FIX}/storage-nasty.ndjson`, `${FIX}/rows-filecert.ndjson`, nasty];
+  const fast = await ingestPaths(join(dir, 'fast.duckdb'), inputs);
+  const js = await ingestPaths(join(dir, 'js.duckdb'), inputs, { fast: false });
+  const sqlRows = fast.files.find((f) => f.path === nasty)?.sqlRows ?? 0;
+  console.log(`nasty export: ${sqlRows} of ${fast.files.at(-1)!.counts.stored} stored rows by SQL`);
+  assert.ok(sqlRows >= 55, 'the clean lines went through SQL');
+  assert.equal(js.files.at(-1)!.sqlRows, undefined);
+  assert.ok((fast.files[0]!.sqlRows ?? 0) > 0, 'the storage-nasty fixture took the SQL path too');
+  assert.deepEqual(counts(fast), counts(js));
+  assert.deepEqual(await snapshot(join(dir, 'fast.duckdb')), await snapshot(join(dir, 'js.duckdb')));
+
+  // Rejects found by the fast path carry the physical line number and the JS reasons.
+  const byLine = new Map(fast.rejects.filter((r) => r.path === nasty).map((r) => [r.line, r.reason]));
+  assert.match(byLine.get(marks['badjson']!) ?? '', /^bad JSON/);
+  assert.match(byLine.get(marks['trailingComma']!) ?? '', /^bad JSON/);
+  assert.match(byLine.get(marks['nan']!) ?? '', /^bad JSON/);
+  assert.equal(byLine.get(marks['unknownCat']!), 'unknown table: EmailEvents');
+  assert.match(byLine.get(marks['wrongType']!) ?? '', /^wrong type: RemotePort/);
+  assert.equal(byLine.get(marks['noTime']!), 'missing Timestamp');
+  assert.match(byLine.get(marks['badDate']!) ?? '', /^wrong type: Timestamp/);
+});
+
+test('a file DuckDB splits differently (a lone CR inside a line) falls back to the JS path whole', async (t) => {
+  const dir = tempDir(t);
+  const f = join(dir, 'cr.ndjson');
+  const lines = Array.from({ length: 10 }, (_, i) =>
+    rec('DeviceEvents', { Timestamp: '2026-03-26T15:20:00Z', DeviceId: `d${i}` }),
+  );
+  lines[3] = lines[3]!.replace('"properties":', '"properties":\r');
+  writeFileSync(f, lines.join('\n'));
+  const fast = await ingestPaths(join(dir, 'fast.duckdb'), [f]);
+  const js = await ingestPaths(join(dir, 'js.duckdb'), [f], { fast: false });
+  assert.equal(fast.files[0]!.sqlRows, undefined);
+  assert.deepEqual(counts(fast), counts(js));
+  assert.equal(fast.totals.stored, 10);
+  assert.deepEqual(await snapshot(join(dir, 'fast.duckdb')), await snapshot(join(dir, 'js.duckdb')));
+});
+
+test('the SQL timestamp conversion equals the JS parser to the nanosecond', async () => {
+  const samples: string[] = [];
+  let seed = 7;
+  const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let i = 0; i < 500; i++) {
+    const y = 1900 + rnd(300);
+    const d = new Date(Date.UTC(y, rnd(12), 1 + rnd(31), rnd(24), rnd(60), rnd(60)));
+    const digits = rnd(10);
+    const frac = digits === 0 ? '' : `.${String(rnd(10 ** Math.min(digits, 9))).padStart(digits, '0')}`;
+    samples.push(`${d.toISOString().slice(0, 19)}${frac}Z`);
+  }
+  samples.push('2026-03-26T15:18:18.7849324Z', '2021-04-14T18:50:42.1532345Z', '1999-12-31T23:59:59.9999999Z');
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  try {
+    const values = samples.map((s) => `('${s}')`).join(', ');
+    const r = await c.runAndReadAll(
+      `SELECT s, CAST(epoch_ns(${timestampNsSql('s')}) AS VARCHAR) FROM (VALUES ${values}) v(s)`,
+    );
+    let compared = 0;
+    for (const [s, ns] of r.getRows()) {
+      const js = parseTimestampNs(String(s));
+      if (js === undefined || js < -9223372036854775808n || js > 9223372036854775807n) continue;
+      assert.equal(ns === null ? undefined : BigInt(String(ns)), js, String(s));
+      compared++;
+    }
+    assert.ok(compared >= 400);
+    const bad = await c.runAndReadAll(
+      `SELECT ${timestampNsSql("'2026-02-31T00:00:00Z'")}, ${timestampNsSql("'2026-03-26T15:20:00+02:00'")}`,
+    );
+    assert.deepEqual(bad.getRows()[0], [null, null]);
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+});
