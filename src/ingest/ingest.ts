@@ -89,7 +89,7 @@ function mergeFile(summary: IngestSummary, file: FileSummary, rejects: readonly 
   summary.rejectsOmitted += file.counts.rejected - rejects.length;
 }
 
-/** Open a file; for plain NDJSON, also try to prepare the DuckDB-native path (before the file's transaction). */
+/** Open a file; for plain NDJSON and Parquet, also try to prepare the DuckDB-native path (before the file's transaction). */
 async function openFile(
   run: FileRun,
   path: string,
@@ -113,7 +113,6 @@ async function openFile(
 }
 
 async function* itemsFor(run: FileRun, input: OpenedInput, plan: FastPlan | undefined): AsyncGenerator<SourceItem[]> {
-  const path = run.file.path;
   run.file.format = input.format;
   run.file.gzip = input.gzip;
   switch (input.format) {

@@ -615,9 +615,9 @@ export interface ReduceOp {
 }
 
 /**
- * An operator the parser accepts but the tree does not model: the graph operators
- * (make-graph, graph-match, graph-shortest-paths, graph-to-table, graph-mark-components)
- * and project-by-names. `text` is the operator's token text after its name, comments
+ * An operator the parser accepts but does not read in detail: a graph operator or
+ * project-by-names written in a form outside the modelled grammar (e.g. labelled graph
+ * patterns `(a:Person)`). `text` is the operator's token text after its name, comments
  * removed, so later stages can name it in an "unsupported" diagnostic.
  */
 export interface UnmodeledOp { readonly kind: 'Unmodeled'; readonly name: string; readonly text: string; readonly span: Span }

@@ -24,8 +24,12 @@ function withIds(input: Plan, t: BoundMvApply, cx: Ctx): Plan {
     items: [...passThrough(input.columns), { name: RID, expr: rowNumber }],
     columns: [...input.columns, ridCol],
   };
-  const name = `apply_${t.span.start}_${cx.lets.size}`;
-  return { kind: 'Ref', name, plan: rowed, columns: rowed.columns };
+  // The same mv-apply (in a function body) can be lowered on different inputs: registering
+  // each under a fresh (negative, never a let id) key keeps the CTE names distinct.
+  const key = -(cx.lets.size + 1);
+  const ref: Plan = { kind: 'Ref', name: `apply_${-key}`, plan: rowed, columns: rowed.columns };
+  cx.lets.set(key, ref);
+  return ref;
 }
 
 /** Runs `build` on a bound operator whose input is replaced by the (already lowered) `input`. */

@@ -2,7 +2,6 @@
 // captures become groups typed by their column type, `*` skips lazily.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { ScalarType } from '../kql/types.js';
-import { unsupported } from './lower-scalar.js';
 import { col, type NamedSx, type Plan, type Sx } from './plan.js';
 import { reEscape } from './dialects/duckdb/operators.js';
 

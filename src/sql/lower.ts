@@ -6,7 +6,9 @@ import type { Column } from '../kql/types.js';
 import { detectBand, splitLeftOnly } from './band.js';
 import { EXTERNALDATA_OFFLINE, TranslationError, UNSUPPORTED_OPERATOR } from './diagnostics.js';
 import { lowerMvApply } from './lower-apply.js';
+import { lowerParseKv } from './lower-kv.js';
 import { lowerParse } from './lower-parse.js';
+import { lowerMakeSeries } from './lower-series.js';
 import { lowerScalar, unsupported } from './lower-scalar.js';
 import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from './plan.js';
 
@@ -233,11 +235,11 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'Opaque':
       throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: t.op }, t.span));
     case 'MakeSeries':
-      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'make-series' }, t.span));
+      return lowerMakeSeries(t, cx);
     case 'MvApply':
       return lowerMvApply(t, cx);
     case 'ParseKv':
-      throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: 'parse-kv' }, t.span));
+      return lowerParseKv(t, lowerTable(t.input, cx), scalar(t.source, cx));
     case 'SampleDistinct': {
       // Any N distinct values (Kusto picks them arbitrarily too).
       const c = columns[0];

@@ -179,3 +179,43 @@ test('the SQL timestamp conversion equals the JS parser to the nanosecond', asyn
     inst.closeSync();
   }
 });
+
+test('Parquet: fast and JS paths give identical workspaces; odd rows are rejected with their row number', async (t) => {
+  const dir = tempDir(t);
+  const a = join(dir, 'a.parquet');
+  const b = join(dir, 'b.parquet');
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  try {
+    await c.run(`COPY (SELECT
+        CASE WHEN i = 7 THEN NULL ELSE TIMESTAMP_NS '2026-03-01 00:00:00' + to_microseconds(i * 7) + INTERVAL (i) MICROSECOND END AS Timestamp,
+        'dev' || i AS DeviceId, (i % 3 = 0) AS IsAzureADJoined, i::BIGINT AS ReportId,
+        CASE WHEN i % 4 = 0 THEN '{"k":' || i || '}' WHEN i % 4 = 1 THEN 'plain' END AS AdditionalFields,
+        CASE WHEN i = 11 THEN 'x' ELSE 'ok' END AS OSPlatform, CASE WHEN i = 12 THEN 'NaN' ELSE '["u"]' END AS LoggedOnUsers
+      FROM range(40) t(i)) TO '${a}' (FORMAT parquet)`);
+    await c.run(`COPY (SELECT
+        CASE WHEN i = 3 THEN '2026-02-31T00:00:00Z' WHEN i = 4 THEN '2026-03-26 10:00:00.123+01:00' ELSE '2026-03-26T10:00:00.' || lpad(i::VARCHAR, 7, '0') || 'Z' END AS Timestamp,
+        CASE WHEN i = 5 THEN 70000 ELSE 443 END::BIGINT AS RemotePort, 'd' || i AS DeviceId, '203.0.113.' || i AS RemoteIP, 'x.example' AS RemoteUrl, 'Public' AS RemoteIPType, 'Tcp' AS Protocol, {'a': i, 'b': [i, 1.5]} AS AdditionalFields,
+        TIMESTAMPTZ '2026-03-26 10:00:00+00' AS TimeGenerated
+      FROM range(30) t(i)) TO '${b}' (FORMAT parquet)`);
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+  for (const [file, opts] of [
+    [a, { table: 'DeviceInfo' }],
+    [b, {}],
+  ] as const) {
+    const sub = join(dir, file.endsWith('a.parquet') ? 'A' : 'B');
+    const fast = await ingestPaths(`${sub}-fast.duckdb`, [file], opts);
+    const js = await ingestPaths(`${sub}-js.duckdb`, [file], { ...opts, fast: false });
+    console.log(
+      `${file}: ${fast.files[0]!.sqlRows ?? 0} of ${fast.totals.stored} stored rows by SQL; rejects ${fast.rejects.map((r) => `${r.line}:${r.reason}`).join('; ')}`,
+    );
+    assert.ok((fast.files[0]!.sqlRows ?? 0) > 20);
+    assert.ok(fast.totals.rejected > 0);
+    assert.deepEqual(counts(fast), counts(js));
+    assert.deepEqual(fast.files[0]!.messages, js.files[0]!.messages);
+    assert.deepEqual(await snapshot(`${sub}-fast.duckdb`), await snapshot(`${sub}-js.duckdb`));
+  }
+});

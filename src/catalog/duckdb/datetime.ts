@@ -165,7 +165,16 @@ export const DATETIME_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   format_datetime: (args, ctx) => formatDatetimeSql(p(arg(args, 0).sql), constString(args, 1, 'format_datetime format'), ctx.stringLiteral),
   format_timespan: (args, ctx) => formatTimespanSql(p(arg(args, 0).sql), constString(args, 1, 'format_timespan format'), ctx.stringLiteral),
   make_datetime: makeDatetime,
-  make_timespan: null,
+  // Ticks from (hours, minutes[, seconds]) or (days, hours, minutes, seconds); seconds may be fractional.
+  make_timespan: (args) => {
+    const v = args.map((x) => `(${x.sql})`);
+    if (args.length === 1 || args.length > 4) throw new Unsupported('make_timespan(value)');
+    const secs =
+      v.length === 4
+        ? `${v[0]} * 86400 + ${v[1]} * 3600 + ${v[2]} * 60 + ${v[3]}`
+        : `${v[0]} * 3600 + ${v[1]} * 60${v.length === 3 ? ` + ${v[2]}` : ''}`;
+    return `CAST(round((${secs}) * 10000000) AS BIGINT)`;
+  },
   unixtime_seconds_todatetime: unixTo(1e9),
   unixtime_milliseconds_todatetime: unixTo(1e6),
   unixtime_microseconds_todatetime: unixTo(1e3),

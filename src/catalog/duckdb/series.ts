@@ -200,7 +200,7 @@ export const SERIES_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   series_equals: compare('='),
   series_not_equals: compare('<>'),
   series_abs: unary((x) => `abs(${x})`, true),
-  series_sign: unary((x) => `sign(${x})`),
+  series_sign: unary((x) => `sign(${x})`, true),
   series_floor: unary((x) => `floor(${x})`),
   series_ceiling: unary((x) => `ceil(${x})`),
   series_exp: unary((x) => `exp(${x})`),

@@ -23,7 +23,8 @@ const INTS = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIG
 
 /** SQL converting source column `x` (Parquet type `src`) to a column of `type`, or NULL when JS must decide. */
 export function parquetConvertSql(type: ScalarType, src: string, x: string): string {
-  const inRange = (e: string): string => `CASE WHEN year(${e}) BETWEEN 1678 AND 2261 THEN CAST(${e} AS TIMESTAMP_NS) END`;
+  const inRange = (e: string): string =>
+    `CASE WHEN year(${e}) BETWEEN 1678 AND 2261 THEN CAST(${e} AS TIMESTAMP_NS) END`;
   switch (type) {
     case 'string':
     case 'unknown':
@@ -45,7 +46,8 @@ export function parquetConvertSql(type: ScalarType, src: string, x: string): str
       if (/^(TIMESTAMP|DATE$)/.test(src)) return inRange(x);
       return 'NULL';
     case 'dynamic': {
-      const text = src === 'VARCHAR' ? x : /^(STRUCT|MAP)|\[\]$|\[\d+\]$/.test(src) ? `CAST(to_json(${x}) AS VARCHAR)` : undefined;
+      const text =
+        src === 'VARCHAR' ? x : /^(STRUCT|MAP)|\[\]$|\[\d+\]$/.test(src) ? `CAST(to_json(${x}) AS VARCHAR)` : undefined;
       if (text === undefined) return 'NULL';
       return `CASE WHEN left(${text}, 1) IN ('{', '[') AND right(${text}, 1) IN ('}', ']') AND json_valid(${text}) AND NOT regexp_matches(${text}, ${LENIENT}) THEN CAST(${text} AS JSON) END`;
     }
@@ -77,7 +79,9 @@ export async function prepareFastParquet(
     let message: string | undefined;
     if (table === undefined) {
       // As the JS path: inferred once, from the first row's non-null columns.
-      const first = (await conn.runAndReadAll(`SELECT * EXCLUDE (file_row_number) FROM ${src} ORDER BY file_row_number LIMIT 1`)).getRowObjects()[0];
+      const first = (
+        await conn.runAndReadAll(`SELECT * EXCLUDE (file_row_number) FROM ${src} ORDER BY file_row_number LIMIT 1`)
+      ).getRowObjects()[0];
       if (first === undefined) return undefined;
       const inf = inferTable(Object.keys(first).filter((k) => first[k] !== null));
       if (!inf.ok) return undefined;
@@ -96,7 +100,11 @@ export async function prepareFastParquet(
     await conn.run(
       `CREATE TEMP TABLE ${CONV} AS SELECT file_row_number + 1 AS line, ${desc.map((_, i) => `c${i}`).join(', ')}, ${ok.join(' AND ')} AS ok FROM (SELECT *, ${conv.join(', ')} FROM ${src})`,
     );
-    const slow = (await conn.runAndReadAll(`SELECT line FROM temp.${CONV} WHERE ok IS NOT TRUE ORDER BY line LIMIT ${MAX_SLOW_ROWS + 1}`))
+    const slow = (
+      await conn.runAndReadAll(
+        `SELECT line FROM temp.${CONV} WHERE ok IS NOT TRUE ORDER BY line LIMIT ${MAX_SLOW_ROWS + 1}`,
+      )
+    )
       .getRows()
       .map((r) => Number(r[0]));
     if (slow.length > MAX_SLOW_ROWS) throw new Error(`more than ${MAX_SLOW_ROWS} rows need the JS path`);
@@ -128,7 +136,11 @@ async function* slowRows(
   try {
     const out: SourceItem[] = [];
     // The table chosen for the file (given or inferred from the first row) applies to every row, as in the JS path.
-    for await (const item of parquetItems(conn, path, rows.map((r) => r - 1)))
+    for await (const item of parquetItems(
+      conn,
+      path,
+      rows.map((r) => r - 1),
+    ))
       out.push(item.kind === 'row' ? { ...item, table } : item);
     yield out;
   } finally {

@@ -2,6 +2,7 @@
 // operators follow Kusto exactly: case-insensitive by default, `has` on term boundaries.
 import type { ScalarType } from '../../../kql/types.js';
 import type { SqlArg, SqlContext } from '../../../catalog/types.js';
+import { KV_OPERATORS, SERIES_OPERATORS } from './series.js';
 
 export type OpTemplate = (a: readonly SqlArg[], ctx: SqlContext, resultType: ScalarType) => string;
 
@@ -171,6 +172,8 @@ function betweenHigh(a: readonly SqlArg[]): string {
 const struct = (a: readonly SqlArg[]) => `struct_pack(${a.map((x, i) => `c${i} := ${x.sql}`).join(', ')})`;
 
 export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
+  ...SERIES_OPERATORS,
+  ...KV_OPERATORS,
   // A group whose extremum column is all null still returns a row's values (Kusto does).
   argext_max: (a) => `coalesce(arg_max(${struct(a)}, ${arg(a, 0).sql}), any_value(${struct(a)}))`,
   argext_min: (a) => `coalesce(arg_min(${struct(a)}, ${arg(a, 0).sql}), any_value(${struct(a)}))`,

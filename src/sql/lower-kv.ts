@@ -1,0 +1,79 @@
+// parse-kv with explicit single-character delimiters (optionally quotes and an escape) or
+// with a regex of two groups. Pieces are the runs between pair delimiters (quoted text
+// may contain delimiters); a piece splits at its first key/value delimiter outside quotes;
+// keys and values are trimmed and unquoted; the first piece with a column's key gives its
+// value, converted to the column type (null on failure). Auto-detected delimiters and
+// greedy mode are refused.
+import type { BoundTable } from '../kql/bound.js';
+import { reEscape } from './dialects/duckdb/operators.js';
+import { unsupported } from './lower-scalar.js';
+import { col, passThrough, type NamedSx, type Plan, type Sx } from './plan.js';
+
+type BoundParseKv = Extract<BoundTable, { kind: 'ParseKv' }>;
+
+/** A char inside a regex character class. */
+const cls = (c: string) => (/[\]\\^[-]/.test(c) ? `\\${c}` : c);
+
+export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
+  const span = t.span;
+  const o = t.options;
+  const str = (v: string): Sx => ({ k: 'lit', type: 'string', value: v });
+  let piece: string;
+  let split: string;
+  let quotes = '';
+  let escape = '';
+  let trim = true;
+  if (o['regex'] !== undefined) {
+    piece = o['regex'];
+    split = o['regex'];
+    trim = false;
+    if (Object.keys(o).some((k) => k !== 'regex')) return unsupported('parse-kv regex with other options', span);
+  } else {
+    const pd = o['pair_delimiter'];
+    const kv = o['kv_delimiter'];
+    if (pd === undefined || kv === undefined)
+      return unsupported('parse-kv without pair_delimiter and kv_delimiter (auto-detection)', span);
+    if ((o['greedy'] ?? 'false').toLowerCase() === 'true') return unsupported('parse-kv greedy=true', span);
+    if ([...pd].length !== 1 || [...kv].length !== 1) return unsupported('parse-kv with multi-character delimiters', span);
+    quotes = o['quote'] ?? '';
+    const e = o['escape'] ?? '';
+    if ([...quotes].length > 2 || [...e].length > 1 || (e !== '' && quotes === ''))
+      return unsupported('parse-kv with these quote/escape options', span);
+    const known = new Set(['pair_delimiter', 'kv_delimiter', 'quote', 'escape', 'greedy']);
+    const other = Object.keys(o).find((k) => !known.has(k));
+    if (other !== undefined) return unsupported(`parse-kv option ${other}`, span);
+    const q1 = [...quotes][0] ?? '';
+    const q2 = [...quotes][1] ?? q1;
+    const quoted =
+      quotes === ''
+        ? ''
+        : e === ''
+          ? `${reEscape(q1)}[^${cls(q2)}]*${reEscape(q2)}|`
+          : `${reEscape(q1)}(?:${reEscape(e)}.|[^${cls(q2)}${cls(e)}])*${reEscape(q2)}|`;
+    piece = `(?:${quoted}[^${cls(pd)}])+`;
+    split = `(?s)^((?:${quoted}[^${cls(kv)}])*)${reEscape(kv)}(.*)$`;
+    escape = e === '' ? '' : `${reEscape(e)}(.)`;
+  }
+  const src: Sx = source.type === 'string' ? source : { k: 'op', op: 'cast', args: [source], type: 'string', span };
+  const pairs: Sx = {
+    k: 'op',
+    op: 'kv_pairs',
+    args: [src, str(piece), str(split), str(quotes), str(escape), { k: 'lit', type: 'bool', value: trim }],
+    type: 'unknown',
+    span,
+  };
+  const withPairs: Plan = {
+    kind: 'Project',
+    input,
+    items: [...passThrough(input.columns), { name: '__kv', expr: pairs }],
+    columns: [...input.columns, { name: '__kv', type: 'unknown' }],
+  };
+  const wanted = new Map(t.columns.map((c) => [c.name, c]));
+  const items: NamedSx[] = t.schema.columns.map((c) => {
+    const w = wanted.get(c.name);
+    if (w === undefined) return { name: c.name, expr: col(c.name, c.type) };
+    const text: Sx = { k: 'op', op: 'kv_get', args: [col('__kv', 'unknown'), str(w.name)], type: 'string', span };
+    return { name: c.name, expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span } };
+  });
+  return { kind: 'Project', input: withPairs, items, columns: t.schema.columns };
+}
