@@ -189,9 +189,14 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   base64_encode_fromarray: null,
   base64_decode_toguid: null,
   base64_encode_fromguid: null,
-  url_encode: null,
+  // .NET HttpUtility.UrlEncode: UTF-8 bytes as lowercase %xx, space as '+', letters, digits and -_.!*() kept.
+  url_encode: (args) => {
+    const s = str(arg(args, 0));
+    return `array_to_string(list_transform(string_split(${s}, ''), c -> CASE WHEN regexp_full_match(c, '[A-Za-z0-9_.!*()-]') THEN c WHEN c = ' ' THEN '+' ELSE regexp_replace(lower(hex(encode(c))), '(..)', '%\\1', 'g') END), '')`;
+  },
   url_encode_component: null,
-  url_decode: null,
+  // HttpUtility.UrlDecode: '+' is a space (an encoded %2B stays '+'); invalid UTF-8 raises a query error.
+  url_decode: (args) => `url_decode(replace(${str(arg(args, 0))}, '+', ' '))`,
   zlib_decompress_from_base64_string: null,
   zlib_compress_to_base64_string: null,
   gzip_decompress_from_base64_string: null,

@@ -3,6 +3,7 @@
 import type { SqlArg, SqlContext } from '../../../catalog/types.js';
 import { toStringSql } from './convert.js';
 import { arg } from './operators.js';
+import { sqlString } from '../../escape.js';
 import { NoTranslation } from './no-translation.js';
 import { renderFunction, toJsonSql } from '../../../catalog/duckdb/index.js';
 
@@ -178,7 +179,19 @@ export const EXTRA_FNS: Readonly<Record<string, Fn | string>> = {
   set_union: setOp('union'),
   set_intersect: setOp('intersect'),
   set_difference: setOp('difference'),
-  bag_has_key: (a) => `(json_extract(${arg(a, 0).sql}, '$.' || to_json(${str(a, 1)})) IS NOT NULL)`,
+  bag_has_key: (a) => {
+    const key = arg(a, 1).constant;
+    const bag = arg(a, 0).sql;
+    if (typeof key === 'string' && key.startsWith('$')) {
+      // A JSONPath key ($.a.b, $['a'], $[0]); DuckDB's path syntax differs only for ['a'].
+      if (!/^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\])|(\['[^'"\\]*'\]))*$/.test(key)) throw new NoTranslation();
+      const path = key.replace(/\['([^']*)'\]/g, '."$1"');
+      return `(json_extract(${bag}, ${sqlString(path)}) IS NOT NULL)`;
+    }
+    // A key only known at run time: Kusto reads one starting with '$' as a JSONPath.
+    const k = str(a, 1);
+    return `(CASE WHEN starts_with(${k}, '$') THEN error('bag_has_key: run-time JSONPath keys are not supported') ELSE json_extract(${bag}, '$.' || to_json(${k})) IS NOT NULL END)`;
+  },
   make_datetime: (a) => {
     const p = (i: number, d: string) => a[i]?.sql ?? d;
     const sec = p(5, '0');

@@ -341,8 +341,6 @@ const FNS: Readonly<Record<string, Fn | string>> = {
   hash_md5: (a) => `md5(${strOf(a, 0)})`,
   base64_decode_tostring: (a) => `TRY(decode(from_base64(${strOf(a, 0)})))`,
   base64_encode_tostring: (a) => `to_base64(encode(${strOf(a, 0)}))`,
-  url_decode: (a) => `url_decode(${strOf(a, 0)})`,
-  url_encode: (a) => `url_encode(${strOf(a, 0)})`,
   string_size: (a) => `strlen(${strOf(a, 0)})`,
   // dynamic
   array_length: (a) =>
