@@ -17,6 +17,7 @@ import { MATH_TEMPLATES } from './math.js';
 import { OPERATOR_TEMPLATES } from './operators.js';
 import { renderTemplate, type RenderResult } from './render.js';
 import { SERIES_TEMPLATES } from './series.js';
+import { GEO_TEMPLATES } from './geo.js';
 import { STRING_TEMPLATES } from './string.js';
 import { WINDOW_TEMPLATES } from './window.js';
 
@@ -29,7 +30,7 @@ export { castTo, toJsonSql, toStringSql } from './values.js';
 const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...STRING_TEMPLATES, ...CONVERSION_TEMPLATES, ...LOGICAL_TEMPLATES, ...DATETIME_TEMPLATES, ...MATH_TEMPLATES,
   ...DYNAMIC_TEMPLATES, ...ARRAY_TEMPLATES, ...IPV4_TEMPLATES, ...HASH_TEMPLATES, ...WINDOW_TEMPLATES,
-  ...SERIES_TEMPLATES,
+  ...SERIES_TEMPLATES, ...GEO_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

@@ -180,7 +180,33 @@ const extractAll: SqlTemplate = (args, ctx) => {
 
 const strcat: SqlTemplate = (args) => `concat(${args.map((a) => `coalesce(${str(a)}, '')`).join(', ')})`;
 
+/**
+ * replace_strings(text, lookups, rewrites): lookups apply in array order; each one replaces
+ * its matches in the text not already matched by an earlier lookup (so 'is' before 'This'
+ * turns "This" into "Thwas", as documented). A non-string lookup is ignored; a non-string
+ * rewrite leaves its matches unchanged (but still taken). The text is kept as segments
+ * {t, r} (r: already matched); list_reduce's accumulator must have the element type, so each
+ * step is a one-segment list carrying the lookup's index.
+ */
+const replaceStrings: SqlTemplate = (args) => {
+  const text = str(arg(args, 0));
+  const look = p(arg(args, 1).sql);
+  const rew = p(arg(args, 2).sql);
+  const n = `least(json_array_length(${look}), json_array_length(${rew}))`;
+  const at = (d: string) => `json_extract(${d}, '$[' || (CAST(e[1].t AS BIGINT) - 1) || ']')`;
+  const steps = `list_transform(range(1, CAST(${n} AS BIGINT) + 1), k -> [{'t': CAST(k AS VARCHAR), 'r': true}])`;
+  const key = `json_extract_string(${at(look)}, '$')`;
+  const value = `(CASE WHEN json_type(${at(rew)}) = 'VARCHAR' THEN json_extract_string(${at(rew)}, '$') ELSE ${key} END)`;
+  const usable = `(json_type(${at(look)}) = 'VARCHAR' AND ${key} <> '')`;
+  const parts = `string_split(sg.t, ${key})`;
+  const splitSeg = `flatten(list_transform(${parts}, (part, j) -> CASE WHEN j < len(${parts}) THEN [{'t': part, 'r': false}, {'t': ${value}, 'r': true}] ELSE [{'t': part, 'r': false}] END))`;
+  const step = `CASE WHEN ${usable} THEN flatten(list_transform(acc, sg -> CASE WHEN sg.r THEN [sg] ELSE ${splitSeg} END)) ELSE acc END`;
+  const segs = `list_reduce(${steps}, (acc, e) -> ${step}, [{'t': ${text}, 'r': false}])`;
+  return `(CASE WHEN ${text} IS NOT NULL THEN array_to_string(list_transform(${segs}, sg -> sg.t), '') END)`;
+};
+
 export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  replace_strings: replaceStrings,
   strlen: (args) => {
     const a = arg(args, 0);
     return a.type === 'dynamic' ? `length(${str(a)})` : `length(coalesce(${str(a)}, ''))`;

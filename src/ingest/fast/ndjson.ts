@@ -76,6 +76,13 @@ export interface FastPlan {
   rest(): AsyncGenerator<SourceItem[]>;
 }
 
+const debug = process.env['EXFILHUNT_DEBUG_FAST'] === '1';
+let lastMark = Date.now();
+function mark(what: string): void {
+  if (debug) console.error(`fast: ${what} ${Date.now() - lastMark} ms`);
+  lastMark = Date.now();
+}
+
 async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
   const r = await conn.runAndReadAll(sql);
   return Number(r.getRows()[0]?.[0] ?? 0);
@@ -146,6 +153,7 @@ export async function prepareFastNdjson(
         FROM (
           SELECT line, l, json_valid(l) AND NOT regexp_matches(l, ${LENIENT}) AS v
           FROM (SELECT row_number() OVER () AS line, l FROM ${readLinesSql(path)})))`);
+    mark('stage');
     const expected = shape.newlines + (shape.lastByte !== undefined && shape.lastByte !== 10 ? 1 : 0);
     const seen = await scalar(conn, `SELECT count(*) FROM temp.${STAGE}`);
     if (seen !== expected) throw new Error(`line count ${seen} != ${expected}`);
@@ -166,6 +174,7 @@ export async function prepareFastNdjson(
       await conn.run(`CREATE TEMP TABLE ${conv} AS ${select}`);
       await conn.run(`INSERT INTO temp.${SLOW} SELECT line FROM temp.${conv} WHERE ok IS NOT TRUE`);
       plans.push({ table, names, conv });
+      mark(`convert ${table}`);
     }
     const slow = await scalar(conn, `SELECT count(*) FROM temp.${SLOW}`);
     // Mostly lines SQL cannot take (Event Hub messages, plain rows): streaming them through JS is cheaper.
@@ -182,6 +191,7 @@ export async function prepareFastNdjson(
             `INSERT INTO ${sqlIdent(p.table)} (${cols}) SELECT ${p.names.map((_, i) => `c${i}`).join(', ')} FROM temp.${p.conv} WHERE ok`,
           );
           onTable(p.table, r.rowsChanged);
+          mark(`insert ${p.table}`);
         }
       },
       rest: () => slowLines(conn),
