@@ -101,7 +101,7 @@ async function openFile(
     const plan = await prepareFastParquet(run.ws.conn, () => run.ws.instance.connect(), path, run.opts.table);
     return { input: plan === undefined ? await openInput(path, { bytes: 0 }) : input, plan, message: plan?.message };
   }
-  if (input.format !== 'ndjson') return { input, plan: undefined };
+  if (input.format !== 'ndjson' || run.opts.ndjsonSql !== true) return { input, plan: undefined };
   // Read the bytes once (progress, and the line count DuckDB must agree with), then let DuckDB parse the file.
   const shape: LineShape = { newlines: 0, lastByte: undefined };
   for await (const c of input.chunks) {

@@ -26,6 +26,11 @@ export interface IngestOptions {
   readonly onProgress?: ((p: IngestProgress) => void) | undefined;
   /** Use the DuckDB-native paths where they apply (default true); false forces the JS row pipeline. */
   readonly fast?: boolean | undefined;
+  /**
+   * Also use the DuckDB-native path for storage-account NDJSON (default false): it is correct
+   * (same workspace) but measured slower per CPU-second than the JS pipeline; see docs/ingest.md.
+   */
+  readonly ndjsonSql?: boolean | undefined;
 }
 
 export type FileStatus = 'ingested' | 'duplicate' | 'empty' | 'nothing-stored' | 'failed';

@@ -106,7 +106,7 @@ test('fast and JS paths give identical workspaces on the NDJSON fixtures and a n
   const nasty = join(dir, 'nasty.ndjson');
   writeFileSync(nasty, text);
   const inputs = [`${FIX}/storage-nasty.ndjson`, `${FIX}/rows-filecert.ndjson`, nasty];
-  const fast = await ingestPaths(join(dir, 'fast.duckdb'), inputs);
+  const fast = await ingestPaths(join(dir, 'fast.duckdb'), inputs, { ndjsonSql: true });
   const js = await ingestPaths(join(dir, 'js.duckdb'), inputs, { fast: false });
   const sqlRows = fast.files.find((f) => f.path === nasty)?.sqlRows ?? 0;
   console.log(`nasty export: ${sqlRows} of ${fast.files.at(-1)!.counts.stored} stored rows by SQL`);
@@ -135,7 +135,7 @@ test('a file DuckDB splits differently (a lone CR inside a line) falls back to t
   );
   lines[3] = lines[3]!.replace('"properties":', '"properties":\r');
   writeFileSync(f, lines.join('\n'));
-  const fast = await ingestPaths(join(dir, 'fast.duckdb'), [f]);
+  const fast = await ingestPaths(join(dir, 'fast.duckdb'), [f], { ndjsonSql: true });
   const js = await ingestPaths(join(dir, 'js.duckdb'), [f], { fast: false });
   assert.equal(fast.files[0]!.sqlRows, undefined);
   assert.deepEqual(counts(fast), counts(js));

@@ -42,6 +42,30 @@ const pointToGeohash: SqlTemplate = (args, ctx) => {
   return `(CASE WHEN ${valid} THEN ${chars.join(' || ')} ELSE '' END)`;
 };
 
+/**
+ * The centre of a geohash cell as a GeoJSON point; text that isn't a geohash gives null.
+ * Upper case and lengths over 18 raise a query error (Kusto's handling is undocumented).
+ */
+const geohashToCentralPoint: SqlTemplate = (args, ctx) => {
+  const h = `CAST(${p(arg(args, 0).sql)} AS VARCHAR)`;
+  const alphabet = ctx.stringLiteral(BASE32);
+  const n = `length(${h})`;
+  const digit = (b: string) => `((strpos(${alphabet}, substr(${h}, CAST(${b} // 5 + 1 AS INTEGER), 1)) - 1) >> (4 - ${b} % 5)) & 1`;
+  const lonBits = `CAST(ceil(5 * ${n} / 2) AS BIGINT)`;
+  const latBits = `CAST(floor(5 * ${n} / 2) AS BIGINT)`;
+  const idx = (even: boolean, bits: string) =>
+    `list_sum(list_transform(list_filter(range(0, 5 * ${n}), b -> b % 2 = ${even ? 0 : 1}), b -> (${digit('b')}) * pow(2, ${bits} - 1 - b // 2)))`;
+  const lon = `(-180 + 360 * (${idx(true, lonBits)} + 0.5) / pow(2, ${lonBits}))`;
+  const lat = `(-90 + 180 * (coalesce(${idx(false, latBits)}, 0) + 0.5) / pow(2, ${latBits}))`;
+  const valid = `regexp_full_match(${h}, '[0-9b-hjkmnp-z]{1,18}')`;
+  const odd = `regexp_full_match(lower(${h}), '[0-9b-hjkmnp-z]+')`;
+  return (
+    `(CASE WHEN ${valid} THEN json_object('type', 'Point', 'coordinates', [${lon}, ${lat}]) ` +
+    `WHEN ${odd} THEN error('geo_geohash_to_central_point: upper-case or over-long geohash') END)`
+  );
+};
+
 export const GEO_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
+  geo_geohash_to_central_point: geohashToCentralPoint,
   geo_point_to_geohash: pointToGeohash,
 };

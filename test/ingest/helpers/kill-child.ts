@@ -8,6 +8,7 @@ const [file, db, after, mode] = process.argv.slice(2) as [string, string, string
 let said = false;
 await ingestPaths(db, [file], {
   fast: mode !== 'js',
+  ndjsonSql: mode !== 'js',
   onProgress: (p) => {
     if (!said && p.rows >= Number(after)) {
       said = true;
