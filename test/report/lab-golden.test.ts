@@ -61,7 +61,11 @@ for (const c of CASES) {
         return;
       }
       assert.ok(existsSync(goldenDir), `no golden output for ${c.name}: run with UPDATE_GOLDEN=1`);
-      assert.deepEqual(rendered.map((f) => f.path).sort(), listFiles(goldenDir).sort(), 'set of rendered files changed');
+      assert.deepEqual(
+        rendered.map((f) => f.path).sort(),
+        listFiles(goldenDir).sort(),
+        'set of rendered files changed',
+      );
       for (const f of rendered) {
         const expected = readFileSync(join(goldenDir, ...f.path.split('/')), 'utf8');
         assert.equal(f.content, expected, `${c.name}/${f.path} differs from golden (UPDATE_GOLDEN=1 to accept)`);
