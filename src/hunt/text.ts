@@ -39,7 +39,17 @@ function entityText(e: EntityResult, detail: boolean): string[] {
   }
   if (e.suppressed.length > 0) {
     out.push('  Suppressed (baseline):');
-    for (const x of e.suppressed.slice(0, 6)) out.push(`    ${s(x.what, 90)}: ${s(x.reason, 150)}`);
+    // One recurring job yields one suppression per occurrence; show each distinct one once, counted.
+    const groups = new Map<string, { what: string; reason: string; n: number }>();
+    for (const x of e.suppressed) {
+      const key = `${x.what}\u0000${x.reason}`;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, { what: x.what, reason: x.reason, n: 1 });
+      else g.n++;
+    }
+    for (const g of [...groups.values()].slice(0, 6))
+      out.push(`    ${g.n > 1 ? `${g.n}× ` : ''}${s(g.what, 90)}: ${s(g.reason, 150)}`);
+    if (groups.size > 6) out.push(`    … and ${groups.size - 6} more`);
   }
   if (e.gaps.length > 0) {
     out.push('  Data gaps:');
