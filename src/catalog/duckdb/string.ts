@@ -27,8 +27,13 @@ export function re2Rewrite(rewrite: string): string {
   return out;
 }
 
-/** Number of capture groups of an RE2 pattern (named groups count, (?:...) and (?flags) don't). */
-export function captureGroupCount(re: string): number {
+/**
+ * One pass over an RE2 pattern: the number of capture groups and the 1-based number of each
+ * named group. Named groups count, (?:...), (?flags) and lookarounds don't; escapes and
+ * character classes are skipped.
+ */
+function scanGroups(re: string): { readonly count: number; readonly names: ReadonlyMap<string, number> } {
+  const names = new Map<string, number>();
   let n = 0;
   let inClass = false;
   for (let i = 0; i < re.length; i++) {
@@ -44,10 +49,18 @@ export function captureGroupCount(re: string): number {
     if (ch === '[') inClass = true;
     else if (ch === '(') {
       if (re[i + 1] !== '?') n++;
-      else if (re[i + 2] === 'P' || (re[i + 2] === '<' && re[i + 3] !== '=' && re[i + 3] !== '!')) n++;
+      else {
+        const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(re.slice(i));
+        if (named) names.set(named[1] ?? '', ++n);
+      }
     }
   }
-  return n;
+  return { count: n, names };
+}
+
+/** Number of capture groups of an RE2 pattern. */
+export function captureGroupCount(re: string): number {
+  return scanGroups(re).count;
 }
 
 const substring: SqlTemplate = (args) => {
@@ -124,31 +137,6 @@ export const CONVERT_FROM_STRING: Readonly<Record<string, (s: string) => string>
     `(CASE WHEN regexp_full_match(trim(${s}), '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(trim(${s}) AS DECIMAL(38,18)) END)`,
 };
 
-/** Names of named capture groups, by 1-based group number. */
-function groupNames(re: string): ReadonlyMap<string, number> {
-  const names = new Map<string, number>();
-  let n = 0;
-  let inClass = false;
-  for (let i = 0; i < re.length; i++) {
-    const ch = re[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') {
-      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(re.slice(i));
-      if (re[i + 1] !== '?') n++;
-      else if (named) names.set(named[1] ?? '', ++n);
-    }
-  }
-  return names;
-}
-
 // Each group's matches come from one regexp_extract_all over the source (re-matching a
 // match alone would lose context such as anchors and word boundaries), zipped per match.
 const extractAll: SqlTemplate = (args, ctx) => {
@@ -167,7 +155,7 @@ const extractAll: SqlTemplate = (args, ctx) => {
   const cg = arg(args, 1);
   if (cg.type !== 'dynamic') throw new Unsupported('extract_all captureGroups must be dynamic');
   // captureGroups elements: group numbers, or names of named groups (resolved from the constant regex).
-  const names = [...groupNames(re)].map(([name, i]) => `WHEN ${ctx.stringLiteral(name)} THEN ${i}`).join(' ');
+  const names = [...scanGroups(re).names].map(([name, i]) => `WHEN ${ctx.stringLiteral(name)} THEN ${i}`).join(' ');
   const toIndex = `(CASE WHEN json_type(g) IN ('BIGINT', 'UBIGINT') THEN CAST(g AS BIGINT) ${names === '' ? '' : `ELSE CASE json_extract_string(g, '$') ${names} END`} END)`;
   const idx = `list_transform(CAST(json_extract(${p(cg.sql)}, '$[*]') AS JSON[]), g -> ${toIndex})`;
   const rows = `list_zip(${perGroup.join(', ')})`;
