@@ -10,7 +10,7 @@ import { bindScalar } from './expr.js';
 import { resultName, UnnamedNames } from './naming.js';
 import { substituteColumns } from './rewrite.js';
 import { tableError } from './tabular.js';
-import { tupleCall, tupleColumns } from './tuples.js';
+import { appendTupleColumns, tupleCall, tupleColumns } from './tuples.js';
 
 function colRef(c: Column, span: BoundExpr['span']): BoundExpr {
   return { kind: 'Column', name: c.name, type: c.type, span };
@@ -54,19 +54,7 @@ function bindItems(b: Binder, items: readonly NamedExpr[], input: BoundTable, en
   const unnamed = new UnnamedNames('Column', 1);
   for (const item of items) {
     const expr = bindScalar(b, item.expr, { columns: input.schema.columns }, env);
-    const tuple = tupleCall(item);
-    if (tuple !== null) {
-      for (const d of tupleColumns(
-        tuple,
-        expr,
-        item.names.map((n) => n.name),
-      )) {
-        const name = uniqueName(d.name, taken);
-        taken.add(name);
-        out.push({ ...d, name });
-      }
-      continue;
-    }
+    if (appendTupleColumns(item, expr, taken, out)) continue;
     const explicit = item.names[0]?.name;
     const base =
       explicit ??

@@ -8,7 +8,7 @@ import { didYouMean } from '../suggest.js';
 import { EMPTY_ROW, schemaOf, uniqueName, type Binder, type Env, type RowScope } from './scope.js';
 import { bindScalar, bindValue, type Value } from './expr.js';
 import { bindProjectFamily } from './project.js';
-import { tupleCall, tupleColumns } from './tuples.js';
+import { appendTupleColumns } from './tuples.js';
 import { bindSummarizeFamily } from './summarize.js';
 import { bindJoinFamily } from './join.js';
 import { bindExpandFamily } from './expand.js';
@@ -126,19 +126,7 @@ export function bindOperator(b: Binder, op: Operator, input: BoundTable | null, 
       const taken = new Set<string>();
       op.items.forEach((item, i) => {
         const expr = bindScalar(b, item.expr, EMPTY_ROW, env);
-        const tuple = tupleCall(item);
-        if (tuple !== null) {
-          for (const d of tupleColumns(
-            tuple,
-            expr,
-            item.names.map((n) => n.name),
-          )) {
-            const name = uniqueName(d.name, taken);
-            taken.add(name);
-            cols.push({ ...d, name });
-          }
-          return;
-        }
+        if (appendTupleColumns(item, expr, taken, cols)) return;
         // print names only what is named explicitly: `print x` is print_0, as in Kusto.
         const n = item.names[0]?.name ?? `print_${i}`;
         const name = uniqueName(n, taken);

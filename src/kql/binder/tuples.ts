@@ -5,6 +5,7 @@ import type { Call, NamedExpr } from '../ast.js';
 import type { BoundColumnDef, BoundExpr } from '../bound.js';
 import type { ScalarType } from '../types.js';
 import { resultName } from './naming.js';
+import { uniqueName } from './scope.js';
 
 type Fields = readonly (readonly [string, ScalarType])[];
 
@@ -101,4 +102,28 @@ export function tupleColumns(call: Call, bound: BoundExpr, names: readonly strin
     type: f.type,
     expr: { kind: 'Index', target, index: f.index, member: f.index.type === 'string', type: f.type, span: call.span },
   }));
+}
+
+/**
+ * For a tuple-returning item (`(a, b) = f(x)`, series_stats(...)), appends its columns to
+ * `out` under names unique in `taken` and returns true; returns false for any other item.
+ */
+export function appendTupleColumns(
+  item: NamedExpr,
+  bound: BoundExpr,
+  taken: Set<string>,
+  out: BoundColumnDef[],
+): boolean {
+  const call = tupleCall(item);
+  if (call === null) return false;
+  for (const d of tupleColumns(
+    call,
+    bound,
+    item.names.map((n) => n.name),
+  )) {
+    const name = uniqueName(d.name, taken);
+    taken.add(name);
+    out.push({ ...d, name });
+  }
+  return true;
 }
