@@ -72,9 +72,8 @@ function atFunctionDef(p: Parser): boolean {
   return a.text === '[' && p.peek(2).kind === 'string' && p.atAt(3, ']') && p.atAt(4, ':');
 }
 
-function parseFunctionDef(p: Parser): FunctionDef {
-  const start = p.tok.start;
-  p.eat('view');
+/** `( [param {, param}] )`: function, query-parameter and pattern parameter lists. */
+function parseParamList(p: Parser): Param[] {
   p.expect('(');
   const params: Param[] = [];
   if (!p.at(')')) {
@@ -82,6 +81,13 @@ function parseFunctionDef(p: Parser): FunctionDef {
     while (p.eat(','));
   }
   p.expect(')');
+  return params;
+}
+
+function parseFunctionDef(p: Parser): FunctionDef {
+  const start = p.tok.start;
+  p.eat('view');
+  const params = parseParamList(p);
   let body: Statement[] = [];
   if (p.expect('{') !== null) {
     body = parseStatements(p, true);
@@ -130,26 +136,14 @@ function parseDeclare(p: Parser): Statement {
     return { kind: 'DeclarePatternStmt', name, span: p.span(start) };
   }
   p.expect('query_parameters');
-  p.expect('(');
-  const params: Param[] = [];
-  if (!p.at(')')) {
-    do params.push(parseParam(p));
-    while (p.eat(','));
-  }
-  p.expect(')');
+  const params = parseParamList(p);
   return { kind: 'DeclareQueryParametersStmt', params, span: p.span(start) };
 }
 
 function parsePatternDefinition(p: Parser): PatternDefinition {
   const start = p.tok.start;
   p.expect('=');
-  p.expect('(');
-  const params: Param[] = [];
-  if (!p.at(')')) {
-    do params.push(parseParam(p));
-    while (p.eat(','));
-  }
-  p.expect(')');
+  const params = parseParamList(p);
   let pathParam: Param | null = null;
   if (p.eat('[')) {
     pathParam = parseParam(p);
