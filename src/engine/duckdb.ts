@@ -14,6 +14,7 @@ import { planText, type Plan } from '../sql/plan.js';
 import { decodeCell } from './render.js';
 import { dateToNs } from './time.js';
 import { withParams } from './params.js';
+import { registerUdfs } from './udf.js';
 import { QueryError, type Backend, type CellValue, type QueryOptions, type QueryResult } from './types.js';
 
 export interface OpenOptions {
@@ -81,6 +82,7 @@ export class DuckDbBackend implements Backend {
       ? await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', ...SAFE_CONFIG })
       : await DuckDBInstance.create(':memory:', { ...SAFE_CONFIG });
     const conn = await instance.connect();
+    registerUdfs(conn);
     const b = new DuckDbBackend(instance, conn, present ? path : null);
     await b.loadSchema();
     return b;

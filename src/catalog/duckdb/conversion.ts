@@ -197,9 +197,10 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   url_encode_component: null,
   // HttpUtility.UrlDecode: '+' is a space (an encoded %2B stays '+'); invalid UTF-8 raises a query error.
   url_decode: (args) => `url_decode(replace(${str(arg(args, 0))}, '+', ' '))`,
-  zlib_decompress_from_base64_string: null,
-  zlib_compress_to_base64_string: null,
-  gzip_decompress_from_base64_string: null,
-  gzip_compress_to_base64_string: null,
+  // JavaScript UDFs (src/catalog/udf/core.ts): DuckDB has no zlib.
+  zlib_decompress_from_base64_string: (a) => `kql_zlib_decompress_b64(${str(arg(a, 0))})`,
+  zlib_compress_to_base64_string: (a) => `kql_zlib_compress_b64(${str(arg(a, 0))})`,
+  gzip_decompress_from_base64_string: (a) => `kql_gzip_decompress_b64(${str(arg(a, 0))})`,
+  gzip_compress_to_base64_string: (a) => `kql_gzip_compress_b64(${str(arg(a, 0))})`,
   format_bytes: null,
 };

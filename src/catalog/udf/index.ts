@@ -1,0 +1,9 @@
+// Every JavaScript scalar function the DuckDB templates may call. Each family keeps its
+// specs in its own file and adds one line here.
+import type { UdfSpec } from './types.js';
+import { CORE_UDFS } from './core.js';
+
+export type { UdfSpec, UdfType, UdfValue } from './types.js';
+export { UdfError } from './types.js';
+
+export const UDFS: readonly UdfSpec[] = [...CORE_UDFS];
