@@ -18,6 +18,7 @@
 import type { JsonValue, ListOp, Span, ArithmeticOp, ComparisonOp, StringOp, LogicalOp } from './ast.js';
 import type { Column, ScalarType, TableSchema } from './types.js';
 import type { FunctionSpec } from '../catalog/types.js';
+import type { BoundGraphMatch, BoundGraphTable } from './bound-graph.js';
 
 // ---------------------------------------------------------------- scalar expressions
 
@@ -556,6 +557,8 @@ export type BoundTable =
   | BoundPassThrough
   | BoundInvoke
   | BoundOpaque
+  | BoundGraphMatch
+  | BoundGraphTable
   | BoundTableError;
 
 // ---------------------------------------------------------------- query

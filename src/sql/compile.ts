@@ -1,4 +1,5 @@
 // KQL text -> bound tree (front end) -> relational plan -> dialect SQL.
+import { graphInputs } from './plan-graph.js';
 import { check } from '../kql/check.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Column, TableSchema } from '../kql/types.js';
@@ -45,6 +46,10 @@ export function scannedTables(p: Plan, out = new Set<string>()): Set<string> {
       break;
     case 'Ref':
       scannedTables(p.plan, out);
+      break;
+    case 'GraphMatch':
+    case 'GraphTable':
+      graphInputs(p.graph).forEach((i) => scannedTables(i, out));
       break;
     default:
       scannedTables(p.input, out);

@@ -3,6 +3,7 @@
 // its templates. Every node knows its output columns (Kusto names and types).
 import type { Span } from '../kql/ast.js';
 import type { Column, ScalarType } from '../kql/types.js';
+import { graphInputs, graphPlanText, type GraphPlanNode } from './plan-graph.js';
 
 export type LitValue = string | number | bigint | boolean | null;
 
@@ -170,7 +171,8 @@ export type Plan =
       readonly columns: readonly Column[];
     }
   /** Reference to a shared (let/materialize) subplan, emitted once as a CTE. */
-  | { readonly kind: 'Ref'; readonly name: string; readonly plan: Plan; readonly columns: readonly Column[] };
+  | { readonly kind: 'Ref'; readonly name: string; readonly plan: Plan; readonly columns: readonly Column[] }
+  | GraphPlanNode;
 
 export function col(name: string, type: ScalarType): Sx {
   return { k: 'col', name, type };
@@ -255,6 +257,9 @@ export function planText(p: Plan, depth = 0): string {
       return `${pad}Window ${p.items.map((i) => `${i.name}=${sxText(i.expr)}`).join(', ')}\n${kids(p.input)}`;
     case 'Ref':
       return `${pad}Ref ${p.name} ${cols}\n`;
+    case 'GraphMatch':
+    case 'GraphTable':
+      return `${pad}${graphPlanText(p)} ${cols}\n${kids(...graphInputs(p.graph))}`;
   }
 }
 

@@ -1,27 +1,38 @@
-// Graph operators and project-by-names. The engine does not run graphs: every graph
-// operator is bound as `Opaque`, but with the result schema the official analyser computes.
-//
-// A graph is not a table, so its shape (node and edge properties) travels beside the bound
-// tree: `make-graph` registers its Opaque node here, and the operators downstream look the
-// shape up from their input node.
+// Graph operators and project-by-names. make-graph binds to a graph description (not a
+// table) that travels beside the bound tree: its Opaque node is registered here, and the
+// operators downstream look the graph up from their input node. graph-match,
+// graph-shortest-paths and graph-to-table become exact bound nodes where they can
+// (graph-match.ts); the rest stay `Opaque` with the schema the official analyser computes.
 import type { Expr, GraphMatchOp, Ident, MakeGraphOp, Operator } from '../ast.js';
 import type { BoundColumnDef, BoundExpr, BoundTable } from '../bound.js';
+import type { BoundGraph } from '../bound-graph.js';
 import type { Column, ScalarType } from '../types.js';
 import { schemaOf, uniqueName, type Binder, type Env } from './scope.js';
 import { bindScalar } from './expr.js';
 import { bindTable, tableError } from './tabular.js';
 import { patternRegex } from './project.js';
 import { resultName, UnnamedNames } from './naming.js';
+import { bindGraphMatchExact, paramText } from './graph-match.js';
 
-interface GraphShape {
-  readonly nodes: readonly Column[];
-  readonly edges: readonly Column[];
-  /** Type of the user-visible node id (the edge source column's type). */
-  readonly nodeId: ScalarType;
+interface GraphShape extends BoundGraph {
+  /** make-graph with `--`: matched by the analyser, not run by the engine. */
+  readonly undirected: boolean;
 }
 
 const SHAPES = new WeakMap<BoundTable, GraphShape>();
-const NO_GRAPH: GraphShape = { nodes: [], edges: [], nodeId: 'unknown' };
+const NO_GRAPH: GraphShape = {
+  edges: { kind: 'TableError', schema: { columns: [] }, span: { start: 0, end: 0 } },
+  source: '',
+  target: '',
+  nodes: [],
+  nodeIdName: null,
+  nodeProps: [],
+  edgeProps: [],
+  nodeIdType: 'unknown',
+  partition: null,
+  components: null,
+  undirected: true,
+};
 
 function shapeOf(t: BoundTable): GraphShape {
   return SHAPES.get(t) ?? NO_GRAPH;
@@ -33,13 +44,7 @@ function merge(a: readonly Column[], b: readonly Column[]): Column[] {
   return out;
 }
 
-function paramName(ps: readonly { readonly name: string; readonly value: Expr }[], name: string): string | null {
-  const p = ps.find((x) => x.name === name);
-  if (p === undefined) return null;
-  const v = p.value;
-  if (v.kind === 'NameRef') return v.name.name;
-  return v.kind === 'Literal' && typeof v.value === 'string' ? v.value : null;
-}
+const paramName = paramText;
 
 type GraphOperator = Extract<
   Operator,
@@ -55,6 +60,7 @@ export function bindGraphOperator(b: Binder, op: GraphOperator, input: BoundTabl
     case 'GraphMarkComponents': {
       const g = shapeOf(input);
       const id = paramName(op.params, 'with_component_id') ?? 'ComponentId';
+      const kind = paramName(op.params, 'kind') ?? 'weak';
       const out: BoundTable = {
         kind: 'Opaque',
         op: 'graph-mark-components',
@@ -62,29 +68,39 @@ export function bindGraphOperator(b: Binder, op: GraphOperator, input: BoundTabl
         schema: schemaOf([]),
         span: op.span,
       };
-      SHAPES.set(out, { ...g, nodes: merge(g.nodes, [{ name: id, type: 'long' }]) });
+      // Strong components, or marking twice, are not run by the engine.
+      const exact = SHAPES.has(input) && kind === 'weak' && g.components === null;
+      SHAPES.set(out, {
+        ...g,
+        nodeProps: merge(g.nodeProps, [{ name: id, type: 'long' }]),
+        components: id,
+        undirected: g.undirected || !exact,
+      });
       return out;
     }
     case 'GraphToTable': {
       const g = shapeOf(input);
       const results = op.outputs.map((o) => {
-        const ids: Column[] =
+        const idParams =
           o.what === 'nodes'
-            ? [paramName(o.params, 'with_node_id')].flatMap((n) =>
-                n === null ? [] : [{ name: n, type: 'long' as const }],
-              )
-            : ['with_source_id', 'with_target_id'].flatMap((k) => {
-                const n = paramName(o.params, k);
-                return n === null ? [] : [{ name: n, type: 'long' as const }];
-              });
-        const cols = merge(ids, o.what === 'nodes' ? g.nodes : g.edges);
-        const t: BoundTable = {
-          kind: 'Opaque',
-          op: `graph-to-table ${o.what}`,
-          input,
-          schema: schemaOf(cols),
-          span: o.span,
-        };
+            ? [{ p: 'with_node_id', of: 'node' as const }]
+            : [
+                { p: 'with_source_id', of: 'source' as const },
+                { p: 'with_target_id', of: 'target' as const },
+              ];
+        const ids = idParams.flatMap(({ p, of }) => {
+          const n = paramName(o.params, p);
+          return n === null ? [] : [{ name: n, of }];
+        });
+        const cols = merge(
+          ids.map((i) => ({ name: i.name, type: 'long' as const })),
+          o.what === 'nodes' ? g.nodeProps : g.edgeProps,
+        );
+        // Kusto's node ids are hash() of string node ids; other id types are not reproduced.
+        const exact = SHAPES.has(input) && !g.undirected && (ids.length === 0 || g.nodeIdType === 'string');
+        const t: BoundTable = exact
+          ? { kind: 'GraphTable', graph: g, what: o.what, ids, schema: schemaOf(cols), span: o.span }
+          : { kind: 'Opaque', op: `graph-to-table ${o.what}`, input, schema: schemaOf(cols), span: o.span };
         if (o.as !== null) env.define({ kind: 'table', name: o.as.name, table: t });
         return t;
       });
@@ -100,14 +116,38 @@ function bindMakeGraph(b: Binder, op: MakeGraphOp, input: BoundTable, env: Env):
   const src = edges.find((c) => c.name === op.source.name);
   for (const id of [op.source, op.target]) checkColumn(b, id, edges, env);
   let nodes: Column[] = [];
-  for (const n of op.nodes) nodes = merge(nodes, bindTable(b, n.table, env, null).schema.columns);
+  const nodeTables: { table: BoundTable; key: string }[] = [];
+  for (const n of op.nodes) {
+    const table = bindTable(b, n.table, env, null);
+    nodeTables.push({ table, key: n.key.name });
+    nodes = merge(nodes, table.schema.columns);
+  }
   const nodeIdName = paramName(op.params, 'with_node_id');
   if (nodeIdName !== null) nodes = merge([{ name: nodeIdName, type: src?.type ?? 'unknown' }], nodes);
   const graph: BoundTable = { kind: 'Opaque', op: 'make-graph', input, schema: schemaOf([]), span: op.span };
-  SHAPES.set(graph, { nodes, edges, nodeId: src?.type ?? 'unknown' });
+  const shape: GraphShape = {
+    edges: input,
+    source: op.source.name,
+    target: op.target.name,
+    nodes: nodeTables,
+    nodeIdName,
+    nodeProps: nodes,
+    edgeProps: edges,
+    nodeIdType: src?.type ?? 'unknown',
+    partition: null,
+    components: null,
+    undirected: !op.directed,
+  };
+  SHAPES.set(graph, shape);
   if (op.partitionedBy === null) return graph;
   checkColumn(b, op.partitionedBy.column, edges, env);
+  const partition = op.partitionedBy.column.name;
+  const inAll = nodeTables.every((n) => n.table.schema.columns.some((c) => c.name === partition));
+  SHAPES.set(graph, { ...shape, partition, undirected: shape.undirected || !inAll });
   const body = bindTable(b, op.partitionedBy.body, env, graph);
+  // Each partition's results are unioned, which is what one matcher over all partitions
+  // gives; operators after the graph operator would apply per partition, so those stay Opaque.
+  if (body.kind === 'GraphMatch' || body.kind === 'GraphTable') return body;
   return { kind: 'Opaque', op: 'make-graph', input, schema: body.schema, span: op.span };
 }
 
@@ -121,6 +161,7 @@ type Variable = { readonly kind: 'node' } | { readonly kind: 'edge'; readonly mu
 /** graph-match / graph-shortest-paths: one row per match, columns from the project clause. */
 function bindGraphMatch(b: Binder, op: GraphMatchOp, input: BoundTable, env: Env): BoundTable {
   const g = shapeOf(input);
+  const before = b.diagnostics.length;
   const vars = new Map<string, Variable>();
   for (const p of op.patterns)
     for (const el of p.elements) {
@@ -138,6 +179,10 @@ function bindGraphMatch(b: Binder, op: GraphMatchOp, input: BoundTable, env: Env
     const name = base === null ? unnamed.next(taken) : uniqueName(base, taken);
     taken.add(name);
     cols.push({ name, type: bound.type });
+  }
+  if (SHAPES.has(input) && !g.undirected && b.diagnostics.length === before) {
+    const exact = bindGraphMatchExact(b, op, g, env, cols);
+    if (exact !== null) return exact;
   }
   return {
     kind: 'Opaque',
@@ -180,13 +225,13 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
       const v = e.target.kind === 'NameRef' ? ctx.vars.get(e.target.name.name) : undefined;
       if (v === undefined) return { ...e, target: go(e.target) };
       if (v.kind === 'edge' && v.multi) return placeholder('dynamic');
-      const props = v.kind === 'node' ? ctx.g.nodes : ctx.g.edges;
+      const props = v.kind === 'node' ? ctx.g.nodeProps : ctx.g.edgeProps;
       return placeholder(props.find((c) => c.name === e.member.name)?.type ?? 'unknown');
     }
     case 'Call': {
       const t = GRAPH_FUNCTIONS[e.callee.name];
       if (t !== undefined) {
-        const ph = placeholder(t === 'nodeId' ? ctx.g.nodeId : t);
+        const ph = placeholder(t === 'nodeId' ? ctx.g.nodeIdType : t);
         if (e.callee.name === 'map' && ph.kind === 'NameRef') ctx.lifted.add(ph.name.name);
         return ph;
       }
