@@ -1,6 +1,10 @@
 // Comparing our cells with the docs' markdown tables: the docs render the same value in
 // many ways (datetimes with or without 'T'/fraction, JSON pretty-printed with <br>,
 // strings in backticks, reals rounded), so both sides are parsed before comparing.
+// Rendering-only normalisations (each one is something a markdown table can't show or
+// shows differently, never a value difference): whitespace runs (tables can't hold
+// newlines; U+00A0 renders as a space), thousands separators, `∞`, JSON written with
+// single quotes, a string cell wrapped in quotes, markdown autolinks `<https://...>`.
 import { parseKustoDatetime } from '../../src/engine/time.js';
 import { parseTimespanText } from '../../src/kql/literal-values.js';
 
@@ -15,6 +19,7 @@ export function cleanDocCell(s: string): string {
   t = t
     .replace(/^\*\*(.*)\*\*$/s, '$1')
     .replace(/^`+(.*?)`+$/s, '$1')
+    .replace(/^<(https?:\/\/[^<>\s]+)>$/, '$1')
     .trim();
   if (t === '""' || t === "''") return '';
   return t;
@@ -37,7 +42,8 @@ function numberOf(s: string): number | null {
   const t = s.trim();
   if (t === '') return null;
   if (/^(NaN|nan)$/.test(t)) return Number.NaN;
-  if (/^[+-]?(Infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?(Infinity|inf|∞)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
   return Number(t);
 }
@@ -48,9 +54,17 @@ function jsonOf(s: string): unknown {
   try {
     return JSON.parse(t);
   } catch {
-    return undefined;
+    // Some pages write JSON with single quotes: ['a','b'], {'a': 1}.
+    if (!t.includes("'") || t.includes('"')) return undefined;
+    try {
+      return JSON.parse(t.replace(/'/g, '"'));
+    } catch {
+      return undefined;
+    }
   }
 }
+
+const collapse = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
 function deepEq(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return numEq(a, b);
@@ -107,5 +121,14 @@ export function cellsEqual(ours: string, doc: string): boolean {
   const oj = jsonOf(o);
   const dj = jsonOf(d);
   if (oj !== undefined && dj !== undefined) return deepEq(oj, dj);
+  if (collapse(o) === collapse(d)) return true;
+  if (/^".*"$/s.test(d)) {
+    try {
+      const inner: unknown = JSON.parse(d);
+      if (typeof inner === 'string' && inner === o) return true;
+    } catch {
+      // not a JSON string literal
+    }
+  }
   return false;
 }
