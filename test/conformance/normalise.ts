@@ -101,6 +101,9 @@ export function cellsEqual(ours: string, doc: string): boolean {
   const on = numberOf(o);
   const dn = numberOf(d);
   if (on !== null && dn !== null) {
+    // Integers are shown exactly; the tolerance is for reals the docs round.
+    const integral = (x: string) => /^[+-]?[\d,]+$/.test(x);
+    if (integral(o) && integral(d)) return on === dn;
     if (numEq(on, dn)) return true;
     const places = decimals(d);
     return places > 0 && Math.abs(on - dn) <= 0.5 * 10 ** -places + 1e-12;
