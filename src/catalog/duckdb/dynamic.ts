@@ -126,10 +126,7 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN json_type(${d}) = 'OBJECT' THEN CAST(to_json(json_keys(${d})) AS JSON) END)`;
   },
-  bag_has_key: (args) => {
-    const d = dyn(arg(args, 0));
-    return `(json_type(${d}) = 'OBJECT' AND list_contains(json_keys(${d}), ${str(arg(args, 1))}))`;
-  },
+  bag_has_key: (args, ctx) => bagHasKey(args, ctx.stringLiteral),
   bag_remove_keys: null,
   bag_set_key: null,
   array_concat: arrayConcat,
@@ -153,24 +150,50 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   },
   set_equals: null,
   repeat: (args) => `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
-  range: (args) => {
-    const [a, b] = [arg(args, 0), arg(args, 1)];
-    const step = args[2] ? p(arg(args, 2).sql) : '1';
-    if (![a, b].every((x) => x.type === 'int' || x.type === 'long')) throw new Unsupported('range() over non-integers');
-    return `CAST(to_json(generate_series(${p(a.sql)}, ${p(b.sql)}, ${step})) AS JSON)`;
-  },
+  range: rangeArray,
   treepath: null,
   dynamic_to_json: null,
   extract_json: (args, ctx) => extractJson(args, ctx.stringLiteral),
   extractjson: (args, ctx) => extractJson(args, ctx.stringLiteral),
 };
 
+/** bag_has_key: a plain key, or a constant JSONPath ($.a.b, $['a'], $[0]) as Kusto reads one starting with '$'. */
+function bagHasKey(args: readonly SqlArg[], lit: (s: string) => string): string {
+  const bag = dyn(arg(args, 0));
+  const key = arg(args, 1).constant;
+  if (typeof key === 'string' && key.startsWith('$')) {
+    // DuckDB's path syntax differs from JSONPath only for ['a'].
+    if (!/^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\])|(\['[^'"\\]*'\]))*$/.test(key)) throw new Unsupported(`JSONPath ${key}`);
+    return `(json_extract(${bag}, ${lit(key.replace(/\['([^']*)'\]/g, '."$1"'))}) IS NOT NULL)`;
+  }
+  const k = str(arg(args, 1));
+  return `(CASE WHEN starts_with(${k}, '$') THEN error('bag_has_key: run-time JSONPath keys are not supported') ELSE json_extract(${bag}, '$.' || to_json(${k})) IS NOT NULL END)`;
+}
+
+/** range(start, stop, step): numbers, or datetimes/timespans with a timespan step (default 1h); Kusto caps it at 1,048,576 elements. */
+function rangeArray(args: readonly SqlArg[]): string {
+  const [start, stop] = [arg(args, 0), arg(args, 1)];
+  if ((start.type === 'datetime' || start.type === 'timespan') && args.every((x, i) => (i === 2 ? x.type === 'timespan' : x.type === start.type))) {
+    // Datetimes advance in nanoseconds (100 per tick).
+    const step = args[2] ? p(arg(args, 2).sql) : '36000000000';
+    const ticks = (x: string) => (start.type === 'datetime' ? `(epoch_ns(${x}) // 100)` : p(x));
+    const n = `least(CAST(floor((${ticks(stop.sql)} - ${ticks(start.sql)}) / ${step}) AS BIGINT), 1048575)`;
+    const at = start.type === 'datetime' ? `make_timestamp_ns(epoch_ns(${p(start.sql)}) + i * ${step} * 100)` : `(${p(start.sql)} + i * ${step})`;
+    return `CAST(to_json(list_transform(generate_series(0, ${n}), i -> ${toJsonSql({ sql: at, type: start.type })})) AS JSON)`;
+  }
+  if (!args.every((x) => x.type === 'int' || x.type === 'long' || x.type === 'real')) throw new Unsupported('range() over these types');
+  const step = args[2] ? p(arg(args, 2).sql) : '1';
+  const n = `least(CAST(floor((${p(stop.sql)} - ${p(start.sql)}) / ${step}) AS BIGINT), 1048575)`;
+  return `CAST(to_json(list_transform(generate_series(0, ${n}), i -> ${p(start.sql)} + i * ${step})) AS JSON)`;
+}
+
 function extractJson(args: readonly SqlArg[], lit: (s: string) => string): string {
   const path = constString(args, 0, 'extract_json path');
   if (!/^\$(\.[A-Za-z_][\w]*|\[\d+\])*$/.test(path)) throw new Unsupported(`JSONPath ${path}`);
   const text = str(arg(args, 1));
   const value = `(CASE WHEN json_valid(${text}) THEN json_extract_string(${text}, ${lit(path)}) END)`;
-  const target = args[2]?.constant;
+  // The type literal arrives as its type name (fixtures) or as a typed null (the engine).
+  const target = typeof args[2]?.constant === 'string' ? args[2].constant : args[2]?.type;
   if (args[2] === undefined || target === 'string') return value;
   if (typeof target !== 'string' || !CONVERT_FROM_STRING[target]) throw new Unsupported(`extract_json to ${String(target)}`);
   return (CONVERT_FROM_STRING[target] as (s: string) => string)(value);

@@ -1,6 +1,6 @@
 // DuckDB templates: IPv4 functions on dotted-quad text with an optional /prefix.
 // Invalid addresses give null, as in Kusto.
-import type { SqlTemplate } from '../types.js';
+import type { SqlArg, SqlTemplate } from '../types.js';
 import { arg } from './render.js';
 import { str } from './string.js';
 import { p } from './values.js';
@@ -80,6 +80,21 @@ const hasPrefix: SqlTemplate = (args) => {
   return `coalesce(${prefixes.join(' OR ')}, false)`;
 };
 
+/** has_ipv4 / has_any_ipv4: a valid address standing as a whole token (not next to letters, digits or dots). */
+function hasIpv4(source: string, ips: string): string {
+  const re = `'(?:^|[^[:alnum:].])' || regexp_escape(ip) || '(?:$|[^[:alnum:].])'`;
+  const ok = `regexp_matches(ip, '^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$') AND ${octetsOk('ip')}`;
+  return `coalesce(list_bool_or(list_transform(list_filter(${ips}, ip -> ${ok}), ip -> regexp_matches(${source}, ${re}))), false)`;
+}
+
+/** Values of a variadic-or-array argument list, as VARCHAR[]. */
+function textList(args: readonly SqlArg[], from: number): string {
+  const parts = args
+    .slice(from)
+    .map((x) => (x.type === 'dynamic' ? `coalesce(json_extract_string(${p(x.sql)}, '$[*]'), [json_extract_string(${p(x.sql)}, '$')])` : `[${str(x)}]`));
+  return `flatten([${parts.join(', ')}])`;
+}
+
 /** format_ipv4(ip, mask) / format_ipv4_mask: the network address (with '/bits'); '' when invalid. */
 function formatIpv4(withMask: boolean): SqlTemplate {
   return (args) => {
@@ -120,9 +135,9 @@ export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   format_ipv4: formatIpv4(false),
   format_ipv4_mask: formatIpv4(true),
   ipv4_range_to_cidr_list: null,
-  has_ipv4: null,
+  has_ipv4: (args) => hasIpv4(str(arg(args, 0)), `[${str(arg(args, 1))}]`),
   has_ipv4_prefix: hasPrefix,
-  has_any_ipv4: null,
+  has_any_ipv4: (args) => hasIpv4(str(arg(args, 0)), textList(args, 1)),
   has_any_ipv4_prefix: hasPrefix,
   parse_ipv6: null,
   parse_ipv6_mask: null,

@@ -20,6 +20,11 @@ export function binSql(v: SqlArg, size: SqlArg): string {
   const x = p(v.sql);
   const s = p(size.sql);
   if (v.type === 'datetime') {
+    const c = size.constant;
+    if (typeof c === 'number' && Number.isSafeInteger(c) && c > 0 && BigInt(EPOCH_DOTNET_TICKS) % BigInt(c) === 0n)
+      // A constant size dividing the .NET epoch offset aligns the same from either epoch: floor
+      // the nanoseconds directly (hourly/daily bins in hunts; half the cost of the tick form).
+      return `make_timestamp_ns(${floorTo(`epoch_ns(${x})`, String(BigInt(c) * 100n))})`;
     // Kusto bins datetimes on .NET ticks (from 0001-01-01), which matters for sizes that don't divide a day.
     const t = `(${dtTicks(x)} + ${EPOCH_DOTNET_TICKS})`;
     return `(CASE WHEN ${s} > 0 THEN ${ticksDt(`${floorTo(t, s)} - ${EPOCH_DOTNET_TICKS}`)} END)`;
@@ -110,7 +115,8 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   isfinite: unary((x) => `isfinite(${x})`),
   // tgamma semantics: a pole at 0 (+inf), NaN at negative integers.
   gamma: unary((x) => `(CASE WHEN ${x} = 0 THEN CAST('Infinity' AS DOUBLE) WHEN ${x} < 0 AND ${x} = floor(${x}) THEN ${NAN} ELSE gamma(${x}) END)`),
-  loggamma: null,
+  // log|gamma(x)|: +inf at the poles (0 and negative integers), where DuckDB's lgamma raises.
+  loggamma: unary((x) => `(CASE WHEN ${x} <= 0 AND ${x} = floor(${x}) THEN CAST('Infinity' AS DOUBLE) ELSE lgamma(${x}) END)`),
   erf: null,
   erfc: null,
   beta_cdf: null,
@@ -124,8 +130,8 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   binary_xor: 'xor(CAST($0 AS BIGINT), CAST($1 AS BIGINT))',
   binary_not: '~CAST($0 AS BIGINT)',
   binary_shift_right: 'CAST($0 AS BIGINT) >> (CAST($1 AS BIGINT) & 63)',
-  // DuckDB raises on overflowing left shifts where .NET wraps.
-  binary_shift_left: null,
+  // .NET masks the count to 6 bits. DuckDB raises (EXF310) on overflow and negative values, where .NET wraps.
+  binary_shift_left: 'CAST($0 AS BIGINT) << (CAST($1 AS BIGINT) & 63)',
   bitset_count_ones: 'CAST(bit_count(CAST($0 AS BIGINT)) AS BIGINT)',
   around: null,
   welch_test: null,

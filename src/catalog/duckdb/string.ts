@@ -9,13 +9,20 @@ export function str(a: SqlArg): string {
   return a.type === 'string' ? p(a.sql) : p(toStringSql(a));
 }
 
-/** Kusto's `$1`-style and `\1`-style rewrite pattern -> RE2 rewrite for regexp_replace. */
+/**
+ * Kusto's `$1`-style and `\1`-style rewrite pattern -> RE2 rewrite for regexp_replace. `\\`
+ * is an escaped backslash (RE2's rule, which the engine followed before the catalog took
+ * over; playbooks rely on it); any other lone backslash is literal.
+ */
 export function re2Rewrite(rewrite: string): string {
   let out = '';
   for (let i = 0; i < rewrite.length; i++) {
     const ch = rewrite[i] as string;
     const next = rewrite[i + 1];
-    if (ch === '\\' && next !== undefined && /\d/.test(next)) {
+    if (ch === '\\' && next === '\\') {
+      out += '\\\\';
+      i++;
+    } else if (ch === '\\' && next !== undefined && /\d/.test(next)) {
       out += `\\${next}`;
       i++;
     } else if (ch === '$' && next !== undefined && /\d/.test(next)) {
@@ -116,7 +123,8 @@ const extract: SqlTemplate = (args, ctx) => {
   const src = str(arg(args, 2));
   const lit = ctx.stringLiteral(re);
   const value = `(CASE WHEN regexp_matches(${src}, ${lit}) THEN regexp_extract(${src}, ${lit}, ${group}) END)`;
-  const target = args[3]?.constant;
+  // The type literal arrives as its type name (fixtures) or as a typed null (the engine).
+  const target = typeof args[3]?.constant === 'string' ? args[3].constant : args[3]?.type;
   if (args[3] === undefined || target === 'string') return value;
   if (typeof target !== 'string') throw new Unsupported('extract type literal');
   const conv = CONVERT_FROM_STRING[target];

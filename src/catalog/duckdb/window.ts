@@ -1,6 +1,6 @@
-// DuckDB templates: window functions over a serialized row order. Each template is the
-// function call only; the SQL generator appends `OVER (ORDER BY <serialization order>)`
-// (row_cumsum also needs `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`).
+// DuckDB templates: window functions over the serialized row order. Each template is the
+// whole window expression, `OVER ()` included: DuckDB keeps the current row order after a
+// sort (docs/known-differences/engine.md), so no ORDER BY is needed in the window.
 import type { SqlTemplate } from '../types.js';
 import { castTo, p } from './values.js';
 import { arg, Unsupported } from './render.js';
@@ -11,7 +11,7 @@ const shift =
     const x = arg(args, 0);
     const offset = args[1] ? p(arg(args, 1).sql) : '1';
     const dflt = args[2] ? `, ${castTo(arg(args, 2), x.type)}` : '';
-    return `${fn}(${p(x.sql)}, ${offset}${dflt})`;
+    return `${fn}(${p(x.sql)}, ${offset}${dflt}) OVER ()`;
   };
 
 export const WINDOW_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
@@ -19,11 +19,11 @@ export const WINDOW_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   next: shift('lead'),
   row_number: (args) => {
     if (args[1]) throw new Unsupported('row_number with restart');
-    return args[0] ? `(row_number() + ${p(arg(args, 0).sql)} - 1)` : 'row_number()';
+    return args[0] ? `(row_number() OVER () + ${p(arg(args, 0).sql)} - 1)` : 'row_number() OVER ()';
   },
   row_cumsum: (args) => {
     if (args[1]) throw new Unsupported('row_cumsum with restart');
-    return `sum(${p(arg(args, 0).sql)})`;
+    return `sum(${p(arg(args, 0).sql)}) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   },
   row_rank: null,
   row_rank_dense: null,

@@ -1,5 +1,6 @@
 // The DuckDB dialect: relational emission (relational.ts), scalar operators
-// (operators.ts), function templates (functions.ts), conversions (convert.ts).
+// (operators.ts), conversions (convert.ts); function templates live in the catalog
+// (src/catalog/duckdb/).
 import type { Dialect } from '../../dialect.js';
 import { sqlIdent } from '../../escape.js';
 import { toSql } from './relational.js';

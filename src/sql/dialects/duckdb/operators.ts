@@ -16,9 +16,21 @@ export function arg(a: readonly SqlArg[], i: number): SqlArg {
   return x;
 }
 
-/** Lower-case a constant at compile time (keeps the column side index-friendly), else lower() in SQL. */
+/**
+ * lower() in SQL for constants too: DuckDB folds it at bind time, and it lower-cases exactly
+ * as the column side does (JavaScript's toLowerCase differs: final sigma, dotted I).
+ */
 export function lowered(x: SqlArg, ctx: SqlContext): string {
-  return typeof x.constant === 'string' ? ctx.stringLiteral(x.constant.toLowerCase()) : `lower(${x.sql})`;
+  return typeof x.constant === 'string' ? `lower(${ctx.stringLiteral(x.constant)})` : `lower(${x.sql})`;
+}
+
+/**
+ * DuckDB's lower() maps every code point to exactly one (checked over all of Unicode), so
+ * `lower(x) = lower(c)` implies equal lengths: testing the length first skips lower() on
+ * most rows (measured ~30% faster on distinct strings; bench/substring.ts).
+ */
+export function codePoints(s: string): number {
+  return [...s].length;
 }
 
 function str(x: SqlArg): string {
@@ -58,7 +70,7 @@ function termOp(mode: 'has' | 'prefix' | 'suffix', cs: boolean): OpTemplate {
       // A cheap substring pre-filter lets DuckDB skip the regex on most rows.
       const pre = cs
         ? `contains(${str(l)}, ${ctx.stringLiteral(needle)})`
-        : `contains(lower(${str(l)}), ${ctx.stringLiteral(needle.toLowerCase())})`;
+        : `contains(lower(${str(l)}), lower(${ctx.stringLiteral(needle)}))`;
       return `(${pre} AND regexp_matches(${str(l)}, ${ctx.stringLiteral(termPattern([needle], mode, cs))}))`;
     }
     const pre = mode === 'has' || mode === 'prefix' ? `(^|[^[:alnum:]])` : '';
@@ -73,8 +85,9 @@ function not(t: OpTemplate): OpTemplate {
 
 const contains: OpTemplate = (a, ctx) => `contains(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
 const containsCs: OpTemplate = (a) => `contains(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
-const startswith: OpTemplate = (a, ctx) => `starts_with(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
-const startswithCs: OpTemplate = (a) => `starts_with(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
+// prefix() is DuckDB's fast form of starts_with() (same result; 1.3-2x faster, bench/substring.ts).
+const startswith: OpTemplate = (a, ctx) => `prefix(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
+const startswithCs: OpTemplate = (a) => `prefix(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
 const endswith: OpTemplate = (a, ctx) => `ends_with(lower(${str(arg(a, 0))}), ${lowered(arg(a, 1), ctx)})`;
 const endswithCs: OpTemplate = (a) => `ends_with(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
 const has = termOp('has', false);
@@ -85,10 +98,16 @@ const hassuffix = termOp('suffix', false);
 const hassuffixCs = termOp('suffix', true);
 const matches: OpTemplate = (a) => `regexp_matches(${str(arg(a, 0))}, ${str(arg(a, 1))})`;
 // Kusto `like` is SQL LIKE with % and _ wildcards (case-insensitive), likecs case-sensitive.
-const like: OpTemplate = (a) => `(${str(arg(a, 0))} ILIKE ${str(arg(a, 1))})`;
+// Not ILIKE: lower() on both sides measured 1.5-2x faster (bench/substring.ts).
+const like: OpTemplate = (a) => `(lower(${str(arg(a, 0))}) LIKE lower(${str(arg(a, 1))}))`;
 const likecs: OpTemplate = (a) => `(${str(arg(a, 0))} LIKE ${str(arg(a, 1))})`;
 
-const eqCi: OpTemplate = (a, ctx) => `(lower(${str(arg(a, 0))}) = ${lowered(arg(a, 1), ctx)})`;
+const eqCi: OpTemplate = (a, ctx) => {
+  const l = str(arg(a, 0));
+  const r = arg(a, 1);
+  if (typeof r.constant !== 'string') return `(lower(${l}) = lower(${str(r)}))`;
+  return `(length(${l}) = ${codePoints(r.constant)} AND lower(${l}) = ${lowered(r, ctx)})`;
+};
 
 function cmp(sqlOp: string): OpTemplate {
   return (a) => `(${arg(a, 0).sql} ${sqlOp} ${arg(a, 1).sql})`;

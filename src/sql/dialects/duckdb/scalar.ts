@@ -1,7 +1,7 @@
-// Scalar plan expressions -> DuckDB SQL. Operators come from OPERATORS, functions from
-// the catalog's DuckDB templates (with local fallbacks in functions.ts); anything
-// without an exact translation raises a coded "unsupported" diagnostic.
-import type { SqlArg, SqlContext, SqlTemplate } from '../../../catalog/types.js';
+// Scalar plan expressions -> DuckDB SQL. Operators come from OPERATORS, functions only from
+// the catalog's DuckDB templates (src/catalog/duckdb/); anything without an exact
+// translation raises a coded "unsupported" diagnostic.
+import type { SqlArg, SqlContext } from '../../../catalog/types.js';
 import { diagnostic } from '../../../kql/diagnostics/diagnostic.js';
 import type { ScalarType } from '../../../kql/types.js';
 import { sqlIdent, sqlString } from '../../escape.js';
@@ -9,9 +9,8 @@ import { TranslationError, UNSUPPORTED_FUNCTION, UNSUPPORTED_OPERATOR } from '..
 import type { Plan, Sx } from '../../plan.js';
 import { convertSql } from './convert.js';
 import { renderFunction } from '../../../catalog/duckdb/index.js';
-import { lookupTemplate, NoTranslation } from './functions.js';
 import { literalSql } from './literals.js';
-import { equality, lowered, OPERATORS } from './operators.js';
+import { codePoints, equality, lowered, OPERATORS } from './operators.js';
 
 export interface ScalarEnv {
   readonly ctx: SqlContext;
@@ -26,19 +25,6 @@ export interface ScalarEnv {
 }
 
 const ZERO_SPAN = { start: 0, end: 0 };
-
-// Catalog templates whose results differed from the Kusto docs in conformance: refused
-// (EXF301) rather than risk a silently different answer.
-const CATALOG_DENY = new Set<string>([]);
-
-export function applyTemplate(t: Exclude<SqlTemplate, null>, args: readonly SqlArg[], ctx: SqlContext): string {
-  if (typeof t === 'function') return t(args, ctx);
-  return t.replace(/\$(\*|\d+)/g, (_m, g: string) => {
-    if (g === '*') return args.map((a) => a.sql).join(', ');
-    const a = args[Number(g)];
-    return a === undefined ? 'NULL' : a.sql;
-  });
-}
 
 function constantOf(e: Sx): string | number | boolean | null | undefined {
   if (e.k !== 'lit') return undefined;
@@ -65,24 +51,14 @@ function emitSql(e: Sx, env: ScalarEnv): string {
       return literalSql(e.type, e.value);
     case 'fn': {
       const args = e.args.map((a) => emitScalar(a, env));
-      const t = lookupTemplate(e.name, args);
-      const unsupported = (why?: string) =>
-        new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span, why));
-      if (t === null) {
-        if (CATALOG_DENY.has(e.name)) throw unsupported();
-        // Not among the engine's own templates: the catalog's DuckDB templates.
-        const r = renderFunction(e.name, args, env.ctx, 'scalar');
-        if (r.ok) return r.sql;
-        const ra = renderFunction(e.name, args, env.ctx, 'aggregate');
-        if (ra.ok) return ra.sql;
-        throw unsupported(r.reason === 'no exact translation' ? undefined : r.reason);
-      }
-      try {
-        return applyTemplate(t, args, env.ctx);
-      } catch (err) {
-        if (err instanceof NoTranslation) throw unsupported();
-        throw err;
-      }
+      // Aggregates reach here too (the Aggregate node's items): try the aggregate reading
+      // of names that are both (hll_merge, tdigest_merge) when the scalar one has none.
+      const r = renderFunction(e.name, args, env.ctx, 'scalar');
+      if (r.ok) return r.sql;
+      const ra = renderFunction(e.name, args, env.ctx, 'aggregate');
+      if (ra.ok) return ra.sql;
+      const why = r.reason === 'no exact translation' ? undefined : r.reason;
+      throw new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span, why));
     }
     case 'op':
       return emitOp(e, env);
@@ -159,8 +135,14 @@ function emitInList(e: Extract<Sx, { k: 'op' }>, env: ScalarEnv): string {
   if (consts !== null) {
     const vals = consts.filter((v) => v !== null);
     if (vals.length === 0) return neg ? 'true' : 'false';
+    if (ci) {
+      // Same length test as `=~` (operators.ts, codePoints): cheap, and skips lower() on most rows.
+      const text = `CAST(${l.sql} AS VARCHAR)`;
+      const lens = [...new Set(vals.map((v) => codePoints(String(v))))].join(', ');
+      const test = `(length(${text}) IN (${lens}) AND lower(${text}) IN (${vals.map((v) => `lower(${sqlString(String(v))})`).join(', ')}))`;
+      return neg ? `(NOT coalesce(${test}, false))` : test;
+    }
     parts = vals.map((v) => {
-      if (ci) return sqlString(String(v).toLowerCase());
       if (typeof v === 'string')
         return left.type === 'string' || left.type === 'dynamic' ? sqlString(v) : literalSql(left.type, v);
       if (typeof v === 'boolean') return v ? 'true' : 'false';
