@@ -156,6 +156,34 @@ export function effectiveCategory(e: EgressSignal, ctx: Ctx): string {
 }
 
 /**
+ * A connection tied to the staging only by time, to a destination judged suspicious by rarity
+ * alone, from a process image and account that reached the same destination before anything
+ * was staged, is that account's routine (a developer's shell talking to a code host), not a
+ * transfer. Exfiltration-class destinations (cloud storage, file sharing, webmail, paste) are
+ * never cleared this way: habitual use of cloud storage does not make an upload benign.
+ */
+export function habitualDestination(
+  e: EgressSignal,
+  egress: readonly EgressSignal[],
+  firstStagedMs: number,
+  ctx: Ctx,
+): string | null {
+  const key = e.host !== '' ? e.host : e.ip;
+  const proc = e.process.toLowerCase();
+  const earlier = egress.filter(
+    (x) =>
+      (x.host !== '' ? x.host : x.ip) === key &&
+      x.process.toLowerCase() === proc &&
+      x.account.toLowerCase() === e.account.toLowerCase() &&
+      x.outcome === 'success' &&
+      x.ms < firstStagedMs - ctx.windowMs,
+  );
+  if (earlier.length === 0) return null;
+  const days = [...new Set(earlier.map((x) => x.time.slice(0, 10)))].sort();
+  return `routine destination: ${e.process} (${e.account || 'unknown account'}) reached ${key} on ${days.length} day(s) before anything was staged (${days[0] ?? ''} to ${days[days.length - 1] ?? ''}); only the time order links it to the archive`;
+}
+
+/**
  * Transfers: connections that carry (or try to carry) data out. A connection counts when a
  * script, archiver or upload tool talks to an exfiltration-class destination, and either its
  * command line uploads, or it follows a staged archive (tolerating clock skew of one window
@@ -166,8 +194,11 @@ export function findTransfers(
   staged: readonly ScoredArchive[],
   blocks: readonly BlockSignal[],
   ctx: Ctx,
+  /** Receives the connections left out as routine, with the reason (shown, never silent). */
+  routine: { e: EgressSignal; reason: string }[] = [],
 ): Transfer[] {
   const out: Transfer[] = [];
+  const firstStaged = staged.length === 0 ? Infinity : Math.min(...staged.map((s) => s.a.ms));
   for (const e of egress) {
     // A browser started straight onto the destination (e.g. `msedge.exe https://www.googleapis.com/`)
     // after data was staged is a manual upload; ordinary browsing is not.
@@ -195,6 +226,13 @@ export function findTransfers(
     if (link === null && sameRun.length > 0) continue;
     const tool = UPLOAD_TOOLS.has(e.process.toLowerCase()) || UPLOAD_TOOLS.has(e.originalName.toLowerCase());
     if (link === null && (browserLaunch || (e.intent !== 'upload' && !tool))) continue;
+    if (link !== null && named === undefined && sameRun.length === 0 && e.intent !== 'upload' && !tool) {
+      const habit = category === 'rare-external' ? habitualDestination(e, egress, firstStaged, ctx) : null;
+      if (habit !== null) {
+        routine.push({ e, reason: habit });
+        continue;
+      }
+    }
     const blockedBy =
       blocks.find(
         (b) =>

@@ -109,14 +109,23 @@ export function assess(
     pivotEgress,
   );
   const blocks = sigs.filter((s): s is ReturnType<typeof blockSignal> => s.kind === 'block');
-  const transfers = findTransfers(egress, staged, blocks, ctx);
+  const routine: { e: EgressSignal; reason: string }[] = [];
+  const transfers = findTransfers(egress, staged, blocks, ctx, routine);
+  for (const [reason, list] of groupBy(routine, (r) => r.reason))
+    suppressed.push({
+      what: `${list.length} connection(s), e.g. ${list[0]!.e.process} -> ${list[0]!.e.url || list[0]!.e.ip}`,
+      reason,
+      evidence: list.slice(0, 5).map((r) => evidenceOf(r.e)),
+    });
   const stagedNames = new Set(staged.map((s) => s.a.fileName.toLowerCase()));
   const deletes = archives.filter((a) => a.action === 'FileDeleted' && stagedNames.has(a.fileName.toLowerCase()));
   const usb = usbCopies(
     sigs.filter((s): s is ReturnType<typeof usbSignal> => s.kind === 'usb'),
     staged,
   ).filter((u) => u.archive || staged.length > 0);
-  const ingress = egress.filter((e) => e.intent === 'download' && isSuspiciousUploader(e)).slice(0, 10);
+  const ingress = egress
+    .filter((e) => (e.intent === 'download' || e.category === 'software-download') && isSuspiciousUploader(e))
+    .slice(0, 10);
   const interesting = new Set<string>([
     ...staged.map((s) => s.a.process.toLowerCase()),
     ...transfers.map((t) => t.e.process.toLowerCase()),

@@ -9,12 +9,17 @@ export type DestinationCategory =
   | 'personal-webmail'
   | 'paste-site'
   | 'corporate'
+  /** Where tools are published (7-Zip, rclone, WinRAR ...): a connection there brings a tool in (T1105). */
+  | 'software-download'
   | 'rare-external'
   | 'internal'
   | 'other';
 
 export const DESTINATIONS: Readonly<
-  Record<'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate', readonly string[]>
+  Record<
+    'cloud-storage' | 'file-sharing' | 'personal-webmail' | 'paste-site' | 'corporate' | 'software-download',
+    readonly string[]
+  >
 > = {
   'cloud-storage': [
     'blob.core.windows.net',
@@ -93,6 +98,19 @@ export const DESTINATIONS: Readonly<
     'paste.rs',
     'termbin.com',
   ],
+  // Distribution sites of archivers and transfer tools only; code hosts (github.com) are not
+  // here, since data can be pushed to them.
+  'software-download': [
+    '7-zip.org',
+    'downloads.rclone.org',
+    'rarlab.com',
+    'win-rar.com',
+    'curl.se',
+    'winscp.net',
+    'download.filezilla-project.org',
+    'download.sysinternals.com',
+    'live.sysinternals.com',
+  ],
   corporate: [
     'sharepoint.com',
     'office.com',
@@ -121,7 +139,14 @@ export const DESTINATIONS: Readonly<
 };
 
 /** Exfiltration categories in order of specificity (first match wins). */
-const ORDER = ['paste-site', 'personal-webmail', 'file-sharing', 'cloud-storage', 'corporate'] as const;
+const ORDER = [
+  'paste-site',
+  'personal-webmail',
+  'file-sharing',
+  'cloud-storage',
+  'software-download',
+  'corporate',
+] as const;
 
 /** Every watched (non-corporate) domain: the `WatchedDomains` list in the egress hunt. */
 export const WATCHED_DOMAINS: readonly string[] = Object.freeze([

@@ -42,12 +42,15 @@ export function mapTechniques(x: Assessment): TechniqueFinding[] {
       e.flags.includes('silent-archiver-install'),
   );
   const ingress = x.ingress;
-  if (downloads.length > 0) {
+  const toolSite = ingress.find((e) => e.category === 'software-download');
+  if (downloads.length > 0 || toolSite !== undefined) {
     const inst = execs.find((e) => e.flags.includes('silent-archiver-install'));
     const why =
       inst !== undefined
         ? `A tool installer was fetched and silently installed: \`${clip(inst.commandLine)}\`.`
-        : `PowerShell downloaded a payload: \`${clip(downloads[0]!.commandLine)}\`.`;
+        : downloads[0] !== undefined
+          ? `PowerShell downloaded a payload: \`${clip(downloads[0].commandLine)}\`.`
+          : `${toolSite?.process ?? ''} fetched a tool from ${toolSite?.host ?? ''}, a software distribution site.`;
     add('T1105', why, [...downloads.map((s) => evidenceOf(s)), ...ingress.slice(0, 3).map((s) => evidenceOf(s))]);
   }
   const encoded = execs.filter((e) => e.flags.includes('powershell-encoded'));

@@ -289,3 +289,41 @@ test('process tree: lineage from InitiatingProcess* fields, missing parents synt
     ['7z.exe'],
   );
 });
+
+test('routine destinations: a shell habitually talking to a code host is shown as suppressed, cloud storage never is', () => {
+  const st = scoreArchive(
+    archive('2025-11-20T00:48:57.0000000Z', 'C:\\ProgramData\\e.zip', '7z.exe', {
+      InitiatingProcessFolderPath: 'C:\\ProgramData\\7z.exe',
+    }),
+    [],
+    ctx(),
+  );
+  // The user's own interactive shells (not the staging script, pid 10).
+  const shell = (ts: string, url: string, pid: number, cmd = 'powershell.exe') =>
+    net(ts, url, cmd, 'ConnectionSuccess', { InitiatingProcessId: pid, RemoteIP: '140.82.1.1' });
+  const before = shell('2025-11-17T09:00:00.0000000Z', 'github.com', 77);
+  const after = shell('2025-11-20T10:40:00.0000000Z', 'github.com', 78);
+
+  const routine: Parameters<typeof findTransfers>[4] = [];
+  assert.equal(findTransfers([before, after], [st], [], ctx(), routine).length, 0);
+  assert.equal(routine.length, 1);
+  assert.match(
+    routine[0]?.reason ?? '',
+    /routine destination: powershell\.exe \(ann\) reached github\.com on 1 day\(s\) before anything was staged \(2025-11-17 to 2025-11-17\)/,
+  );
+
+  // Without the earlier habit the same connection is a transfer to a rare destination.
+  assert.equal(findTransfers([after], [st], [], ctx()).length, 1);
+  // Habitual use of cloud storage does not clear an upload after staging.
+  const cloudBefore = shell('2025-11-17T09:00:00.0000000Z', 'acct.blob.core.windows.net', 77);
+  const cloudAfter = shell('2025-11-20T10:40:00.0000000Z', 'acct.blob.core.windows.net', 78);
+  assert.equal(findTransfers([cloudBefore, cloudAfter], [st], [], ctx()).length, 1);
+  // A connection whose command line names the archive is linked by more than time.
+  const named = shell(
+    '2025-11-20T10:40:00.0000000Z',
+    'github.com',
+    78,
+    'powershell.exe Invoke-WebRequest -InFile e.zip',
+  );
+  assert.equal(findTransfers([before, named], [st], [], ctx()).length, 1);
+});
