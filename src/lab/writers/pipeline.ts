@@ -1,5 +1,6 @@
 // Turns spooled batches into output files with DuckDB: one part file per table per batch.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../../sql/escape.js';
@@ -17,17 +18,21 @@ export class OutputPipeline {
     private readonly format: LabFormat,
     private readonly baseNs: bigint,
     private readonly tenantId: string,
+    private readonly spill: string,
   ) {}
 
   static async open(outDir: string, format: LabFormat, baseNs: bigint, tenantId: string, threads?: number): Promise<OutputPipeline> {
+    // Sorting a batch spills to disk beyond the memory limit instead of growing the process;
+    // an in-memory database only spills when it is given a temp directory.
+    const spill = mkdtempSync(join(tmpdir(), 'exfilhunt-lab-spill-'));
     const instance = await DuckDBInstance.create(':memory:', {
       preserve_insertion_order: 'true',
-      // Sorting a batch spills to disk beyond this instead of growing the process.
-      memory_limit: '1GB',
+      memory_limit: '8GB',
+      temp_directory: spill,
       ...(threads !== undefined ? { threads: String(threads) } : {}),
     });
     const conn = await instance.connect();
-    return new OutputPipeline(instance, conn, outDir, format, baseNs, tenantId);
+    return new OutputPipeline(instance, conn, outDir, format, baseNs, tenantId, spill);
   }
 
   async write(batch: Batch): Promise<void> {
@@ -51,5 +56,6 @@ export class OutputPipeline {
   close(): void {
     this.conn.closeSync();
     this.instance.closeSync();
+    rmSync(this.spill, { recursive: true, force: true });
   }
 }
