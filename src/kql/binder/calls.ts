@@ -46,10 +46,11 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
     }
     case 'table': {
       const arg = e.args[0];
-      if (arg !== undefined && arg.kind === 'Literal' && typeof arg.value === 'string') {
-        const t = tableFromName(b, arg.value, arg.span) ?? tableFromEnv(env, arg.value);
+      const tname = arg === undefined ? null : constantString(b, arg, env);
+      if (arg !== undefined && tname !== null) {
+        const t = tableFromName(b, tname, arg.span) ?? tableFromEnv(env, tname);
         if (t !== null) return { kind: 'table', table: t };
-        b.report(codes.UNKNOWN_TABLE, { name: arg.value }, arg.span, didYouMean(arg.value, b.tables.keys()));
+        b.report(codes.UNKNOWN_TABLE, { name: tname }, arg.span, didYouMean(tname, b.tables.keys()));
         return { kind: 'table', table: { kind: 'TableError', schema: { columns: [] }, span: e.span } };
       }
       break;
@@ -57,13 +58,11 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
     case 'column_ifexists':
     case 'columnifexists': {
       const [nameArg, dflt] = e.args;
-      if (
-        nameArg !== undefined &&
-        dflt !== undefined &&
-        nameArg.kind === 'Literal' &&
-        typeof nameArg.value === 'string'
-      ) {
-        const col = findColumn(rs.columns, nameArg.value);
+      // The name is a constant: a literal, or a scalar let / function parameter holding one
+      // (the docs' functions-library pass column names as string parameters).
+      const name = nameArg === undefined ? null : constantString(b, nameArg, env);
+      if (nameArg !== undefined && dflt !== undefined && name !== null) {
+        const col = findColumn(rs.columns, name);
         const d = bindScalar(b, dflt, rs, env);
         if (col !== undefined)
           return { kind: 'scalar', expr: { kind: 'Column', name: col.name, type: col.type, span: e.span } };
@@ -208,4 +207,12 @@ export function expandUdf(
 
 function requiredCount(def: FunctionDef): number {
   return def.params.filter((p) => p.defaultValue === null).length;
+}
+
+function constantString(b: Binder, e: Expr, env: Env): string | null {
+  if (e.kind === 'Literal') return typeof e.value === 'string' ? e.value : null;
+  if (e.kind !== 'NameRef' || env.lookup(e.name.name) === undefined) return null;
+  let v: BoundExpr = bindScalar(b, e, { columns: [] }, env);
+  while (v.kind === 'LetScalar') v = v.value;
+  return v.kind === 'Literal' && typeof v.value === 'string' ? v.value : null;
 }
