@@ -84,8 +84,15 @@ export function parseKustoDatetime(text: string): bigint | null {
     const [, y, mo, d, h = '0', mi = '0', sec = '0'] = compact;
     return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), '', 0);
   }
-  // US month/day/year, as Kusto's todatetime() accepts: "01/16/2022 00:00:00".
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/.exec(s);
+  // Comma-separated parts, as the datetime literal accepts: datetime(2025, 6, 14[, 8, 30, 0]).
+  const parts =
+    /^(\d{4}),\s*(\d{1,2}),\s*(\d{1,2})(?:,\s*(\d{1,2})(?:,\s*(\d{1,2})(?:,\s*(\d{1,2})(?:\.(\d{1,9}))?)?)?)?$/.exec(s);
+  if (parts !== null) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = ''] = parts;
+    return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), frac, 0);
+  }
+  // US month/day/year, as Kusto's todatetime() accepts: "01/16/2022 00:00:00" (or with dashes).
+  const us = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/.exec(s);
   if (us !== null) {
     const [, mo, d, y, h = '0', mi = '0', sec = '0', frac = ''] = us;
     return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), frac, 0);

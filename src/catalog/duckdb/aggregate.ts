@@ -33,7 +33,10 @@ function avgOf(x: SqlArg, pred?: SqlArg): string {
 }
 
 /** make_list/make_set as a JSON array; maxSize must be a constant. */
-function collect(distinct: boolean, withNulls: boolean): (x: SqlArg, pred: SqlArg | undefined, max: number | undefined) => string {
+function collect(
+  distinct: boolean,
+  withNulls: boolean,
+): (x: SqlArg, pred: SqlArg | undefined, max: number | undefined) => string {
   return (x, pred, max) => {
     const v = p(x.sql);
     const notNull = x.type === 'dynamic' ? `(${v} IS NOT NULL AND json_type(${v}) <> 'NULL')` : `${v} IS NOT NULL`;
@@ -67,7 +70,8 @@ function makeSet(x: SqlArg, pred: SqlArg | undefined, max: number | undefined): 
     x.type === 'dynamic'
       ? `list_sort(list_distinct(flatten(list(CASE WHEN json_type(${v}) = 'ARRAY' THEN CAST(json_extract(${v}, '$[*]') AS JSON[]) ELSE [${v}] END) FILTER (WHERE ${cond}))))`
       : `list_sort(list(DISTINCT ${v}) FILTER (WHERE ${cond}))`;
-  if (x.type === 'datetime' || x.type === 'timespan') set = `list_transform(${set}, e -> ${toStringSql({ sql: 'e', type: x.type })})`;
+  if (x.type === 'datetime' || x.type === 'timespan')
+    set = `list_transform(${set}, e -> ${toStringSql({ sql: 'e', type: x.type })})`;
   const limited = max !== undefined ? `list_slice(${set}, 1, ${max})` : set;
   return `coalesce(CAST(to_json(${limited}) AS JSON), CAST('[]' AS JSON))`;
 }
@@ -75,7 +79,8 @@ function makeSet(x: SqlArg, pred: SqlArg | undefined, max: number | undefined): 
 /** Nearest-rank percentile: the smallest value with at least P% of the values at or below it. */
 function percentileOf(x: SqlArg, pct: SqlArg): string {
   if (typeof pct.constant !== 'number') throw new Unsupported('percentile must be a constant');
-  if (x.type === 'string' || x.type === 'bool' || x.type === 'dynamic' || x.type === 'guid') throw new Unsupported(`percentile(${x.type})`);
+  if (x.type === 'string' || x.type === 'bool' || x.type === 'dynamic' || x.type === 'guid')
+    throw new Unsupported(`percentile(${x.type})`);
   const v = p(x.sql);
   const sorted = `list_sort(list(${v}) FILTER (WHERE ${v} IS NOT NULL))`;
   const rank = `greatest(1, CAST(ceil(${pct.constant} / 100.0 * count(${v})) AS BIGINT))`;
@@ -89,14 +94,20 @@ function percentileOf(x: SqlArg, pct: SqlArg): string {
  */
 function makeBag(x: SqlArg, pred: SqlArg | undefined): string {
   const v = p(x.sql);
-  const cond = [`json_type(${v}) = 'OBJECT'`, pred ? p(pred.sql) : null].filter((c): c is string => c !== null).join(' AND ');
+  const cond = [`json_type(${v}) = 'OBJECT'`, pred ? p(pred.sql) : null]
+    .filter((c): c is string => c !== null)
+    .join(' AND ');
   const maps = `list(CASE WHEN json_type(${v}) = 'OBJECT' THEN CAST(${v} AS MAP(VARCHAR, JSON)) END) FILTER (WHERE ${cond})`;
   // Empty input: summarize-operator.md lists make_bag's default as an empty dynamic array.
   return `coalesce(CAST(to_json(list_reduce(${maps}, (a, b) -> map_concat(a, b))) AS JSON), CAST('[]' AS JSON))`;
 }
 
 /** SQL for arg_max/arg_min: a struct of the returned expressions, taken from the row where `by` is extreme. */
-export function argExtremumSql(kind: 'max' | 'min', by: string, returned: readonly { readonly name: string; readonly sql: string }[]): string {
+export function argExtremumSql(
+  kind: 'max' | 'min',
+  by: string,
+  returned: readonly { readonly name: string; readonly sql: string }[],
+): string {
   const fields = returned.map((r, i) => `"f${i}" := ${p(r.sql)}`).join(', ');
   return `arg_${kind}(struct_pack(${fields}), ${p(by)})`;
 }
@@ -104,13 +115,16 @@ export function argExtremumSql(kind: 'max' | 'min', by: string, returned: readon
 const stat = (fn: string) => (x: SqlArg, pred?: SqlArg) => `coalesce(${filtered(`${fn}(${p(x.sql)})`, pred)}, 0)`;
 
 export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
-  count: (args) => (args[0] ? `CAST(count_if(${p(args[0].sql)}) AS BIGINT)` : 'CAST(count(*) AS BIGINT)'),
-  countif: (args) => `CAST(count_if(${p(arg(args, 0).sql)}) AS BIGINT)`,
+  count: (args) =>
+    args[0]?.type === 'bool' ? `CAST(coalesce(count_if(${p(args[0].sql)}), 0) AS BIGINT)` : 'CAST(count(*) AS BIGINT)',
+  // DuckDB's count_if is null over no rows; Kusto's countif is 0.
+  countif: (args) => `CAST(coalesce(count_if(${p(arg(args, 0).sql)}), 0) AS BIGINT)`,
   // Kusto's dcount is a HyperLogLog estimate; this is the exact count (equal for small sets).
   dcount: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) AS BIGINT)`,
   dcountif: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)}) AS BIGINT)`,
   count_distinct: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) AS BIGINT)`,
-  count_distinctif: (args) => `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)}) AS BIGINT)`,
+  count_distinctif: (args) =>
+    `CAST(count(DISTINCT ${p(arg(args, 0).sql)}) FILTER (WHERE ${p(arg(args, 1).sql)}) AS BIGINT)`,
   sum: (args) => sumOf(arg(args, 0)),
   sumif: (args) => sumOf(arg(args, 0), arg(args, 1)),
   avg: (args) => avgOf(arg(args, 0)),
