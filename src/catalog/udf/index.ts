@@ -2,8 +2,9 @@
 // specs in its own file and adds one line here.
 import type { UdfSpec } from './types.js';
 import { CORE_UDFS } from './core.js';
+import { HASH_UDFS } from './hash.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
 
-export const UDFS: readonly UdfSpec[] = [...CORE_UDFS];
+export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS];

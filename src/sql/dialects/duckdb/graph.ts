@@ -52,7 +52,12 @@ function graphCtes(g: GraphPlan, em: GraphEmitter): string[] {
       const vals = props.map((c) => (have.has(c.name) ? q(c.name) : `CAST(NULL AS ${duckType(c.type)})`));
       return `SELECT ${q(n.key)} AS __id${p}${vals.map((v, i) => `, ${v} AS ${q(props[i]?.name ?? '')}`).join('')} FROM (${em.plan(n.plan)})`;
     });
-    const nulls = props.map((c) => `, CAST(NULL AS ${duckType(c.type)}) AS ${q(c.name)}`).join('');
+    // A node known only from the edges has empty properties, except its id under the
+    // node tables' key column (graph-to-table shows `Mallory` there).
+    const keys = new Set(g.nodes.map((n) => n.key));
+    const nulls = props
+      .map((c) => `, ${keys.has(c.name) ? '__id' : `CAST(NULL AS ${duckType(c.type)})`} AS ${q(c.name)}`)
+      .join('');
     ctes.push(`__NT AS (${parts.join(' UNION ALL ')})`);
     ctes.push(
       `__NB AS (SELECT __id${pp}${props.map((c) => `, any_value(${q(c.name)}) AS ${q(c.name)}`).join('')} FROM (SELECT * FROM __NT UNION ALL SELECT __id${pp}${nulls} FROM __ends x WHERE NOT EXISTS (SELECT 1 FROM __NT t WHERE t.__id = x.__id${samePart(g, 't', 'x')})) GROUP BY __id${pp})`,
