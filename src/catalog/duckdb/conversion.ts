@@ -80,7 +80,8 @@ const toreal: SqlTemplate = (args) => {
 const tobool: SqlTemplate = (args) => {
   const a = arg(args, 0);
   const x = p(a.sql);
-  if (a.type === 'dynamic') return `(CASE WHEN json_type(${x}) = 'BOOLEAN' THEN CAST(${x} AS BOOLEAN) ELSE ${CONVERT_FROM_STRING.bool?.(jsonScalarText(x))} END)`;
+  if (a.type === 'dynamic')
+    return `(CASE WHEN json_type(${x}) = 'BOOLEAN' THEN CAST(${x} AS BOOLEAN) ELSE ${CONVERT_FROM_STRING.bool?.(jsonScalarText(x))} END)`;
   const viaString = fromStringOrDynamic(a, 'bool');
   if (viaString) return viaString;
   switch (a.type) {
@@ -134,8 +135,15 @@ const totimespan: SqlTemplate = (args) => {
 };
 
 const STATIC_TYPE_NAME: Readonly<Partial<Record<ScalarType, string>>> = {
-  string: 'string', int: 'int', long: 'long', real: 'real', bool: 'bool', datetime: 'datetime',
-  timespan: 'timespan', guid: 'guid', decimal: 'decimal',
+  string: 'string',
+  int: 'int',
+  long: 'long',
+  real: 'real',
+  bool: 'bool',
+  datetime: 'datetime',
+  timespan: 'timespan',
+  guid: 'guid',
+  decimal: 'decimal',
 };
 
 export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
@@ -155,7 +163,8 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const a = arg(args, 0);
     const viaString = fromStringOrDynamic(a, 'decimal');
     if (viaString) return viaString;
-    if (a.type === 'int' || a.type === 'long' || a.type === 'real' || a.type === 'decimal') return `TRY_CAST(${p(a.sql)} AS DECIMAL(38,18))`;
+    if (a.type === 'int' || a.type === 'long' || a.type === 'real' || a.type === 'decimal')
+      return `TRY_CAST(${p(a.sql)} AS DECIMAL(38,18))`;
     throw new Unsupported(`todecimal(${a.type})`);
   },
   tohex: (args) => {
@@ -202,5 +211,10 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   zlib_compress_to_base64_string: (a) => `kql_zlib_compress_b64(${str(arg(a, 0))})`,
   gzip_decompress_from_base64_string: (a) => `kql_gzip_decompress_b64(${str(arg(a, 0))})`,
   gzip_compress_to_base64_string: (a) => `kql_gzip_compress_b64(${str(arg(a, 0))})`,
+  // RFC 3492 in JavaScript (src/catalog/udf/punycode.ts).
+  punycode_from_string: (a) => `kql_punycode_encode(${str(arg(a, 0))})`,
+  punycode_to_string: (a) => `kql_punycode_decode(${str(arg(a, 0))})`,
+  punycode_domain_to_string: (a) => `kql_punycode_domain_to(${str(arg(a, 0))})`,
+  punycode_domain_from_string: (a) => `kql_punycode_domain_from(${str(arg(a, 0))})`,
   format_bytes: null,
 };

@@ -157,7 +157,9 @@ const extractAll: SqlTemplate = (args, ctx) => {
   const perGroup = Array.from({ length: groups }, (_, i) => `regexp_extract_all(${src}, ${lit}, ${i + 1})`);
   if (args.length === 2) {
     const all =
-      groups === 1 ? perGroup[0] ?? '' : `list_transform(list_zip(${perGroup.join(', ')}), z -> [${perGroup.map((_, i) => `z[${i + 1}]`).join(', ')}])`;
+      groups === 1
+        ? (perGroup[0] ?? '')
+        : `list_transform(list_zip(${perGroup.join(', ')}), z -> [${perGroup.map((_, i) => `z[${i + 1}]`).join(', ')}])`;
     return `(CASE WHEN ${matched} THEN to_json(${all}) END)`;
   }
   const cg = arg(args, 1);
@@ -209,8 +211,13 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   },
   string_size: (args) => `octet_length(encode(coalesce(${str(arg(args, 0))}, '')))`,
   strcat,
-  strcat_delim: (args) => `concat_ws(coalesce(${str(arg(args, 0))}, ''), ${args.slice(1).map((a) => `coalesce(${str(a)}, '')`).join(', ')})`,
-  strcmp: (args) => `(CASE WHEN ${str(arg(args, 0))} < ${str(arg(args, 1))} THEN -1 WHEN ${str(arg(args, 0))} > ${str(arg(args, 1))} THEN 1 ELSE 0 END)`,
+  strcat_delim: (args) =>
+    `concat_ws(coalesce(${str(arg(args, 0))}, ''), ${args
+      .slice(1)
+      .map((a) => `coalesce(${str(a)}, '')`)
+      .join(', ')})`,
+  strcmp: (args) =>
+    `(CASE WHEN ${str(arg(args, 0))} < ${str(arg(args, 1))} THEN -1 WHEN ${str(arg(args, 0))} > ${str(arg(args, 1))} THEN 1 ELSE 0 END)`,
   strrep: (args) => {
     const s = `coalesce(${str(arg(args, 0))}, '')`;
     const n = `least(greatest(${p(arg(args, 1).sql)}, 0), 1024)`;
@@ -238,7 +245,8 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   },
   extract,
   extract_all: extractAll,
-  regex_quote: null,
+  // Escapes the regex metacharacters, each with a backslash.
+  regex_quote: (args) => `regexp_replace(${str(arg(args, 0))}, '([\\\\^$.|?*+()\\[\\]{}])', '\\\\\\1', 'g')`,
   split: (args) => {
     const base = `string_split(coalesce(${str(arg(args, 0))}, ''), ${str(arg(args, 1))})`;
     if (!args[2]) return `to_json(${base})`;

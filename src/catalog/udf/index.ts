@@ -3,8 +3,9 @@
 import type { UdfSpec } from './types.js';
 import { CORE_UDFS } from './core.js';
 import { HASH_UDFS } from './hash.js';
+import { PUNYCODE_UDFS } from './punycode.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
 
-export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS];
+export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS, ...PUNYCODE_UDFS];
