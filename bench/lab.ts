@@ -48,10 +48,20 @@ const r = await generateLab({
 const secs = (performance.now() - t0) / 1000;
 const bytes = dirSize(out);
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({
-  scenario: values.scenario, devices: Number(values.devices), days: Number(values.days), format: values.format,
-  events: r.events, seconds: Number(secs.toFixed(2)), eventsPerSecond: Math.round(r.events / secs),
-  peakRssMb: Math.round(peakMb), outputMb: Math.round(bytes / 1e6), files: r.files.length,
-  calibrationLoopMs: Math.round(calibrationMs), checksum: acc % 10,
-}));
+console.log(
+  JSON.stringify({
+    scenario: values.scenario,
+    devices: Number(values.devices),
+    days: Number(values.days),
+    format: values.format,
+    events: r.events,
+    seconds: Number(secs.toFixed(2)),
+    eventsPerSecond: Math.round(r.events / secs),
+    peakRssMb: Math.round(peakMb),
+    outputMb: Math.round(bytes / 1e6),
+    files: r.files.length,
+    calibrationLoopMs: Math.round(calibrationMs),
+    checksum: acc % 10,
+  }),
+);
 if (values.keep !== true && values.out === undefined) rmSync(out, { recursive: true, force: true });

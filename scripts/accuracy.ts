@@ -67,7 +67,9 @@ async function runOne(scenario: string, seed: number, devices?: number, days?: n
   try {
     return await runOnce(scenario, seed, devices, days);
   } catch (err) {
-    process.stderr.write(`${scenario} seed ${seed}: retrying after: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    process.stderr.write(
+      `${scenario} seed ${seed}: retrying after: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`,
+    );
     return runOnce(scenario, seed, devices, days);
   }
 }

@@ -21,9 +21,24 @@ import { defaultAggregateName } from './naming.js';
 import { commonNonDynamicType, commonType, promoted, widestType } from './typing.js';
 
 const ARG_KINDS: ReadonlySet<string> = new Set<string>([
-  ...SCALAR_TYPES, 'any', 'numeric', 'integer', 'summable', 'orderable', 'tabular', 'string-literal', 'star',
-  'string-or-dynamic', 'string-or-array', 'integer-or-array', 'real-or-decimal', 'number-or-bool',
-  'not-real-or-bool', 'not-dynamic', 'not-bool', 'unknown',
+  ...SCALAR_TYPES,
+  'any',
+  'numeric',
+  'integer',
+  'summable',
+  'orderable',
+  'tabular',
+  'string-literal',
+  'star',
+  'string-or-dynamic',
+  'string-or-array',
+  'integer-or-array',
+  'real-or-decimal',
+  'number-or-bool',
+  'not-real-or-bool',
+  'not-dynamic',
+  'not-bool',
+  'unknown',
 ]);
 
 function isArgKind(s: string): s is ArgKind {
@@ -106,7 +121,9 @@ function make(family: string, kind: FunctionKind) {
       family,
       signatures: sigs.map(parseSignature),
       ...opts,
-      ...(kind === 'aggregate' ? { defaultName: (argNames: readonly (string | null)[]) => defaultAggregateName(spec, argNames) } : {}),
+      ...(kind === 'aggregate'
+        ? { defaultName: (argNames: readonly (string | null)[]) => defaultAggregateName(spec, argNames) }
+        : {}),
     };
     return spec;
   };

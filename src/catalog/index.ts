@@ -21,9 +21,19 @@ export type { ArgType } from './typing.js';
 export { aggregateOutputNames, defaultAggregateName, derivedCallName, expandsColumns } from './naming.js';
 
 const ALL: readonly FunctionSpec[] = [
-  ...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...MATH_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS,
-  ...IPV4_FUNCTIONS, ...HASH_FUNCTIONS, ...AGGREGATE_FUNCTIONS, ...WINDOW_FUNCTIONS, ...SKETCH_FUNCTIONS,
-  ...SERIES_FUNCTIONS, ...GEO_FUNCTIONS, ...MISC_FUNCTIONS,
+  ...STRING_FUNCTIONS,
+  ...DATETIME_FUNCTIONS,
+  ...MATH_FUNCTIONS,
+  ...DYNAMIC_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS,
+  ...IPV4_FUNCTIONS,
+  ...HASH_FUNCTIONS,
+  ...AGGREGATE_FUNCTIONS,
+  ...WINDOW_FUNCTIONS,
+  ...SKETCH_FUNCTIONS,
+  ...SERIES_FUNCTIONS,
+  ...GEO_FUNCTIONS,
+  ...MISC_FUNCTIONS,
 ];
 
 let byName: Map<string, FunctionSpec[]> | undefined;

@@ -53,9 +53,7 @@ export function aggregateOutputNames(spec: FunctionSpec, argNames: readonly (str
   const name = spec.name;
   if (name === 'percentile' || name === 'percentiles' || name === 'percentilew' || name === 'percentilesw') {
     const valueArgs = name.endsWith('w') ? argNames.slice(2) : argNames.slice(1);
-    return valueArgs.map(
-      (p) => `percentile_${argNames[0] ?? ''}_${percentileSuffix(normalisePercentileLiteral(p))}`,
-    );
+    return valueArgs.map((p) => `percentile_${argNames[0] ?? ''}_${percentileSuffix(normalisePercentileLiteral(p))}`);
   }
   return [defaultAggregateName(spec, argNames)];
 }

@@ -40,7 +40,8 @@ export interface ParamSpec {
  * 'name+first' -> strlen(s) gives strlen_s; 'prefix+first' -> sum(x) gives sum_x, count() gives count_;
  * 'first' -> tostring(x) gives x; 'only' -> the only argument's name; 'prefix' -> the prefix alone.
  */
-export type NamingRule = 'name+first' | 'name+only' | 'prefix+first' | 'prefix+only' | 'first-if-column' | 'prefix' | 'first' | 'only';
+export type NamingRule =
+  'name+first' | 'name+only' | 'prefix+first' | 'prefix+only' | 'first-if-column' | 'prefix' | 'first' | 'only';
 
 /** The result type: fixed, or computed from the argument types (e.g. max(x) has x's type). */
 export type ResultRule = ScalarType | ((argTypes: readonly ScalarType[]) => ScalarType);

@@ -3,21 +3,43 @@
 import { CliError, type CommandModule } from './command.js';
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<CommandModule> }>> = {
-  check: { summary: 'parse and type-check KQL; print diagnostics or result columns', load: () => import('./commands/check.js') },
+  check: {
+    summary: 'parse and type-check KQL; print diagnostics or result columns',
+    load: () => import('./commands/check.js'),
+  },
   query: { summary: 'run KQL on a workspace (embedded DuckDB)', load: () => import('./commands/query.js') },
   explain: { summary: 'show the relational plan and SQL for a query', load: () => import('./commands/explain.js') },
   ingest: { summary: 'ingest Defender exports into a workspace', load: () => import('./commands/ingest.js') },
-  tables: { summary: 'list workspace tables, row counts, time ranges and sources', load: () => import('./commands/tables.js') },
-  lab: { summary: 'generate fleet telemetry with insider scenarios and ground truth', load: () => import('./commands/lab.js') },
-  investigate: { summary: 'investigate a device, a user or the whole fleet', load: () => import('./commands/investigate.js') },
-  report: { summary: 'render a saved investigation as Markdown, HTML, JSON and a Navigator layer', load: () => import('./commands/report.js') },
+  tables: {
+    summary: 'list workspace tables, row counts, time ranges and sources',
+    load: () => import('./commands/tables.js'),
+  },
+  lab: {
+    summary: 'generate fleet telemetry with insider scenarios and ground truth',
+    load: () => import('./commands/lab.js'),
+  },
+  investigate: {
+    summary: 'investigate a device, a user or the whole fleet',
+    load: () => import('./commands/investigate.js'),
+  },
+  report: {
+    summary: 'render a saved investigation as Markdown, HTML, JSON and a Navigator layer',
+    load: () => import('./commands/report.js'),
+  },
   demo: { summary: 'lab scenario -> investigate -> report, end to end', load: () => import('./commands/demo.js') },
 };
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
   const lines = Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(width)}  ${v.summary}`);
-  return ['usage: exfilhunt <command> [options]', '', 'commands:', ...lines, '', 'Run `exfilhunt <command> --help` for options.'].join('\n');
+  return [
+    'usage: exfilhunt <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run `exfilhunt <command> --help` for options.',
+  ].join('\n');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -48,7 +70,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`exfilhunt ${name}: internal error: ${msg}\n`);
-    if (process.env['EXFILHUNT_DEBUG'] !== undefined && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+    if (process.env['EXFILHUNT_DEBUG'] !== undefined && err instanceof Error)
+      process.stderr.write(`${err.stack ?? ''}\n`);
     return 70;
   }
 }

@@ -25,16 +25,7 @@ export interface Ident {
 // ---------------------------------------------------------------- types in source
 
 export type ScalarTypeName =
-  | 'bool'
-  | 'int'
-  | 'long'
-  | 'real'
-  | 'decimal'
-  | 'string'
-  | 'datetime'
-  | 'timespan'
-  | 'guid'
-  | 'dynamic';
+  'bool' | 'int' | 'long' | 'real' | 'decimal' | 'string' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
 
 export interface ScalarTypeRef {
   readonly kind: 'ScalarTypeRef';
@@ -388,10 +379,27 @@ export interface ColumnPattern {
   readonly span: Span;
 }
 
-export interface WhereOp { readonly kind: 'Where'; readonly params: readonly OpParam[]; readonly predicate: Expr; readonly span: Span }
-export interface ProjectOp { readonly kind: 'Project'; readonly items: readonly NamedExpr[]; readonly span: Span }
-export interface ProjectAwayOp { readonly kind: 'ProjectAway'; readonly columns: readonly ColumnPattern[]; readonly span: Span }
-export interface ProjectKeepOp { readonly kind: 'ProjectKeep'; readonly columns: readonly ColumnPattern[]; readonly span: Span }
+export interface WhereOp {
+  readonly kind: 'Where';
+  readonly params: readonly OpParam[];
+  readonly predicate: Expr;
+  readonly span: Span;
+}
+export interface ProjectOp {
+  readonly kind: 'Project';
+  readonly items: readonly NamedExpr[];
+  readonly span: Span;
+}
+export interface ProjectAwayOp {
+  readonly kind: 'ProjectAway';
+  readonly columns: readonly ColumnPattern[];
+  readonly span: Span;
+}
+export interface ProjectKeepOp {
+  readonly kind: 'ProjectKeep';
+  readonly columns: readonly ColumnPattern[];
+  readonly span: Span;
+}
 export interface ProjectRenameOp {
   readonly kind: 'ProjectRename';
   readonly items: readonly { readonly newName: Ident; readonly oldName: Ident; readonly span: Span }[];
@@ -406,7 +414,11 @@ export interface ProjectReorderOp {
   }[];
   readonly span: Span;
 }
-export interface ExtendOp { readonly kind: 'Extend'; readonly items: readonly NamedExpr[]; readonly span: Span }
+export interface ExtendOp {
+  readonly kind: 'Extend';
+  readonly items: readonly NamedExpr[];
+  readonly span: Span;
+}
 export interface SummarizeOp {
   readonly kind: 'Summarize';
   readonly params: readonly OpParam[];
@@ -414,8 +426,18 @@ export interface SummarizeOp {
   readonly by: readonly NamedExpr[];
   readonly span: Span;
 }
-export interface SortOp { readonly kind: 'Sort'; readonly params: readonly OpParam[]; readonly items: readonly SortItem[]; readonly span: Span }
-export interface TopOp { readonly kind: 'Top'; readonly count: Expr; readonly by: SortItem; readonly span: Span }
+export interface SortOp {
+  readonly kind: 'Sort';
+  readonly params: readonly OpParam[];
+  readonly items: readonly SortItem[];
+  readonly span: Span;
+}
+export interface TopOp {
+  readonly kind: 'Top';
+  readonly count: Expr;
+  readonly by: SortItem;
+  readonly span: Span;
+}
 export interface TopNestedLevel {
   readonly kind: 'TopNestedLevel';
   readonly count: Expr | null;
@@ -425,10 +447,28 @@ export interface TopNestedLevel {
   readonly direction: 'asc' | 'desc' | null;
   readonly span: Span;
 }
-export interface TopNestedOp { readonly kind: 'TopNested'; readonly levels: readonly TopNestedLevel[]; readonly span: Span }
-export interface TopHittersOp { readonly kind: 'TopHitters'; readonly count: Expr; readonly of: Expr; readonly by: Expr | null; readonly span: Span }
-export interface TakeOp { readonly kind: 'Take'; readonly params: readonly OpParam[]; readonly count: Expr; readonly span: Span }
-export interface CountOp { readonly kind: 'Count'; readonly span: Span }
+export interface TopNestedOp {
+  readonly kind: 'TopNested';
+  readonly levels: readonly TopNestedLevel[];
+  readonly span: Span;
+}
+export interface TopHittersOp {
+  readonly kind: 'TopHitters';
+  readonly count: Expr;
+  readonly of: Expr;
+  readonly by: Expr | null;
+  readonly span: Span;
+}
+export interface TakeOp {
+  readonly kind: 'Take';
+  readonly params: readonly OpParam[];
+  readonly count: Expr;
+  readonly span: Span;
+}
+export interface CountOp {
+  readonly kind: 'Count';
+  readonly span: Span;
+}
 export interface DistinctOp {
   readonly kind: 'Distinct';
   readonly params: readonly OpParam[];
@@ -555,13 +595,42 @@ export interface FindOp {
   readonly project: readonly NamedExpr[] | 'smart' | null;
   readonly span: Span;
 }
-export interface InvokeOp { readonly kind: 'Invoke'; readonly call: Call; readonly span: Span }
-export interface AsOp { readonly kind: 'As'; readonly params: readonly OpParam[]; readonly name: Ident; readonly span: Span }
-export interface SampleOp { readonly kind: 'Sample'; readonly count: Expr; readonly span: Span }
-export interface SampleDistinctOp { readonly kind: 'SampleDistinct'; readonly count: Expr; readonly of: Expr; readonly span: Span }
-export interface SerializeOp { readonly kind: 'Serialize'; readonly items: readonly NamedExpr[]; readonly span: Span }
-export interface GetSchemaOp { readonly kind: 'GetSchema'; readonly span: Span }
-export interface ConsumeOp { readonly kind: 'Consume'; readonly params: readonly OpParam[]; readonly span: Span }
+export interface InvokeOp {
+  readonly kind: 'Invoke';
+  readonly call: Call;
+  readonly span: Span;
+}
+export interface AsOp {
+  readonly kind: 'As';
+  readonly params: readonly OpParam[];
+  readonly name: Ident;
+  readonly span: Span;
+}
+export interface SampleOp {
+  readonly kind: 'Sample';
+  readonly count: Expr;
+  readonly span: Span;
+}
+export interface SampleDistinctOp {
+  readonly kind: 'SampleDistinct';
+  readonly count: Expr;
+  readonly of: Expr;
+  readonly span: Span;
+}
+export interface SerializeOp {
+  readonly kind: 'Serialize';
+  readonly items: readonly NamedExpr[];
+  readonly span: Span;
+}
+export interface GetSchemaOp {
+  readonly kind: 'GetSchema';
+  readonly span: Span;
+}
+export interface ConsumeOp {
+  readonly kind: 'Consume';
+  readonly params: readonly OpParam[];
+  readonly span: Span;
+}
 export interface ScanStep {
   readonly kind: 'ScanStep';
   readonly name: Ident;
@@ -597,7 +666,11 @@ export interface FacetOp {
   readonly with: Expr | null;
   readonly span: Span;
 }
-export interface PrintOp { readonly kind: 'Print'; readonly items: readonly NamedExpr[]; readonly span: Span }
+export interface PrintOp {
+  readonly kind: 'Print';
+  readonly items: readonly NamedExpr[];
+  readonly span: Span;
+}
 export interface RangeOp {
   readonly kind: 'Range';
   readonly column: Ident;
@@ -620,15 +693,28 @@ export interface ReduceOp {
  * patterns `(a:Person)`). `text` is the operator's token text after its name, comments
  * removed, so later stages can name it in an "unsupported" diagnostic.
  */
-export interface UnmodeledOp { readonly kind: 'Unmodeled'; readonly name: string; readonly text: string; readonly span: Span }
+export interface UnmodeledOp {
+  readonly kind: 'Unmodeled';
+  readonly name: string;
+  readonly text: string;
+  readonly span: Span;
+}
 
 /** `project-by-names "Name", "C*", dynamic(["a"]), column_names_of(T)`: columns chosen by name at query time. */
-export interface ProjectByNamesOp { readonly kind: 'ProjectByNames'; readonly items: readonly Expr[]; readonly span: Span }
+export interface ProjectByNamesOp {
+  readonly kind: 'ProjectByNames';
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
 
 // ---- graph operators
 
 /** `(name)` in a graph pattern; the name may be omitted: `()`. */
-export interface GraphNodePattern { readonly kind: 'GraphNode'; readonly name: Ident | null; readonly span: Span }
+export interface GraphNodePattern {
+  readonly kind: 'GraphNode';
+  readonly name: Ident | null;
+  readonly span: Span;
+}
 /**
  * An edge in a graph pattern: `-[e]->`, `<-[e]-`, `-[e]-`, `-->`, `<--`, `--`.
  * `range` is the variable-length quantifier `*min..max` (or `*n`, max null).
@@ -643,7 +729,11 @@ export interface GraphEdgePattern {
   readonly span: Span;
 }
 /** One path: node (edge node)*. */
-export interface GraphPath { readonly kind: 'GraphPath'; readonly elements: readonly (GraphNodePattern | GraphEdgePattern)[]; readonly span: Span }
+export interface GraphPath {
+  readonly kind: 'GraphPath';
+  readonly elements: readonly (GraphNodePattern | GraphEdgePattern)[];
+  readonly span: Span;
+}
 /** `make-graph Src --> Dst [with T on Key, ...] [with_node_id=Name] [partitioned-by Col (subquery)]`. */
 export interface MakeGraphOp {
   readonly kind: 'MakeGraph';
@@ -680,7 +770,11 @@ export interface GraphToTableOp {
   readonly span: Span;
 }
 /** `graph-mark-components [kind=weak|strong] [with_component_id=Name]`. */
-export interface GraphMarkComponentsOp { readonly kind: 'GraphMarkComponents'; readonly params: readonly OpParam[]; readonly span: Span }
+export interface GraphMarkComponentsOp {
+  readonly kind: 'GraphMarkComponents';
+  readonly params: readonly OpParam[];
+  readonly span: Span;
+}
 
 export type Operator =
   | ProjectByNamesOp

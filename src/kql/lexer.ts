@@ -10,13 +10,37 @@ import { isTimespanUnit, ticksOf } from './literal-values.js';
 
 /** Words that, after `!`, form one negated operator token (`!has`, `!in~`, ...). */
 const NEGATABLE = new Set([
-  'has', 'has_cs', 'hasprefix', 'hasprefix_cs', 'hassuffix', 'hassuffix_cs', 'contains', 'contains_cs',
-  'startswith', 'startswith_cs', 'endswith', 'endswith_cs', 'in', 'between',
+  'has',
+  'has_cs',
+  'hasprefix',
+  'hasprefix_cs',
+  'hassuffix',
+  'hassuffix_cs',
+  'contains',
+  'contains_cs',
+  'startswith',
+  'startswith_cs',
+  'endswith',
+  'endswith_cs',
+  'in',
+  'between',
 ]);
 
 /** Type names whose `name(...)` form is a literal with an opaque inside. `dynamic` is parsed as tokens. */
 const LITERAL_TYPE_WORDS: ReadonlySet<string> = new Set([
-  'bool', 'datetime', 'date', 'time', 'timespan', 'guid', 'int', 'int32', 'int64', 'long', 'real', 'double', 'decimal',
+  'bool',
+  'datetime',
+  'date',
+  'time',
+  'timespan',
+  'guid',
+  'int',
+  'int32',
+  'int64',
+  'long',
+  'real',
+  'double',
+  'decimal',
 ]);
 
 /** Only these spellings form literals (Kusto rejects `boolean(true)`, `float(1)`, `uuid(...)`). */
@@ -27,7 +51,13 @@ function typedLiteralType(word: string): ScalarTypeName | undefined {
   return LITERAL_TYPE_WORDS.has(word) ? TYPE_ALIASES[word] : undefined;
 }
 
-const C_0 = 48, C_9 = 57, C_A = 65, C_Z = 90, C_a = 97, C_z = 122, C_US = 95;
+const C_0 = 48,
+  C_9 = 57,
+  C_A = 65,
+  C_Z = 90,
+  C_a = 97,
+  C_z = 122,
+  C_US = 95;
 
 function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
@@ -40,7 +70,15 @@ function isIdentPart(c: number, text: string, i: number): boolean {
   return isIdentStart(c, text, i) || isDigit(c);
 }
 function isUnicodeSpace(c: number): boolean {
-  return c === 0xfeff || c === 0x85 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || /\s/u.test(String.fromCharCode(c));
+  return (
+    c === 0xfeff ||
+    c === 0x85 ||
+    c === 0x200b ||
+    c === 0x200c ||
+    c === 0x200d ||
+    c === 0x2060 ||
+    /\s/u.test(String.fromCharCode(c))
+  );
 }
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= C_a && c <= 102) || (c >= C_A && c <= 70);
@@ -62,7 +100,12 @@ export function lex(text: string): LexResult {
   let space = true;
 
   // Every token gets the same fields in the same order: one hidden class, no spread garbage.
-  const push = (kind: TokenKind, start: number, end: number, extra?: Partial<Pick<Token, 'value' | 'numType' | 'typeName'>>): void => {
+  const push = (
+    kind: TokenKind,
+    start: number,
+    end: number,
+    extra?: Partial<Pick<Token, 'value' | 'numType' | 'typeName'>>,
+  ): void => {
     tokens.push({
       kind,
       text: text.slice(start, end),
@@ -112,16 +155,30 @@ export function lex(text: string): LexResult {
   const escape = (j: number): [number, string] => {
     const e = text[j + 1] ?? '';
     switch (e) {
-      case 'n': return [2, '\n'];
-      case 't': return [2, '\t'];
-      case 'r': return [2, '\r'];
-      case '0': return [2, '\0'];
-      case 'a': return [2, '\x07'];
-      case 'b': return [2, '\b'];
-      case 'f': return [2, '\f'];
-      case 'v': return [2, '\v'];
-      case '\\': case '"': case "'": case '?': return [2, e];
-      case 'u': case 'U': case 'x': {
+      case 'n':
+        return [2, '\n'];
+      case 't':
+        return [2, '\t'];
+      case 'r':
+        return [2, '\r'];
+      case '0':
+        return [2, '\0'];
+      case 'a':
+        return [2, '\x07'];
+      case 'b':
+        return [2, '\b'];
+      case 'f':
+        return [2, '\f'];
+      case 'v':
+        return [2, '\v'];
+      case '\\':
+      case '"':
+      case "'":
+      case '?':
+        return [2, e];
+      case 'u':
+      case 'U':
+      case 'x': {
         const want = e === 'u' ? 4 : e === 'U' ? 8 : 2;
         let k = 0;
         while (k < want && isHex(text.charCodeAt(j + 2 + k))) k++;
@@ -261,7 +318,16 @@ export function lex(text: string): LexResult {
     push('bad', start, i + w);
     i += w;
   }
-  tokens.push({ kind: 'eof', text: '', start: n, end: n, value: undefined, numType: undefined, typeName: undefined, spaceBefore: true });
+  tokens.push({
+    kind: 'eof',
+    text: '',
+    start: n,
+    end: n,
+    value: undefined,
+    numType: undefined,
+    typeName: undefined,
+    spaceBefore: true,
+  });
   return { tokens, diagnostics: diags };
 
   function lexNumber(s: number): number {

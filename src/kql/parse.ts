@@ -21,7 +21,13 @@ export function parse(text: string): ParseResult {
     query = parseQuery(p);
   } catch (e) {
     // Last line of defence for the never-throws contract; the depth guard should make this unreachable.
-    diags.push(diagnostic(INTERNAL_PARSE_ERROR, { detail: e instanceof Error ? e.message : String(e) }, { start: 0, end: text.length }));
+    diags.push(
+      diagnostic(
+        INTERNAL_PARSE_ERROR,
+        { detail: e instanceof Error ? e.message : String(e) },
+        { start: 0, end: text.length },
+      ),
+    );
     query = { kind: 'Query', statements: [], span: { start: 0, end: text.length } };
   }
   diags.sort((a, b) => a.span.start - b.span.start);

@@ -15,20 +15,38 @@ export interface TableSchema {
 }
 
 export const SCALAR_TYPES: readonly ScalarTypeName[] = [
-  'bool', 'int', 'long', 'real', 'decimal', 'string', 'datetime', 'timespan', 'guid', 'dynamic',
+  'bool',
+  'int',
+  'long',
+  'real',
+  'decimal',
+  'string',
+  'datetime',
+  'timespan',
+  'guid',
+  'dynamic',
 ];
 
 /** Type-name aliases Kusto accepts in declarations and conversions. */
 export const TYPE_ALIASES: Readonly<Record<string, ScalarTypeName>> = {
-  bool: 'bool', boolean: 'bool',
-  int: 'int', int32: 'int',
-  long: 'long', int64: 'long',
-  real: 'real', double: 'real', float: 'real',
+  bool: 'bool',
+  boolean: 'bool',
+  int: 'int',
+  int32: 'int',
+  long: 'long',
+  int64: 'long',
+  real: 'real',
+  double: 'real',
+  float: 'real',
   decimal: 'decimal',
   string: 'string',
-  datetime: 'datetime', date: 'datetime',
-  timespan: 'timespan', time: 'timespan',
-  guid: 'guid', uuid: 'guid', uniqueid: 'guid',
+  datetime: 'datetime',
+  date: 'datetime',
+  timespan: 'timespan',
+  time: 'timespan',
+  guid: 'guid',
+  uuid: 'guid',
+  uniqueid: 'guid',
   dynamic: 'dynamic',
 };
 

@@ -62,7 +62,13 @@ export class DeviceCtx {
   }
 
   /** Creates a process (emits ProcessCreated). Child inherits the parent's token unless told otherwise. */
-  spawn(parent: Proc | null, name: string, cmd: string, t: number, o: SpawnOpts = {}): { proc: Proc; ref: EvidenceRef } {
+  spawn(
+    parent: Proc | null,
+    name: string,
+    cmd: string,
+    t: number,
+    o: SpawnOpts = {},
+  ): { proc: Proc; ref: EvidenceRef } {
     const bin: Binary = binary(name, o.renamedTo);
     const account = o.account ?? parent?.account ?? SYSTEM;
     this.certificate(bin, t);
@@ -76,7 +82,8 @@ export class DeviceCtx {
       account,
       logonId: o.logonId ?? parent?.logonId ?? 999,
       integrity: o.integrity ?? parent?.integrity ?? (isSystem ? 'System' : 'Medium'),
-      elevation: o.elevation ?? parent?.elevation ?? (isSystem ? 'TokenElevationTypeDefault' : 'TokenElevationTypeLimited'),
+      elevation:
+        o.elevation ?? parent?.elevation ?? (isSystem ? 'TokenElevationTypeDefault' : 'TokenElevationTypeLimited'),
       sessionId: o.sessionId ?? parent?.sessionId ?? 0,
       parent,
       ...(o.folderPath !== undefined ? { folderPath: o.folderPath } : {}),
@@ -91,14 +98,32 @@ export class DeviceCtx {
     this.certSeen.add(bin.sha1);
     const ms = bin.signer === 'OsVendor' || bin.signer === 'Microsoft';
     const signer = bin.signer === 'OsVendor' ? 'Microsoft Windows' : ms ? 'Microsoft Corporation' : bin.company;
-    const issuer = bin.signer === 'OsVendor' ? 'Microsoft Windows Production PCA 2011' : ms ? 'Microsoft Code Signing PCA 2011' : 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1';
+    const issuer =
+      bin.signer === 'OsVendor'
+        ? 'Microsoft Windows Production PCA 2011'
+        : ms
+          ? 'Microsoft Code Signing PCA 2011'
+          : 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1';
     const h = bin.sha256;
     this.em.emit('DeviceFileCertificateInfo', t + SECOND, this.dev, null, {
-      SHA1: bin.sha1, IsSigned: true, SignatureType: 'Embedded', Signer: signer, SignerHash: h.slice(0, 40), Issuer: issuer,
-      IssuerHash: h.slice(24, 64), CertificateSerialNumber: h.slice(8, 44).toUpperCase(),
-      CrlDistributionPointUrls: JSON.stringify(ms ? ['http://www.microsoft.com/pkiops/crl/MicCodSigPCA2011_2011-07-08.crl'] : ['http://crl3.digicert.com/DigiCertTrustedG4CodeSigningRSA4096SHA3842021CA1.crl']),
-      CertificateCreationTime: -400 * DAY - (parseInt(h.slice(0, 4), 16) % 200) * DAY, CertificateExpirationTime: 300 * DAY + (parseInt(h.slice(4, 8), 16) % 200) * DAY,
-      CertificateCountersignatureTime: -100 * DAY - (parseInt(h.slice(8, 12), 16) % 90) * DAY, IsTrusted: true, IsRootSignerMicrosoft: ms,
+      SHA1: bin.sha1,
+      IsSigned: true,
+      SignatureType: 'Embedded',
+      Signer: signer,
+      SignerHash: h.slice(0, 40),
+      Issuer: issuer,
+      IssuerHash: h.slice(24, 64),
+      CertificateSerialNumber: h.slice(8, 44).toUpperCase(),
+      CrlDistributionPointUrls: JSON.stringify(
+        ms
+          ? ['http://www.microsoft.com/pkiops/crl/MicCodSigPCA2011_2011-07-08.crl']
+          : ['http://crl3.digicert.com/DigiCertTrustedG4CodeSigningRSA4096SHA3842021CA1.crl'],
+      ),
+      CertificateCreationTime: -400 * DAY - (parseInt(h.slice(0, 4), 16) % 200) * DAY,
+      CertificateExpirationTime: 300 * DAY + (parseInt(h.slice(4, 8), 16) % 200) * DAY,
+      CertificateCountersignatureTime: -100 * DAY - (parseInt(h.slice(8, 12), 16) % 90) * DAY,
+      IsTrusted: true,
+      IsRootSignerMicrosoft: ms,
     });
   }
 
@@ -137,15 +162,31 @@ export class DeviceCtx {
   /** A connection another device opened to this one (RemoteIP is the peer). */
   inbound(t: number, actor: Proc, fromIp: string, localPort: number): number {
     return this.em.emit('DeviceNetworkEvents', t, this.dev, actor, {
-      ActionType: 'InboundConnectionAccepted', RemoteIP: fromIp, RemotePort: this.ephemeral(), RemoteUrl: '', LocalIP: this.dev.ip,
-      LocalPort: localPort, Protocol: 'Tcp', LocalIPType: 'Private', RemoteIPType: 'Private', AppGuardContainerId: '',
+      ActionType: 'InboundConnectionAccepted',
+      RemoteIP: fromIp,
+      RemotePort: this.ephemeral(),
+      RemoteUrl: '',
+      LocalIP: this.dev.ip,
+      LocalPort: localPort,
+      Protocol: 'Tcp',
+      LocalIPType: 'Private',
+      RemoteIPType: 'Private',
+      AppGuardContainerId: '',
     });
   }
 
   listen(t: number, actor: Proc, localPort: number): number {
     return this.em.emit('DeviceNetworkEvents', t, this.dev, actor, {
-      ActionType: 'ListeningConnectionCreated', RemoteIP: '::', RemotePort: 0, RemoteUrl: '', LocalIP: '::', LocalPort: localPort,
-      Protocol: 'Tcp', LocalIPType: 'Reserved', RemoteIPType: 'Reserved', AppGuardContainerId: '',
+      ActionType: 'ListeningConnectionCreated',
+      RemoteIP: '::',
+      RemotePort: 0,
+      RemoteUrl: '',
+      LocalIP: '::',
+      LocalPort: localPort,
+      Protocol: 'Tcp',
+      LocalIPType: 'Reserved',
+      RemoteIPType: 'Reserved',
+      AppGuardContainerId: '',
     });
   }
 
@@ -192,15 +233,28 @@ export class DeviceCtx {
   image(t: number, actor: Proc, dll: string, dir = 'C:\\Windows\\System32'): void {
     const b = dllHashes(dll);
     this.em.emit('DeviceImageLoadEvents', t, this.dev, actor, {
-      ActionType: 'ImageLoaded', FileName: dll, FolderPath: `${dir}\\${dll}`, SHA1: b.sha1, SHA256: b.sha256, MD5: b.md5,
-      FileSize: b.size, AppGuardContainerId: '',
+      ActionType: 'ImageLoaded',
+      FileName: dll,
+      FolderPath: `${dir}\\${dll}`,
+      SHA1: b.sha1,
+      SHA256: b.sha256,
+      MD5: b.md5,
+      FileSize: b.size,
+      AppGuardContainerId: '',
     });
   }
 
   registry(t: number, actor: Proc, action: string, key: string, name: string, type: string, data: string): number {
     return this.em.emit('DeviceRegistryEvents', t, this.dev, actor, {
-      ActionType: action, RegistryKey: key, RegistryValueType: type, RegistryValueName: name, RegistryValueData: data,
-      PreviousRegistryKey: '', PreviousRegistryValueName: '', PreviousRegistryValueData: '', AppGuardContainerId: '',
+      ActionType: action,
+      RegistryKey: key,
+      RegistryValueType: type,
+      RegistryValueName: name,
+      RegistryValueData: data,
+      PreviousRegistryKey: '',
+      PreviousRegistryValueName: '',
+      PreviousRegistryValueData: '',
+      AppGuardContainerId: '',
     });
   }
 
@@ -209,14 +263,29 @@ export class DeviceCtx {
   deviceEvent(t: number, actor: Proc | null, action: string, f: Fields, evidence?: false): number;
   deviceEvent(t: number, actor: Proc | null, action: string, f: Fields, evidence = false): EvidenceRef | number {
     const fields = { ActionType: action, ...f };
-    return evidence ? this.em.event('DeviceEvents', t, this.dev, actor, fields) : this.em.emit('DeviceEvents', t, this.dev, actor, fields);
+    return evidence
+      ? this.em.event('DeviceEvents', t, this.dev, actor, fields)
+      : this.em.emit('DeviceEvents', t, this.dev, actor, fields);
   }
 
   psCommand(t: number, ps: Proc, command: string): EvidenceRef {
-    return this.deviceEvent(t, ps, 'PowerShellCommand', { AdditionalFields: JSON.stringify({ Command: command }) }, true);
+    return this.deviceEvent(
+      t,
+      ps,
+      'PowerShellCommand',
+      { AdditionalFields: JSON.stringify({ Command: command }) },
+      true,
+    );
   }
 
-  logon(t: number, actor: Proc, type: string, account: Account, logonId: number, o: { remoteIp?: string; remoteDevice?: string; failed?: string; admin?: boolean } = {}): EvidenceRef {
+  logon(
+    t: number,
+    actor: Proc,
+    type: string,
+    account: Account,
+    logonId: number,
+    o: { remoteIp?: string; remoteDevice?: string; failed?: string; admin?: boolean } = {},
+  ): EvidenceRef {
     return this.em.event('DeviceLogonEvents', t, this.dev, actor, {
       ActionType: o.failed !== undefined ? 'LogonFailed' : 'LogonSuccess',
       LogonType: type,

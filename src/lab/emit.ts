@@ -20,8 +20,20 @@ export interface Account {
 }
 
 export const SYSTEM: Account = { domain: 'nt authority', name: 'system', sid: 'S-1-5-18', upn: '', objectId: '' };
-export const LOCAL_SERVICE: Account = { domain: 'nt authority', name: 'local service', sid: 'S-1-5-19', upn: '', objectId: '' };
-export const NETWORK_SERVICE: Account = { domain: 'nt authority', name: 'network service', sid: 'S-1-5-20', upn: '', objectId: '' };
+export const LOCAL_SERVICE: Account = {
+  domain: 'nt authority',
+  name: 'local service',
+  sid: 'S-1-5-19',
+  upn: '',
+  objectId: '',
+};
+export const NETWORK_SERVICE: Account = {
+  domain: 'nt authority',
+  name: 'network service',
+  sid: 'S-1-5-20',
+  upn: '',
+  objectId: '',
+};
 
 export interface Proc {
   readonly key: number;
@@ -151,7 +163,14 @@ export class Emitter {
   /** Registers a process and emits its ProcessCreated event (initiated by its parent). */
   process(p: Omit<Proc, 'key' | 'folderPath'> & { folderPath?: string }): { proc: Proc; ref: EvidenceRef } {
     const proc = this.register(p);
-    const ref = this.event('DeviceProcessEvents', proc.created, proc.dev, proc.parent, { ActionType: 'ProcessCreated', AppGuardContainerId: '' }, proc);
+    const ref = this.event(
+      'DeviceProcessEvents',
+      proc.created,
+      proc.dev,
+      proc.parent,
+      { ActionType: 'ProcessCreated', AppGuardContainerId: '' },
+      proc,
+    );
     return { proc, ref };
   }
 
@@ -162,11 +181,39 @@ export class Emitter {
     const proc: Proc = { ...p, key: ++this.procKey, folderPath };
     const parent = p.parent;
     const row = [
-      proc.key, proc.pid, proc.bin.fileName, folderPath, proc.bin.sha1, proc.bin.sha256, proc.bin.md5, proc.bin.size,
-      proc.bin.company, proc.bin.product, proc.bin.version, proc.bin.internalName, proc.bin.originalName, proc.bin.description,
-      proc.cmd, proc.created, proc.integrity, proc.elevation, proc.account.domain, proc.account.name, proc.account.sid,
-      proc.account.upn, proc.account.objectId, proc.logonId, parent?.pid ?? 0, parent?.bin.fileName ?? '',
-      parent?.created ?? null, proc.bin.signer, proc.bin.signatureStatus, proc.sessionId, false, '', '',
+      proc.key,
+      proc.pid,
+      proc.bin.fileName,
+      folderPath,
+      proc.bin.sha1,
+      proc.bin.sha256,
+      proc.bin.md5,
+      proc.bin.size,
+      proc.bin.company,
+      proc.bin.product,
+      proc.bin.version,
+      proc.bin.internalName,
+      proc.bin.originalName,
+      proc.bin.description,
+      proc.cmd,
+      proc.created,
+      proc.integrity,
+      proc.elevation,
+      proc.account.domain,
+      proc.account.name,
+      proc.account.sid,
+      proc.account.upn,
+      proc.account.objectId,
+      proc.logonId,
+      parent?.pid ?? 0,
+      parent?.bin.fileName ?? '',
+      parent?.created ?? null,
+      proc.bin.signer,
+      proc.bin.signatureStatus,
+      proc.sessionId,
+      false,
+      '',
+      '',
     ];
     if (row.length !== PROC_COLUMNS.length + 1) throw new Error('lab: process row/dimension mismatch');
     b.procs.push(row.map(csv).join(',') + '\n');
@@ -174,7 +221,14 @@ export class Emitter {
   }
 
   /** Emits one event; `actor` is the initiating process. Returns the evidence reference. */
-  event(table: string, t: number, dev: Device, actor: Proc | null, fields: Fields, created: Proc | null = null): EvidenceRef {
+  event(
+    table: string,
+    t: number,
+    dev: Device,
+    actor: Proc | null,
+    fields: Fields,
+    created: Proc | null = null,
+  ): EvidenceRef {
     const reportId = this.emit(table, t, dev, actor, fields, created);
     return { table, reportId, timestamp: formatTicks(this.clock, t) };
   }
@@ -184,7 +238,13 @@ export class Emitter {
     const b = this.current();
     const names = ownNames(table);
     const reportId = this.nextReportId(dev);
-    const parts: string[] = [String(++this.seq), String(dev.idx), actor === null ? '' : String(actor.key), created === null ? '' : String(created.key), String(Math.trunc(t))];
+    const parts: string[] = [
+      String(++this.seq),
+      String(dev.idx),
+      actor === null ? '' : String(actor.key),
+      created === null ? '' : String(created.key),
+      String(Math.trunc(t)),
+    ];
     for (const name of names) parts.push(name === 'ReportId' ? String(reportId) : csv(fields[name]));
     const line = parts.join(',');
     b.spool(table).push(line + '\n');

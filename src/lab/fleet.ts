@@ -41,8 +41,65 @@ export interface FleetOptions {
   readonly pinnedUser?: string;
 }
 
-const FIRST = ['john', 'maria', 'li', 'ahmed', 'sofia', 'james', 'olivia', 'noah', 'emma', 'lucas', 'ava', 'mateo', 'mia', 'yuki', 'priya', 'omar', 'chloe', 'daniel', 'fatima', 'ethan', 'lena', 'samuel', 'nora', 'kofi', 'ines', 'pavel', 'grace', 'tomas', 'aisha', 'leo'];
-const LAST = ['doe', 'garcia', 'wang', 'khan', 'rossi', 'smith', 'brown', 'muller', 'silva', 'novak', 'kim', 'patel', 'nguyen', 'okafor', 'dubois', 'tanaka', 'jensen', 'haddad', 'kowalski', 'larsen', 'moreau', 'ito', 'mensah', 'cohen', 'ferreira'];
+const FIRST = [
+  'john',
+  'maria',
+  'li',
+  'ahmed',
+  'sofia',
+  'james',
+  'olivia',
+  'noah',
+  'emma',
+  'lucas',
+  'ava',
+  'mateo',
+  'mia',
+  'yuki',
+  'priya',
+  'omar',
+  'chloe',
+  'daniel',
+  'fatima',
+  'ethan',
+  'lena',
+  'samuel',
+  'nora',
+  'kofi',
+  'ines',
+  'pavel',
+  'grace',
+  'tomas',
+  'aisha',
+  'leo',
+];
+const LAST = [
+  'doe',
+  'garcia',
+  'wang',
+  'khan',
+  'rossi',
+  'smith',
+  'brown',
+  'muller',
+  'silva',
+  'novak',
+  'kim',
+  'patel',
+  'nguyen',
+  'okafor',
+  'dubois',
+  'tanaka',
+  'jensen',
+  'haddad',
+  'kowalski',
+  'larsen',
+  'moreau',
+  'ito',
+  'mensah',
+  'cohen',
+  'ferreira',
+];
 const SITES = ['hq', 'lon', 'nyc', 'ber', 'sgp'];
 const GROUPS = ['Workstations - Standard', 'Workstations - Engineering', 'Workstations - Finance', 'Workstations - IT'];
 
@@ -56,7 +113,8 @@ function deviceName(rng: Rng, i: number, role: Role, first: string, last: string
   const two = letters[i % 26]! + letters[Math.floor(i / 26) % 26]!;
   if (style === 0) return `endpoint-${two}${i >= 676 ? String(Math.floor(i / 676)) : ''}`;
   if (style === 1) return `lt-${first.charAt(0)}${last}-${rng.int(1000, 9999)}.corp.contoso.com`;
-  if (style === 2) return `ws-${role === 'developer' ? 'eng' : role === 'finance' ? 'fin' : 'std'}-${String(i).padStart(4, '0')}.corp.contoso.com`;
+  if (style === 2)
+    return `ws-${role === 'developer' ? 'eng' : role === 'finance' ? 'fin' : 'std'}-${String(i).padStart(4, '0')}.corp.contoso.com`;
   return `desktop-${rng.hex(4).slice(0, 7)}`;
 }
 
@@ -66,7 +124,13 @@ export function makeFleet(seed: number, opts: FleetOptions): Device[] {
   const used = new Set<string>();
   const devices: Device[] = [];
   for (let i = 0; i < opts.devices; i++) {
-    const role = rng.weighted<Role>([['staff', 50], ['developer', 20], ['it-admin', 6], ['finance', 14], ['hr', 10]]);
+    const role = rng.weighted<Role>([
+      ['staff', 50],
+      ['developer', 20],
+      ['it-admin', 6],
+      ['finance', 14],
+      ['hr', 10],
+    ]);
     let first = rng.pick(FIRST);
     let last = rng.pick(LAST);
     if (i === 0 && opts.pinnedUser !== undefined) {
@@ -100,10 +164,19 @@ export function makeFleet(seed: number, opts: FleetOptions): Device[] {
       idx: i,
       deviceId: rng.hex(20),
       name,
-      machineGroup: role === 'developer' ? GROUPS[1]! : role === 'finance' ? GROUPS[2]! : role === 'it-admin' ? GROUPS[3]! : GROUPS[0]!,
+      machineGroup:
+        role === 'developer'
+          ? GROUPS[1]!
+          : role === 'finance'
+            ? GROUPS[2]!
+            : role === 'it-admin'
+              ? GROUPS[3]!
+              : GROUPS[0]!,
       ip: `10.${10 + SITES.indexOf(site)}.${rng.int(1, 40)}.${rng.int(10, 250)}`,
       publicIp: `20.${rng.int(40, 120)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
-      mac: Array.from({ length: 6 }, () => rng.hex(1)).join('-').toUpperCase(),
+      mac: Array.from({ length: 6 }, () => rng.hex(1))
+        .join('-')
+        .toUpperCase(),
       aadDeviceId: rng.guid(),
       user,
       nightlyBackup: i === 0 || rng.chance(0.35),

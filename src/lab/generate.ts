@@ -7,7 +7,15 @@ import { background, boot, workDay, worksOn } from './benign.js';
 import { DeviceCtx } from './device.js';
 import { Batch, Emitter } from './emit.js';
 import { makeFleet } from './fleet.js';
-import { blobCdn, developerArchive, it7zipInstall, nightlyBackup, onedriveBulkSync, teamsLargeUpload, type LookalikeRecord } from './lookalikes.js';
+import {
+  blobCdn,
+  developerArchive,
+  it7zipInstall,
+  nightlyBackup,
+  onedriveBulkSync,
+  teamsLargeUpload,
+  type LookalikeRecord,
+} from './lookalikes.js';
 import { Rng } from './prng.js';
 import { runRound } from './scenarios/attack.js';
 import { SCENARIOS, scenarioNames } from './scenarios/defs.js';
@@ -32,7 +40,12 @@ export interface LabOptions {
   /** Workspace to ingest into (through the normal ingest reader); truth goes to `<db>.truth.json`. */
   readonly db?: string;
   /** Pin the malicious device to the seeds' story: name, user and exact timestamps. */
-  readonly pin?: { readonly device?: string; readonly user?: string; readonly archiveTime?: string; readonly uploadTime?: string };
+  readonly pin?: {
+    readonly device?: string;
+    readonly user?: string;
+    readonly archiveTime?: string;
+    readonly uploadTime?: string;
+  };
   /** Vary archiver and destination by seed even in the single-device scenarios. */
   readonly vary?: boolean;
   /** Multiplier of routine activity volume (default 1). */
@@ -40,7 +53,11 @@ export interface LabOptions {
   /** Events per output part (memory bound). */
   readonly batchEvents?: number;
   readonly threads?: number;
-  readonly onProgress?: (p: { readonly devices: number; readonly totalDevices: number; readonly events: number }) => void;
+  readonly onProgress?: (p: {
+    readonly devices: number;
+    readonly totalDevices: number;
+    readonly events: number;
+  }) => void;
 }
 
 export interface LabResult {
@@ -67,11 +84,16 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
   const clock: Clock = { baseMs: startMs };
   const end = days * DAY;
   const pins: Pins = {
-    ...(opts.pin?.archiveTime !== undefined ? { archiveAt: pinned(clock, opts.pin.archiveTime, end, '--archive-time') } : {}),
-    ...(opts.pin?.uploadTime !== undefined ? { uploadAt: pinned(clock, opts.pin.uploadTime, end, '--upload-time') } : {}),
+    ...(opts.pin?.archiveTime !== undefined
+      ? { archiveAt: pinned(clock, opts.pin.archiveTime, end, '--archive-time') }
+      : {}),
+    ...(opts.pin?.uploadTime !== undefined
+      ? { uploadAt: pinned(clock, opts.pin.uploadTime, end, '--upload-time') }
+      : {}),
   };
   const fleet = makeFleet(seed, {
-    devices: nDevices, domain: 'contoso',
+    devices: nDevices,
+    domain: 'contoso',
     ...(opts.pin?.device !== undefined ? { pinnedDevice: opts.pin.device } : {}),
     ...(opts.pin?.user !== undefined ? { pinnedUser: opts.pin.user } : {}),
   });
@@ -140,7 +162,8 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
     events: total,
     eventsByTable: em.countsByTable(),
   };
-  const truthPath = opts.out === undefined && opts.db !== undefined ? `${resolve(opts.db)}.truth.json` : join(outDir, 'truth.json');
+  const truthPath =
+    opts.out === undefined && opts.db !== undefined ? `${resolve(opts.db)}.truth.json` : join(outDir, 'truth.json');
   writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
   let files = pipeline.files;
   if (opts.db !== undefined) {
@@ -157,7 +180,8 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
         stored += summary.totals.stored;
         duplicate ||= summary.files.some((f) => f.status === 'duplicate');
         const failed = summary.files.find((f) => f.status === 'failed');
-        if (failed !== undefined) throw new Error(`lab: ingest failed for ${failed.path}: ${failed.messages.join('; ')}`);
+        if (failed !== undefined)
+          throw new Error(`lab: ingest failed for ${failed.path}: ${failed.messages.join('; ')}`);
       }
       // Re-running the same seed into the same workspace is a no-op for the ingest (same content).
       if (!duplicate && stored !== total) throw new Error(`lab: ingest stored ${stored} of ${total} generated events`);
@@ -167,7 +191,13 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
     }
     if (opts.out === undefined) files = [];
   }
-  return { files, truth, events: total, truthPath, outDir: opts.out === undefined && opts.db !== undefined ? '' : outDir };
+  return {
+    files,
+    truth,
+    events: total,
+    truthPath,
+    outDir: opts.out === undefined && opts.db !== undefined ? '' : outDir,
+  };
 }
 
 function groupByTable(files: readonly string[]): Map<string | undefined, string[]> {
@@ -184,12 +214,21 @@ function groupByTable(files: readonly string[]): Map<string | undefined, string[
 function pinned(clock: Clock, iso: string, end: number, flag: string): number {
   const t = relTicks(clock, parseIsoTicks(iso));
   if (t < 10 * MINUTE || t >= end - MINUTE) {
-    throw new Error(`${flag} ${iso} is outside the lab window ${formatTicks(clock, 0)} .. ${formatTicks(clock, end)}; adjust --start/--days`);
+    throw new Error(
+      `${flag} ${iso} is outside the lab window ${formatTicks(clock, 0)} .. ${formatTicks(clock, end)}; adjust --start/--days`,
+    );
   }
   return t;
 }
 
-function generateDevice(ctx: DeviceCtx, clock: Clock, mult: number, density: number, days: number, out: LookalikeRecord[]): void {
+function generateDevice(
+  ctx: DeviceCtx,
+  clock: Clock,
+  mult: number,
+  density: number,
+  days: number,
+  out: LookalikeRecord[],
+): void {
   const { rng, dev } = ctx;
   boot(ctx, rng.int(0, 5 * MINUTE));
   const installDay = rng.chance(0.15 * mult) ? rng.int(0, days - 1) : -1;
@@ -202,14 +241,16 @@ function generateDevice(ctx: DeviceCtx, clock: Clock, mult: number, density: num
     }
     const works = worksOn(ctx, clock, day);
     const apps = works ? workDay(ctx, day, density) : null;
-    if (rng.chance(0.25 * mult)) out.push(blobCdn(ctx, clock, Math.trunc(day * DAY + rng.int(0, 23) * HOUR + rng.int(0, HOUR - 1))));
+    if (rng.chance(0.25 * mult))
+      out.push(blobCdn(ctx, clock, Math.trunc(day * DAY + rng.int(0, 23) * HOUR + rng.int(0, HOUR - 1))));
     if (apps === null) continue;
     const s = apps.session;
     const during = (): number => Math.trunc(s.start + (s.end - s.start) * (0.1 + 0.8 * rng.float()));
     const forceAll = mult > 1 && dev.idx === 0 && firstWorkday;
     firstWorkday = false;
     if (day === installDay || forceAll) out.push(it7zipInstall(ctx, clock, during()));
-    if ((dev.user.role === 'developer' && rng.chance(0.3 * mult)) || forceAll) out.push(developerArchive(ctx, clock, during(), s.explorer));
+    if ((dev.user.role === 'developer' && rng.chance(0.3 * mult)) || forceAll)
+      out.push(developerArchive(ctx, clock, during(), s.explorer));
     if (rng.chance(0.04 * mult) || forceAll) out.push(onedriveBulkSync(ctx, clock, during(), apps.onedrive));
     if (rng.chance(0.06 * mult) || forceAll) out.push(teamsLargeUpload(ctx, clock, during(), apps.teams));
   }
@@ -219,7 +260,10 @@ function runPlan(ctx: DeviceCtx, plan: AttackPlan): TruthEntity {
   const log = new EvidenceLog();
   const st = { ctx, v: plan.variant, log, archives: [] as string[], installed: false };
   plan.rounds.forEach((r, i) => runRound(st, r, i));
-  const stamps = log.all().map((e) => e.timestamp).sort();
+  const stamps = log
+    .all()
+    .map((e) => e.timestamp)
+    .sort();
   const v = plan.variant;
   const upload = plan.rounds.find((r) => r.uploadAt !== null);
   return {
@@ -232,12 +276,24 @@ function runPlan(ctx: DeviceCtx, plan: AttackPlan): TruthEntity {
     techniques: log.techniques(),
     variant: {
       tool: v.tool,
-      archiverFileName: v.renamedTo ?? (v.tool === 'compress-archive' ? 'powershell.exe' : v.tool === '7zip' ? '7z.exe' : v.tool === 'winrar' ? 'Rar.exe' : `${v.tool}.exe`),
+      archiverFileName:
+        v.renamedTo ??
+        (v.tool === 'compress-archive'
+          ? 'powershell.exe'
+          : v.tool === '7zip'
+            ? '7z.exe'
+            : v.tool === 'winrar'
+              ? 'Rar.exe'
+              : `${v.tool}.exe`),
       renamed: v.renamedTo !== null,
       stagingDir: v.stagingDir,
       archivePaths: st.archives,
       destination: v.destination,
-      destinationUrl: plan.profile.transfer ? (v.host === '' ? `${v.destination.replace('rclone-', '')}://${v.remoteIp ?? ''}` : `https://${v.host}${v.urlPath}`) : null,
+      destinationUrl: plan.profile.transfer
+        ? v.host === ''
+          ? `${v.destination.replace('rclone-', '')}://${v.remoteIp ?? ''}`
+          : `https://${v.host}${v.urlPath}`
+        : null,
       outcome: plan.profile.transfer ? v.outcome : 'none',
       transferDelaySeconds: upload?.uploadAt != null ? Math.round((upload.uploadAt - upload.archiveAt) / 1e7) : null,
     },

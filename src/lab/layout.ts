@@ -7,26 +7,65 @@ import type { ScalarType } from '../kql/types.js';
 
 /** The process dimension; names are the suffix after `InitiatingProcess`. */
 export const PROC_COLUMNS: readonly { readonly name: string; readonly type: ScalarType }[] = [
-  ['Id', 'long'], ['FileName', 'string'], ['FolderPath', 'string'], ['SHA1', 'string'], ['SHA256', 'string'],
-  ['MD5', 'string'], ['FileSize', 'long'], ['VersionInfoCompanyName', 'string'], ['VersionInfoProductName', 'string'],
-  ['VersionInfoProductVersion', 'string'], ['VersionInfoInternalFileName', 'string'], ['VersionInfoOriginalFileName', 'string'],
-  ['VersionInfoFileDescription', 'string'], ['CommandLine', 'string'], ['CreationTime', 'datetime'], ['IntegrityLevel', 'string'],
-  ['TokenElevation', 'string'], ['AccountDomain', 'string'], ['AccountName', 'string'], ['AccountSid', 'string'],
-  ['AccountUpn', 'string'], ['AccountObjectId', 'string'], ['LogonId', 'long'], ['ParentId', 'long'], ['ParentFileName', 'string'],
-  ['ParentCreationTime', 'datetime'], ['SignerType', 'string'], ['SignatureStatus', 'string'], ['SessionId', 'long'],
-  ['IsRemoteSession', 'bool'], ['RemoteSessionDeviceName', 'string'], ['RemoteSessionIP', 'string'],
+  ['Id', 'long'],
+  ['FileName', 'string'],
+  ['FolderPath', 'string'],
+  ['SHA1', 'string'],
+  ['SHA256', 'string'],
+  ['MD5', 'string'],
+  ['FileSize', 'long'],
+  ['VersionInfoCompanyName', 'string'],
+  ['VersionInfoProductName', 'string'],
+  ['VersionInfoProductVersion', 'string'],
+  ['VersionInfoInternalFileName', 'string'],
+  ['VersionInfoOriginalFileName', 'string'],
+  ['VersionInfoFileDescription', 'string'],
+  ['CommandLine', 'string'],
+  ['CreationTime', 'datetime'],
+  ['IntegrityLevel', 'string'],
+  ['TokenElevation', 'string'],
+  ['AccountDomain', 'string'],
+  ['AccountName', 'string'],
+  ['AccountSid', 'string'],
+  ['AccountUpn', 'string'],
+  ['AccountObjectId', 'string'],
+  ['LogonId', 'long'],
+  ['ParentId', 'long'],
+  ['ParentFileName', 'string'],
+  ['ParentCreationTime', 'datetime'],
+  ['SignerType', 'string'],
+  ['SignatureStatus', 'string'],
+  ['SessionId', 'long'],
+  ['IsRemoteSession', 'bool'],
+  ['RemoteSessionDeviceName', 'string'],
+  ['RemoteSessionIP', 'string'],
 ].map(([name, type]) => ({ name: name as string, type: type as ScalarType }));
 
 const PROC_NAMES = new Set(PROC_COLUMNS.map((c) => c.name));
 
 /** Columns of a DeviceProcessEvents row that describe the created process. */
 const CREATED: Readonly<Record<string, string>> = {
-  FileName: 'FileName', FolderPath: 'FolderPath', SHA1: 'SHA1', SHA256: 'SHA256', MD5: 'MD5', FileSize: 'FileSize',
-  ProcessId: 'Id', ProcessCommandLine: 'CommandLine', ProcessIntegrityLevel: 'IntegrityLevel',
-  ProcessTokenElevation: 'TokenElevation', ProcessCreationTime: 'CreationTime', AccountDomain: 'AccountDomain',
-  AccountName: 'AccountName', AccountSid: 'AccountSid', AccountUpn: 'AccountUpn', AccountObjectId: 'AccountObjectId',
-  LogonId: 'LogonId', CreatedProcessSessionId: 'SessionId', IsProcessRemoteSession: 'IsRemoteSession',
-  ProcessRemoteSessionDeviceName: 'RemoteSessionDeviceName', ProcessRemoteSessionIP: 'RemoteSessionIP',
+  FileName: 'FileName',
+  FolderPath: 'FolderPath',
+  SHA1: 'SHA1',
+  SHA256: 'SHA256',
+  MD5: 'MD5',
+  FileSize: 'FileSize',
+  ProcessId: 'Id',
+  ProcessCommandLine: 'CommandLine',
+  ProcessIntegrityLevel: 'IntegrityLevel',
+  ProcessTokenElevation: 'TokenElevation',
+  ProcessCreationTime: 'CreationTime',
+  AccountDomain: 'AccountDomain',
+  AccountName: 'AccountName',
+  AccountSid: 'AccountSid',
+  AccountUpn: 'AccountUpn',
+  AccountObjectId: 'AccountObjectId',
+  LogonId: 'LogonId',
+  CreatedProcessSessionId: 'SessionId',
+  IsProcessRemoteSession: 'IsRemoteSession',
+  ProcessRemoteSessionDeviceName: 'RemoteSessionDeviceName',
+  ProcessRemoteSessionIP: 'RemoteSessionIP',
 };
 
 export type Source =
@@ -59,7 +98,8 @@ function sourceOf(table: string, col: string): Source {
     if (!PROC_NAMES.has(field)) throw new Error(`lab layout: no process field for ${table}.${col}`);
     return { kind: 'actor', field };
   }
-  if (table === 'DeviceProcessEvents' && col.startsWith('ProcessVersionInfo')) return { kind: 'created', field: col.slice('Process'.length) };
+  if (table === 'DeviceProcessEvents' && col.startsWith('ProcessVersionInfo'))
+    return { kind: 'created', field: col.slice('Process'.length) };
   if (table === 'DeviceProcessEvents' && CREATED[col] !== undefined) return { kind: 'created', field: CREATED[col] };
   return { kind: 'own' };
 }

@@ -55,14 +55,32 @@ export const M365 = {
 } as const;
 
 export const BROWSING = [
-  'www.bing.com', 'www.google.com', 'github.com', 'stackoverflow.com', 'www.linkedin.com', 'learn.microsoft.com',
-  'www.youtube.com', 'www.wikipedia.org', 'news.ycombinator.com', 'www.bbc.co.uk', 'www.reuters.com', 'cdn.jsdelivr.net',
-  'fonts.gstatic.com', 'ajax.aspnetcdn.com', 'www.gstatic.com', 'ssl.gstatic.com', 'static.licdn.com',
+  'www.bing.com',
+  'www.google.com',
+  'github.com',
+  'stackoverflow.com',
+  'www.linkedin.com',
+  'learn.microsoft.com',
+  'www.youtube.com',
+  'www.wikipedia.org',
+  'news.ycombinator.com',
+  'www.bbc.co.uk',
+  'www.reuters.com',
+  'cdn.jsdelivr.net',
+  'fonts.gstatic.com',
+  'ajax.aspnetcdn.com',
+  'www.gstatic.com',
+  'ssl.gstatic.com',
+  'static.licdn.com',
 ];
 
 export const UPDATES = [
-  'tlu.dl.delivery.mp.microsoft.com', 'dl.delivery.mp.microsoft.com', 'definitionupdates.microsoft.com',
-  'settings-win.data.microsoft.com', 'msedge.b.tlu.dl.delivery.mp.microsoft.com', 'ctldl.windowsupdate.com',
+  'tlu.dl.delivery.mp.microsoft.com',
+  'dl.delivery.mp.microsoft.com',
+  'definitionupdates.microsoft.com',
+  'settings-win.data.microsoft.com',
+  'msedge.b.tlu.dl.delivery.mp.microsoft.com',
+  'ctldl.windowsupdate.com',
 ];
 
 export const DEFENDER = ['winatp-gw-eus.microsoft.com', 'us-v20.events.data.microsoft.com', 'wdcp.microsoft.com'];

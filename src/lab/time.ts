@@ -14,7 +14,9 @@ export interface Clock {
 
 /** Parses an ISO-8601 UTC instant keeping up to 7 fractional digits. Returns absolute ticks. */
 export function parseIsoTicks(iso: string): bigint {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]00:?00)?$/.exec(iso.trim());
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]00:?00)?$/.exec(
+    iso.trim(),
+  );
   if (m === null) throw new Error(`not an ISO-8601 UTC instant: ${iso}`);
   const [, date = '', hh = '00', mi = '00', ss = '00', frac = ''] = m;
   const ms = Date.parse(`${date}T${hh}:${mi}:${ss}Z`);

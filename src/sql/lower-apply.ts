@@ -34,7 +34,11 @@ function withIds(input: Plan, t: BoundMvApply, cx: Ctx): Plan {
 
 /** Runs `build` on a bound operator whose input is replaced by the (already lowered) `input`. */
 function local(b: BoundTable & { input: BoundTable }, input: Plan, cx: Ctx): Plan {
-  const stub: BoundTable = { kind: 'ImplicitInput', schema: { ...b.input.schema, columns: input.columns }, span: b.span };
+  const stub: BoundTable = {
+    kind: 'ImplicitInput',
+    schema: { ...b.input.schema, columns: input.columns },
+    span: b.span,
+  };
   const saved = cx.implicit;
   cx.implicit = input;
   try {
@@ -124,13 +128,27 @@ function grouped(b: BoundTable, g: Group): Plan {
     case 'Take':
     case 'Sample': {
       const input = grouped(b.input, g);
-      return { kind: 'GroupLimit', input, partition: [rid], keys: [], count: scalarOf(b.count), columns: input.columns };
+      return {
+        kind: 'GroupLimit',
+        input,
+        partition: [rid],
+        keys: [],
+        count: scalarOf(b.count),
+        columns: input.columns,
+      };
     }
     case 'Top': {
       const input = grouped(b.input, g);
       const k = b.key;
       const key = { expr: scalarOf(k.expr), desc: k.direction === 'desc', nullsFirst: k.nulls === 'first' };
-      return { kind: 'GroupLimit', input, partition: [rid], keys: [key], count: scalarOf(b.count), columns: input.columns };
+      return {
+        kind: 'GroupLimit',
+        input,
+        partition: [rid],
+        keys: [key],
+        count: scalarOf(b.count),
+        columns: input.columns,
+      };
     }
     case 'Sort': {
       const input = grouped(b.input, g);

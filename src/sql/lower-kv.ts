@@ -34,7 +34,8 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     if (pd === undefined || kv === undefined)
       return unsupported('parse-kv without pair_delimiter and kv_delimiter (auto-detection)', span);
     if ((o['greedy'] ?? 'false').toLowerCase() === 'true') return unsupported('parse-kv greedy=true', span);
-    if ([...pd].length !== 1 || [...kv].length !== 1) return unsupported('parse-kv with multi-character delimiters', span);
+    if ([...pd].length !== 1 || [...kv].length !== 1)
+      return unsupported('parse-kv with multi-character delimiters', span);
     quotes = o['quote'] ?? '';
     const e = o['escape'] ?? '';
     if ([...quotes].length > 2 || [...e].length > 1 || (e !== '' && quotes === ''))
@@ -73,7 +74,10 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     const w = wanted.get(c.name);
     if (w === undefined) return { name: c.name, expr: col(c.name, c.type) };
     const text: Sx = { k: 'op', op: 'kv_get', args: [col('__kv', 'unknown'), str(w.name)], type: 'string', span };
-    return { name: c.name, expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span } };
+    return {
+      name: c.name,
+      expr: c.type === 'string' ? text : { k: 'op', op: 'cast', args: [text], type: c.type, span },
+    };
   });
   return { kind: 'Project', input: withPairs, items, columns: t.schema.columns };
 }

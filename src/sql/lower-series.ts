@@ -53,7 +53,11 @@ export function lowerMakeSeries(t: BoundMakeSeries, cx: Ctx): Plan {
     input: perBin,
     keys: byCols.map((c) => ({ name: c.name, expr: col(c.name, c.type) })),
     aggs: [...pairs, rows],
-    columns: [...byCols, ...pairs.map((p) => ({ name: p.name, type: 'unknown' as const })), { name: '__rows', type: 'long' }],
+    columns: [
+      ...byCols,
+      ...pairs.map((p) => ({ name: p.name, type: 'unknown' as const })),
+      { name: '__rows', type: 'long' },
+    ],
   };
   // Without by keys an aggregate always yields a row; Kusto's default kind yields none on no input.
   const grouped: Plan =

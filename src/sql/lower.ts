@@ -309,12 +309,16 @@ export function lowerSummarize(
     finals.length === aggCols.length && finals.every((f, i) => f.expr.k === 'col' && aggCols[i]?.name === f.name);
   const outCols = [...t.schema.columns, ...extraKeys.map((k) => ({ name: k.name, type: k.expr.type }))];
   if (trivial && extraKeys.length === 0) return { ...agg, columns: outCols };
-  return project(agg, [...finals, ...extraKeys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }))], outCols);
+  return project(
+    agg,
+    [...finals, ...extraKeys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }))],
+    outCols,
+  );
 }
 
 /** Kusto names a union leg by its `as` name when it has one. */
 function sourceName(t: BoundTable, fallback: string): string {
-  for (let n: BoundTable = t; ; ) {
+  for (let n: BoundTable = t; ;) {
     if (n.kind === 'PassThrough' && n.op === 'as' && n.name !== null) return n.name;
     if (n.kind !== 'PassThrough') return fallback;
     n = n.input;

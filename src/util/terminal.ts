@@ -16,5 +16,7 @@ export function sanitizeForTerminal(s: string): string {
 
 /** As sanitizeForTerminal, and also flattens newlines, for single-line table cells. */
 export function sanitizeCell(s: string): string {
-  return sanitizeForTerminal(s).replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, '\\t');
+  return sanitizeForTerminal(s)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\t/g, '\\t');
 }

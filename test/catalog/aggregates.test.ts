@@ -28,7 +28,21 @@ function fromClause(cols: readonly { name: string; type: ScalarType }[], rows: s
 }
 
 function sqlTypeOf(t: ScalarType): string {
-  return ({ int: 'INTEGER', long: 'BIGINT', real: 'DOUBLE', bool: 'BOOLEAN', string: 'VARCHAR', datetime: 'TIMESTAMP_NS', timespan: 'BIGINT', dynamic: 'JSON', guid: 'UUID', decimal: 'DECIMAL(38,18)', unknown: 'VARCHAR' } as const)[t];
+  return (
+    {
+      int: 'INTEGER',
+      long: 'BIGINT',
+      real: 'DOUBLE',
+      bool: 'BOOLEAN',
+      string: 'VARCHAR',
+      datetime: 'TIMESTAMP_NS',
+      timespan: 'BIGINT',
+      dynamic: 'JSON',
+      guid: 'UUID',
+      decimal: 'DECIMAL(38,18)',
+      unknown: 'VARCHAR',
+    } as const
+  )[t];
 }
 
 test('aggregate templates reproduce Kusto results', async () => {
@@ -48,7 +62,10 @@ test('aggregate templates reproduce Kusto results', async () => {
     });
     const spec = lookupFunction(m[1] as string, 'aggregate');
     assert.ok(spec, `line ${line}`);
-    const match = matchSignature(spec, args.map((a) => a.type));
+    const match = matchSignature(
+      spec,
+      args.map((a) => a.type),
+    );
     assert.ok(match.ok, `line ${line}: signature`);
     const r = renderFunction(spec.name, args, CTX, 'aggregate');
     if (expected === '!unsupported') {

@@ -14,9 +14,7 @@ function calledNames(): Map<string, number> {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const { kql } = JSON.parse(line) as { kql: string };
-      const code = kql
-        .replace(/\/\/[^\n]*/g, '')
-        .replace(/@"[^"]*"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
+      const code = kql.replace(/\/\/[^\n]*/g, '').replace(/@"[^"]*"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
       for (const m of code.matchAll(/(?<![.\w$])([A-Za-z_]\w*)\s*\(/g)) {
         const name = m[1] as string;
         counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -45,6 +43,8 @@ test('every built-in function called in the corpora is in the catalog', () => {
   const called = calledNames();
   const builtins = [...called.keys()].filter((n) => official.has(n));
   const missing = builtins.filter((n) => lookupFunction(n) === undefined);
-  console.log(`corpus coverage: ${builtins.length - missing.length}/${builtins.length} built-in functions called in the corpora are catalogued`);
+  console.log(
+    `corpus coverage: ${builtins.length - missing.length}/${builtins.length} built-in functions called in the corpora are catalogued`,
+  );
   assert.deepEqual(missing, []);
 });

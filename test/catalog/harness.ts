@@ -1,6 +1,7 @@
 // Test harness for SQL templates: parses Kusto literal arguments into SqlArgs, renders a
 // catalog template, evaluates it in an in-memory DuckDB and renders the value as Kusto would.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { registerUdfs } from '../../src/engine/udf.js';
 import type { ScalarType } from '../../src/kql/types.js';
 import { TYPE_ALIASES } from '../../src/kql/types.js';
 import { sqlString } from '../../src/sql/escape.js';
@@ -12,7 +13,11 @@ export const CTX: SqlContext = { stringLiteral: sqlString, now: `TIMESTAMP_NS '$
 
 let conn: DuckDBConnection | undefined;
 export async function db(): Promise<DuckDBConnection> {
-  if (!conn) conn = await (await DuckDBInstance.create(':memory:')).connect();
+  if (!conn) {
+    conn = await (await DuckDBInstance.create(':memory:')).connect();
+    // Templates may call the catalog's JavaScript functions, as on a workspace connection.
+    registerUdfs(conn);
+  }
   return conn;
 }
 
@@ -46,12 +51,29 @@ export function splitTopLevel(text: string, sep = ','): string[] {
 }
 
 const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
-  d: 864_000_000_000, day: 864_000_000_000, days: 864_000_000_000,
-  h: 36_000_000_000, hr: 36_000_000_000, hrs: 36_000_000_000, hour: 36_000_000_000, hours: 36_000_000_000,
-  m: 600_000_000, min: 600_000_000, minute: 600_000_000, minutes: 600_000_000,
-  s: 10_000_000, sec: 10_000_000, second: 10_000_000, seconds: 10_000_000,
-  ms: 10_000, millisecond: 10_000, milliseconds: 10_000,
-  microsecond: 10, microseconds: 10, tick: 1, ticks: 1,
+  d: 864_000_000_000,
+  day: 864_000_000_000,
+  days: 864_000_000_000,
+  h: 36_000_000_000,
+  hr: 36_000_000_000,
+  hrs: 36_000_000_000,
+  hour: 36_000_000_000,
+  hours: 36_000_000_000,
+  m: 600_000_000,
+  min: 600_000_000,
+  minute: 600_000_000,
+  minutes: 600_000_000,
+  s: 10_000_000,
+  sec: 10_000_000,
+  second: 10_000_000,
+  seconds: 10_000_000,
+  ms: 10_000,
+  millisecond: 10_000,
+  milliseconds: 10_000,
+  microsecond: 10,
+  microseconds: 10,
+  tick: 1,
+  ticks: 1,
 };
 
 function unquote(lit: string): string {
@@ -64,9 +86,16 @@ function unquote(lit: string): string {
 }
 
 const NULL_OF: Readonly<Record<string, string>> = {
-  int: 'CAST(NULL AS INTEGER)', long: 'CAST(NULL AS BIGINT)', real: 'CAST(NULL AS DOUBLE)', bool: 'CAST(NULL AS BOOLEAN)',
-  datetime: 'CAST(NULL AS TIMESTAMP_NS)', timespan: 'CAST(NULL AS BIGINT)', dynamic: 'CAST(NULL AS JSON)',
-  guid: 'CAST(NULL AS UUID)', decimal: 'CAST(NULL AS DECIMAL(38,18))', string: 'CAST(NULL AS VARCHAR)',
+  int: 'CAST(NULL AS INTEGER)',
+  long: 'CAST(NULL AS BIGINT)',
+  real: 'CAST(NULL AS DOUBLE)',
+  bool: 'CAST(NULL AS BOOLEAN)',
+  datetime: 'CAST(NULL AS TIMESTAMP_NS)',
+  timespan: 'CAST(NULL AS BIGINT)',
+  dynamic: 'CAST(NULL AS JSON)',
+  guid: 'CAST(NULL AS UUID)',
+  decimal: 'CAST(NULL AS DECIMAL(38,18))',
+  string: 'CAST(NULL AS VARCHAR)',
 };
 
 /** A Kusto literal as SQL. Supports the literal forms the fixtures use. */
@@ -78,7 +107,8 @@ export function literal(text: string): SqlArg {
   }
   if (t === 'true' || t === 'false') return { sql: t, type: 'bool', constant: t === 'true' };
   if (/^-?\d+$/.test(t)) return { sql: `CAST(${t} AS BIGINT)`, type: 'long', constant: Number(t) };
-  if (/^-?(\d+\.\d*|\.\d+|\d+(\.\d*)?e[+-]?\d+)$/i.test(t)) return { sql: `CAST(${t} AS DOUBLE)`, type: 'real', constant: Number(t) };
+  if (/^-?(\d+\.\d*|\.\d+|\d+(\.\d*)?e[+-]?\d+)$/i.test(t))
+    return { sql: `CAST(${t} AS DOUBLE)`, type: 'real', constant: Number(t) };
   const ts = /^(-?\d+(?:\.\d+)?)([a-z]+)$/i.exec(t);
   if (ts && TIMESPAN_UNITS[ts[2] as string] !== undefined) {
     const ticks = Math.round(Number(ts[1]) * (TIMESPAN_UNITS[ts[2] as string] as number));

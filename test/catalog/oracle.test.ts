@@ -10,7 +10,16 @@ import type { ArgKind, FunctionSpec, ParamSpec } from '../../src/catalog/types.j
 import { oracle } from './oracle.js';
 
 const COLUMN: Readonly<Record<string, string>> = {
-  int: 'i', long: 'l', real: 'r', decimal: 'm', string: 's', bool: 'b', datetime: 'dt', timespan: 'ts', guid: 'g', dynamic: 'd',
+  int: 'i',
+  long: 'l',
+  real: 'r',
+  decimal: 'm',
+  string: 's',
+  bool: 'b',
+  datetime: 'dt',
+  timespan: 'ts',
+  guid: 'g',
+  dynamic: 'd',
 };
 const TABLE = 'datatable(i:int,l:long,r:real,m:decimal,s:string,b:bool,dt:datetime,ts:timespan,g:guid,d:dynamic)[]';
 
@@ -48,12 +57,22 @@ interface Arg {
 }
 
 const LITERALS: Readonly<Record<string, string>> = {
-  part: '"day"', format: '"yyyy-MM-dd"', regex: '"a(b)"', lookup_regex: '"a(b)"', jsonPath: '"$.a"', kind: '"normal"',
-  column_name: '"s"', timezone: '"UTC"', key: '"k"', rewrite: '"x"', rewrite_pattern: '"x"',
+  part: '"day"',
+  format: '"yyyy-MM-dd"',
+  regex: '"a(b)"',
+  lookup_regex: '"a(b)"',
+  jsonPath: '"$.a"',
+  kind: '"normal"',
+  column_name: '"s"',
+  timezone: '"UTC"',
+  key: '"k"',
+  rewrite: '"x"',
+  rewrite_pattern: '"x"',
 };
 
 function argFor(fn: string, p: ParamSpec, t: ScalarType): Arg {
-  if (p.name === 'typeLiteral' || (p.name === 'type' && fn.startsWith('extract'))) return { text: 'typeof(long)', type: 'long' };
+  if (p.name === 'typeLiteral' || (p.name === 'type' && fn.startsWith('extract')))
+    return { text: 'typeof(long)', type: 'long' };
   if (p.kind === 'string-literal') return { text: LITERALS[p.name] ?? '"x"', type: 'string' };
   return { text: COLUMN[t] ?? 's', type: t };
 }
@@ -71,9 +90,20 @@ function cases(spec: FunctionSpec, params: readonly ParamSpec[]): Arg[][] {
     });
     // Common-type params (iff, case, coalesce, max_of): mixed pairs.
     if (shape.some((p) => p.common)) {
-      for (const [a, b] of [['int', 'long'], ['int', 'real'], ['long', 'decimal'], ['string', 'dynamic'], ['datetime', 'string'], ['timespan', 'timespan']] as const) {
+      for (const [a, b] of [
+        ['int', 'long'],
+        ['int', 'real'],
+        ['long', 'decimal'],
+        ['string', 'dynamic'],
+        ['datetime', 'string'],
+        ['timespan', 'timespan'],
+      ] as const) {
         let n = 0;
-        out.push(shape.map((p) => (p.common ? argFor(spec.name, p, n++ === 0 ? a : b) : argFor(spec.name, p, reps(p)[0] as ScalarType))));
+        out.push(
+          shape.map((p) =>
+            p.common ? argFor(spec.name, p, n++ === 0 ? a : b) : argFor(spec.name, p, reps(p)[0] as ScalarType),
+          ),
+        );
       }
     }
   }
@@ -108,23 +138,35 @@ test('catalog result types agree with the official Kusto analyser', () => {
               : `${TABLE} | extend r_ = ${call}`;
         const o = oracle(q);
         if (o.diagnostics.length > 0) {
-          if (matchSignature(spec, args.map((a) => a.type)).ok) lenient++;
+          if (
+            matchSignature(
+              spec,
+              args.map((a) => a.type),
+            ).ok
+          )
+            lenient++;
           continue;
         }
         clean++;
         const theirs = o.columns.find((c) => c.name === 'r_')?.type ?? '?';
-        const ours = matchSignature(spec, args.map((a) => a.type));
+        const ours = matchSignature(
+          spec,
+          args.map((a) => a.type),
+        );
         if (!ours.ok) {
           rejected.push(`${call} [${args.map((a) => a.type).join(',')}] official=${theirs}`);
           continue;
         }
         if (ours.result === theirs) agree++;
-        else disagreements.push(`${call} [${args.map((a) => a.type).join(',')}] ours=${ours.result} official=${theirs}`);
+        else
+          disagreements.push(`${call} [${args.map((a) => a.type).join(',')}] ours=${ours.result} official=${theirs}`);
       }
     }
   }
   const pct = ((100 * agree) / Math.max(1, clean)).toFixed(2);
-  console.log(`oracle cross-check: ${total} calls, ${clean} accepted by the official analyser, ${agree} agree (${pct}%), ${disagreements.length} differ, ${rejected.length} rejected by us; ${total - clean} flagged by the official analyser, of which we accept ${lenient}`);
+  console.log(
+    `oracle cross-check: ${total} calls, ${clean} accepted by the official analyser, ${agree} agree (${pct}%), ${disagreements.length} differ, ${rejected.length} rejected by us; ${total - clean} flagged by the official analyser, of which we accept ${lenient}`,
+  );
   for (const d of disagreements.slice(0, 40)) console.log(`  differs: ${d}`);
   for (const r of rejected.slice(0, 40)) console.log(`  rejected: ${r}`);
   // Regression floor: the figure measured when this test was written.

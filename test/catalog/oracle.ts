@@ -31,7 +31,8 @@ function load(): (q: string) => Code {
   const require = createRequire(import.meta.url);
   require('@kusto/language-service-next/bridge.js');
   require('@kusto/language-service-next/Kusto.Language.Bridge.js');
-  const k = (globalThis as unknown as { Kusto: { Language: { KustoCode: { ParseAndAnalyze(q: string): Code } } } }).Kusto;
+  const k = (globalThis as unknown as { Kusto: { Language: { KustoCode: { ParseAndAnalyze(q: string): Code } } } })
+    .Kusto;
   analyse = (q: string) => k.Language.KustoCode.ParseAndAnalyze(q);
   return analyse;
 }
@@ -51,7 +52,9 @@ export function oracle(query: string): OracleResult {
 /** Names of every built-in scalar and aggregate function the official analyser knows. */
 export function officialFunctionNames(): Set<string> {
   load();
-  const k = (globalThis as unknown as { Kusto: { Language: { Functions: { All: unknown }; Aggregates: { All: unknown } } } }).Kusto;
+  const k = (
+    globalThis as unknown as { Kusto: { Language: { Functions: { All: unknown }; Aggregates: { All: unknown } } } }
+  ).Kusto;
   const names = new Set<string>();
   for (const f of toArray<{ Name: string }>(k.Language.Functions.All)) names.add(f.Name);
   for (const f of toArray<{ Name: string }>(k.Language.Aggregates.All)) names.add(f.Name);

@@ -15,7 +15,8 @@ test('every template key is a catalog function of the right kind', () => {
   }
 });
 
-const MUST_TRANSLATE = `strcat strlen substring split extract extract_all replace_string replace_regex trim tolower toupper
+const MUST_TRANSLATE =
+  `strcat strlen substring split extract extract_all replace_string replace_regex trim tolower toupper
 indexof countof parse_url base64_decode_tostring hash_sha256 hash_md5 iff case coalesce prev next row_number
 ipv4_is_private ipv4_is_in_range ipv4_compare parse_ipv4 startofday startofweek startofmonth datetime_part
 format_datetime format_timespan todatetime parse_json todynamic array_length set_has_element tostring toint tolong
@@ -49,11 +50,15 @@ test('template coverage figures', () => {
   let template = 0;
   let nulls = 0;
   for (const [family, c] of [...counts].sort()) {
-    console.log(`  ${family.padEnd(16)} ${String(c.template).padStart(3)} templates, ${String(c.nullTemplate).padStart(3)} null, ${String(c.total - c.template - c.nullTemplate).padStart(3)} absent of ${c.total}`);
+    console.log(
+      `  ${family.padEnd(16)} ${String(c.template).padStart(3)} templates, ${String(c.nullTemplate).padStart(3)} null, ${String(c.total - c.template - c.nullTemplate).padStart(3)} absent of ${c.total}`,
+    );
     total += c.total;
     template += c.template;
     nulls += c.nullTemplate;
   }
-  console.log(`template coverage: ${template} of ${total} scalar/aggregate/window functions have a DuckDB template; ${nulls} are explicitly null; ${total - template - nulls} absent (unsupported)`);
+  console.log(
+    `template coverage: ${template} of ${total} scalar/aggregate/window functions have a DuckDB template; ${nulls} are explicitly null; ${total - template - nulls} absent (unsupported)`,
+  );
   assert.ok(template >= 0);
 });

@@ -32,7 +32,10 @@ function compileCall(name: string, argTexts: readonly string[]): Compiled {
   }
   const spec = lookupFunction(name, 'scalar');
   if (!spec) return { error: `unknown function ${name}` };
-  const match = matchSignature(spec, args.map((a) => a.type));
+  const match = matchSignature(
+    spec,
+    args.map((a) => a.type),
+  );
   if (!match.ok) return { error: `signature mismatch, expected ${match.expected}` };
   const rendered = renderFunction(name, args, CTX);
   if (!rendered.ok) return { error: `unsupported (${rendered.reason})` };
@@ -48,7 +51,10 @@ test('scalar templates reproduce the documented Kusto results', async () => {
     const compiled = compileCall(m[1] as string, splitTopLevel(m[2] as string));
     if (expected === '!unsupported') {
       if ('error' in compiled && compiled.error.startsWith('unsupported')) passed++;
-      else failures.push(`line ${line}: ${left}: expected unsupported, got ${'error' in compiled ? compiled.error : compiled.arg.sql}`);
+      else
+        failures.push(
+          `line ${line}: ${left}: expected unsupported, got ${'error' in compiled ? compiled.error : compiled.arg.sql}`,
+        );
       continue;
     }
     if ('error' in compiled) {
@@ -60,7 +66,9 @@ test('scalar templates reproduce the documented Kusto results', async () => {
       if (actual === expected) passed++;
       else failures.push(`line ${line}: ${left}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
     } catch (e) {
-      failures.push(`line ${line}: ${left}: DuckDB error ${(e as Error).message.split('\n')[0]}\n    SQL: ${compiled.arg.sql}`);
+      failures.push(
+        `line ${line}: ${left}: DuckDB error ${(e as Error).message.split('\n')[0]}\n    SQL: ${compiled.arg.sql}`,
+      );
     }
   }
   console.log(`scalar template fixtures: ${passed} passed, ${failures.length} failed`);

@@ -64,7 +64,36 @@ test('syntax agreement on mutated corpus queries', () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % n;
   };
-  const inserts = ['(', ')', '|', ',', '=', '==', ' and ', ' by ', '"', "'", '[', ']', '.', '..', '*', '-', ' where ', ' on ', ';', ' let ', '{', '}', ':', 'x', ' 1 ', ' in ', ' has ', '!'];
+  const inserts = [
+    '(',
+    ')',
+    '|',
+    ',',
+    '=',
+    '==',
+    ' and ',
+    ' by ',
+    '"',
+    "'",
+    '[',
+    ']',
+    '.',
+    '..',
+    '*',
+    '-',
+    ' where ',
+    ' on ',
+    ';',
+    ' let ',
+    '{',
+    '}',
+    ':',
+    'x',
+    ' 1 ',
+    ' in ',
+    ' has ',
+    '!',
+  ];
   let agree = 0;
   const samples: string[] = [];
   for (let i = 0; i < MUTATION_RUNS; i++) {
@@ -78,7 +107,8 @@ test('syntax agreement on mutated corpus queries', () => {
     const theirs = oracle(s).some((d) => d.severity === 'Error');
     const ours = hasErrors(parse(s).diagnostics);
     if (theirs === ours) agree++;
-    else if (samples.length < 5) samples.push(`${ours ? 'we reject' : 'we accept'}: ${JSON.stringify(s.slice(Math.max(0, at - 30), at + 30))}`);
+    else if (samples.length < 5)
+      samples.push(`${ours ? 'we reject' : 'we accept'}: ${JSON.stringify(s.slice(Math.max(0, at - 30), at + 30))}`);
   }
   console.log(`mutation syntax agreement: ${agree}/${MUTATION_RUNS} (${((100 * agree) / MUTATION_RUNS).toFixed(1)}%)`);
   for (const s of samples) console.log(`  ${s}`);

@@ -13,7 +13,8 @@ const TS7 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
 
 function tableOf(file: string, format: LabFormat): TableDef {
   const dir = basename(dirname(file));
-  const name = format === 'streaming' ? basename(dirname(dirname(file))).replace('insights-logs-advancedhunting-', '') : dir;
+  const name =
+    format === 'streaming' ? basename(dirname(dirname(file))).replace('insights-logs-advancedhunting-', '') : dir;
   const t = getTable(name);
   assert.ok(t !== undefined, `no table for ${file}`);
   return t;
@@ -40,7 +41,9 @@ function checkJsonValue(v: unknown, type: ScalarType, where: string): void {
   }
 }
 
-async function generate(format: LabFormat): Promise<{ dir: string; files: string[]; events: number; byTable: Readonly<Record<string, number>> }> {
+async function generate(
+  format: LabFormat,
+): Promise<{ dir: string; files: string[]; events: number; byTable: Readonly<Record<string, number>> }> {
   const dir = tmp(`conf-${format}`);
   const r = await generateLab({ scenario: 'mixed', devices: 3, days: 2, seed: 9, format, out: dir });
   return { dir, files: r.files, events: r.events, byTable: r.truth.eventsByTable };
@@ -101,7 +104,9 @@ test('parquet columns have the workspace types; csv headers are the schema colum
       const got = r.getRowsJS().map((row) => [String(row[0]), String(row[1])]);
       const want = [...table.columns.map((c) => [c.name, DUCKDB_TYPE[c.type]]), ['Type', 'VARCHAR']];
       assert.deepEqual(got, want, f);
-      const n = await conn.runAndReadAll(`SELECT count(*), count(Timestamp), count(ReportId), min(length(DeviceId)) FROM read_parquet('${f.replace(/'/g, "''")}')`);
+      const n = await conn.runAndReadAll(
+        `SELECT count(*), count(Timestamp), count(ReportId), min(length(DeviceId)) FROM read_parquet('${f.replace(/'/g, "''")}')`,
+      );
       const [count, ts, rid, idLen] = n.getRowsJS()[0]!.map(Number);
       assert.equal(ts, count);
       assert.equal(rid, count);

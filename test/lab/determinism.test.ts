@@ -31,7 +31,10 @@ for (const format of ['streaming', 'parquet'] as const satisfies readonly LabFor
       const da = digest(dirs[0]!);
       const db = digest(dirs[1]!);
       assert.ok(a.events > 1000, `events: ${a.events}`);
-      assert.ok(a.files.some((f) => f.includes('part-00002')), 'several batches (pipelined writes)');
+      assert.ok(
+        a.files.some((f) => f.includes('part-00002')),
+        'several batches (pipelined writes)',
+      );
       assert.equal(a.events, b.events);
       assert.deepEqual([...da.keys()], [...db.keys()]);
       for (const [file, h] of da) assert.equal(db.get(file), h, `${file} differs between two runs with seed 42`);

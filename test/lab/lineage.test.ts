@@ -10,7 +10,15 @@ before(async () => {
 });
 after(async () => ws.close());
 
-const ACTOR_TABLES = ['DeviceProcessEvents', 'DeviceFileEvents', 'DeviceNetworkEvents', 'DeviceEvents', 'DeviceLogonEvents', 'DeviceRegistryEvents', 'DeviceImageLoadEvents'];
+const ACTOR_TABLES = [
+  'DeviceProcessEvents',
+  'DeviceFileEvents',
+  'DeviceNetworkEvents',
+  'DeviceEvents',
+  'DeviceLogonEvents',
+  'DeviceRegistryEvents',
+  'DeviceImageLoadEvents',
+];
 
 // pid 4 is the kernel: it has no creation event in any Defender data. Defender lower-cases
 // InitiatingProcessFolderPath but not FolderPath, hence the tolower.
@@ -21,12 +29,22 @@ const created = `let created = DeviceProcessEvents
     ParentCreated = InitiatingProcessCreationTime, ProcessVersionInfoOriginalFileName;`;
 
 const PAIRS: readonly (readonly [string, string])[] = [
-  ['InitiatingProcessId', 'ProcessId'], ['InitiatingProcessCreationTime', 'ProcessCreationTime'], ['InitiatingProcessFileName', 'FileName'],
-  ['InitiatingProcessFolderPath', 'Folder'], ['InitiatingProcessCommandLine', 'ProcessCommandLine'], ['InitiatingProcessSHA1', 'SHA1'],
-  ['InitiatingProcessSHA256', 'SHA256'], ['InitiatingProcessMD5', 'MD5'], ['InitiatingProcessAccountSid', 'AccountSid'],
-  ['InitiatingProcessAccountName', 'AccountName'], ['InitiatingProcessLogonId', 'LogonId'], ['InitiatingProcessIntegrityLevel', 'ProcessIntegrityLevel'],
-  ['InitiatingProcessTokenElevation', 'ProcessTokenElevation'], ['InitiatingProcessParentId', 'ParentPid'],
-  ['InitiatingProcessParentFileName', 'ParentName'], ['InitiatingProcessParentCreationTime', 'ParentCreated'],
+  ['InitiatingProcessId', 'ProcessId'],
+  ['InitiatingProcessCreationTime', 'ProcessCreationTime'],
+  ['InitiatingProcessFileName', 'FileName'],
+  ['InitiatingProcessFolderPath', 'Folder'],
+  ['InitiatingProcessCommandLine', 'ProcessCommandLine'],
+  ['InitiatingProcessSHA1', 'SHA1'],
+  ['InitiatingProcessSHA256', 'SHA256'],
+  ['InitiatingProcessMD5', 'MD5'],
+  ['InitiatingProcessAccountSid', 'AccountSid'],
+  ['InitiatingProcessAccountName', 'AccountName'],
+  ['InitiatingProcessLogonId', 'LogonId'],
+  ['InitiatingProcessIntegrityLevel', 'ProcessIntegrityLevel'],
+  ['InitiatingProcessTokenElevation', 'ProcessTokenElevation'],
+  ['InitiatingProcessParentId', 'ParentPid'],
+  ['InitiatingProcessParentFileName', 'ParentName'],
+  ['InitiatingProcessParentCreationTime', 'ParentCreated'],
   ['InitiatingProcessVersionInfoOriginalFileName', 'ProcessVersionInfoOriginalFileName'],
 ];
 
@@ -43,17 +61,24 @@ ${table}
 | join kind=leftanti created on DeviceId, ${on.join(', ')}
 | project Timestamp, DeviceName, ActionType, InitiatingProcessFileName, InitiatingProcessId
 | take 5`);
-    assert.deepEqual(orphans, [], `${table}: events whose initiating process does not match its creation (of ${total})`);
+    assert.deepEqual(
+      orphans,
+      [],
+      `${table}: events whose initiating process does not match its creation (of ${total})`,
+    );
   });
 }
 
 test('no event precedes the creation of its initiating process', async () => {
-  const n = await ws.count(`union DeviceFileEvents, DeviceNetworkEvents, DeviceProcessEvents, DeviceRegistryEvents, DeviceImageLoadEvents, DeviceEvents
+  const n =
+    await ws.count(`union DeviceFileEvents, DeviceNetworkEvents, DeviceProcessEvents, DeviceRegistryEvents, DeviceImageLoadEvents, DeviceEvents
 | where Timestamp < InitiatingProcessCreationTime | count`);
   assert.equal(n, 0);
 });
 
 test('a process id is not reused for two live processes at the same creation time on a device', async () => {
-  const dup = await ws.count(`DeviceProcessEvents | summarize n = count() by DeviceId, ProcessId, ProcessCreationTime | where n > 1 | count`);
+  const dup = await ws.count(
+    `DeviceProcessEvents | summarize n = count() by DeviceId, ProcessId, ProcessCreationTime | where n > 1 | count`,
+  );
   assert.equal(dup, 0);
 });

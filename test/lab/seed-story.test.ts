@@ -10,7 +10,11 @@ const UPLOAD = '2025-11-18T23:38:31.6453479Z';
 let ws: LabWorkspace;
 before(async () => {
   ws = await labWorkspace({
-    scenario: 'exfil-success', devices: 2, days: 7, seed: 2, density: 0.5,
+    scenario: 'exfil-success',
+    devices: 2,
+    days: 7,
+    seed: 2,
+    density: 0.5,
     pin: { device: 'endpoint-za', user: 'john doe', archiveTime: ARCHIVE, uploadTime: UPLOAD },
   });
 });
@@ -23,8 +27,14 @@ test('seed 002 step 1: the archive search finds backup zips and the pinned archi
 | where FileName endswith "zip"
 | order by Timestamp desc
 | project Timestamp, FolderPath, InitiatingProcessFileName`);
-  assert.ok(rows.some((r) => r[0] === ARCHIVE && r[2] === '7z.exe'), 'the pinned archive creation');
-  assert.ok(rows.filter((r) => String(r[1]).startsWith('C:\\Backup\\Archive\\')).length >= 5, 'regular archiving moved to a backup folder');
+  assert.ok(
+    rows.some((r) => r[0] === ARCHIVE && r[2] === '7z.exe'),
+    'the pinned archive creation',
+  );
+  assert.ok(
+    rows.filter((r) => String(r[1]).startsWith('C:\\Backup\\Archive\\')).length >= 5,
+    'regular archiving moved to a backup folder',
+  );
 });
 
 test('seed 002 step 2: ±2 min around the archive, PowerShell silently installs 7-Zip and zips the data', async () => {
@@ -37,8 +47,14 @@ DeviceProcessEvents
 | project Timestamp, DeviceName, ActionType, FileName, ProcessCommandLine, FolderPath`);
   const names = rows.map((r) => String(r[3]));
   assert.ok(names.includes('powershell.exe'), names.join(','));
-  assert.ok(rows.some((r) => String(r[3]).startsWith('7z') && / \/S$/.test(String(r[4]))), 'silent installer');
-  assert.ok(rows.some((r) => r[3] === '7z.exe' && String(r[4]).includes(' a ')), '7z.exe a <archive>');
+  assert.ok(
+    rows.some((r) => String(r[3]).startsWith('7z') && / \/S$/.test(String(r[4]))),
+    'silent installer',
+  );
+  assert.ok(
+    rows.some((r) => r[3] === '7z.exe' && String(r[4]).includes(' a ')),
+    '7z.exe a <archive>',
+  );
 });
 
 test('seed 002 step 3: ±2 min around the upload, HTTPS to external blob storage succeeded', async () => {

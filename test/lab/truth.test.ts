@@ -12,9 +12,14 @@ async function assertEvidence(ws: LabWorkspace, e: TruthEntity): Promise<number>
   for (const t of e.techniques) {
     assert.ok(t.evidence.length > 0, `${e.device} ${t.id} has evidence`);
     for (const ev of t.evidence) {
-      const hits = await ws.count(`${ev.table} | where DeviceName == ${kqlString(e.device)} and ReportId == ${ev.reportId}
+      const hits =
+        await ws.count(`${ev.table} | where DeviceName == ${kqlString(e.device)} and ReportId == ${ev.reportId}
 | where Timestamp == datetime(${ev.timestamp}) | count`);
-      assert.equal(hits, 1, `${e.device} ${t.id}: ${ev.table} ReportId ${ev.reportId} at ${ev.timestamp} (${ev.note ?? ''})`);
+      assert.equal(
+        hits,
+        1,
+        `${e.device} ${t.id}: ${ev.table} ReportId ${ev.reportId} at ${ev.timestamp} (${ev.note ?? ''})`,
+      );
       n++;
     }
   }
@@ -28,7 +33,9 @@ function techniques(e: TruthEntity): string[] {
 async function uploads(ws: LabWorkspace, e: TruthEntity, action: string): Promise<number> {
   const host = new URL(e.variant.destinationUrl ?? 'https://none.invalid').hostname;
   const target = host === '' || /^\d/.test(host) ? `RemoteIP == ${kqlString(host)}` : `RemoteUrl == ${kqlString(host)}`;
-  return ws.count(`DeviceNetworkEvents | where DeviceName == ${kqlString(e.device)} and ${target} and ActionType == ${kqlString(action)} | count`);
+  return ws.count(
+    `DeviceNetworkEvents | where DeviceName == ${kqlString(e.device)} and ${target} and ActionType == ${kqlString(action)} | count`,
+  );
 }
 
 function readTruth(ws: LabWorkspace): Truth {
@@ -45,17 +52,25 @@ test('exfil-success: archive staged, blob upload with ConnectionSuccess', async 
     assert.equal(truth.entities.length, 1);
     const e = truth.entities[0]!;
     assert.equal(e.verdict, 'EXFILTRATED');
-    for (const id of ['T1105', 'T1059.001', 'T1119', 'T1560.001', 'T1074.001', 'T1567.002', 'T1071.001']) assert.ok(techniques(e).includes(id), id);
+    for (const id of ['T1105', 'T1059.001', 'T1119', 'T1560.001', 'T1074.001', 'T1567.002', 'T1071.001'])
+      assert.ok(techniques(e).includes(id), id);
     const n = await assertEvidence(ws, e);
     assert.ok(n >= 15, `evidence events: ${n}`);
     assert.match(e.variant.destinationUrl ?? '', /^https:\/\/[a-z0-9]+\.blob\.core\.windows\.net\//);
     assert.ok((await uploads(ws, e, 'ConnectionSuccess')) >= 1);
-    const ps = await ws.count(`DeviceNetworkEvents | where DeviceName == ${kqlString(e.device)} and RemoteUrl endswith ".blob.core.windows.net"
+    const ps =
+      await ws.count(`DeviceNetworkEvents | where DeviceName == ${kqlString(e.device)} and RemoteUrl endswith ".blob.core.windows.net"
 | where ActionType == "ConnectionSuccess" and RemotePort == 443 and InitiatingProcessFileName =~ "powershell.exe" | count`);
     assert.ok(ps >= 1, 'PowerShell uploaded to blob storage over 443');
     const archive = e.variant.archivePaths[0]!;
-    assert.equal(await ws.count(`DeviceFileEvents | where DeviceName == ${kqlString(e.device)} and FolderPath == ${kqlString(archive)} and ActionType == "FileCreated" | count`), 1);
-    const install = await ws.count(`DeviceProcessEvents | where DeviceName == ${kqlString(e.device)} and ProcessCommandLine has "/S"
+    assert.equal(
+      await ws.count(
+        `DeviceFileEvents | where DeviceName == ${kqlString(e.device)} and FolderPath == ${kqlString(archive)} and ActionType == "FileCreated" | count`,
+      ),
+      1,
+    );
+    const install =
+      await ws.count(`DeviceProcessEvents | where DeviceName == ${kqlString(e.device)} and ProcessCommandLine has "/S"
 | where InitiatingProcessFileName =~ "powershell.exe" and FileName startswith "7z" | count`);
     assert.ok(install >= 1, 'PowerShell ran the 7-Zip installer silently');
   } finally {
@@ -76,7 +91,9 @@ test('exfil-prevented: same preparation, no successful transfer, failure or bloc
       assert.equal(await uploads(ws, e, 'ConnectionSuccess'), 0, 'no successful connection to the destination');
       if (e.variant.outcome === 'failed') assert.ok((await uploads(ws, e, 'ConnectionFailed')) >= 1);
       else {
-        const blocked = await ws.count(`DeviceEvents | where DeviceName == ${kqlString(e.device)} and ActionType == "ExploitGuardNetworkProtectionBlocked" | count`);
+        const blocked = await ws.count(
+          `DeviceEvents | where DeviceName == ${kqlString(e.device)} and ActionType == "ExploitGuardNetworkProtectionBlocked" | count`,
+        );
         assert.ok(blocked >= 1);
       }
       for (const id of ['T1059.001', 'T1119', 'T1560.001', 'T1074.001']) assert.ok(techniques(e).includes(id), id);
@@ -96,7 +113,9 @@ test('staged-only: archive in the staging folder, no transfer attempted', async 
     assert.equal(e.variant.destinationUrl, null);
     await assertEvidence(ws, e);
     assert.ok(!techniques(e).some((t) => t.startsWith('T1567') || t.startsWith('T1048')));
-    const staged = await ws.count(`DeviceFileEvents | where DeviceName == ${kqlString(e.device)} and FolderPath startswith ${kqlString(e.variant.stagingDir + '\\')} | count`);
+    const staged = await ws.count(
+      `DeviceFileEvents | where DeviceName == ${kqlString(e.device)} and FolderPath startswith ${kqlString(e.variant.stagingDir + '\\')} | count`,
+    );
     assert.ok(staged >= 5, `staged files: ${staged}`);
   } finally {
     await ws.close();
@@ -109,13 +128,24 @@ test('benign-backup: no malicious entity, yet the look-alikes a naive rule flags
     const truth = readTruth(ws);
     assert.deepEqual(truth.entities, []);
     const kinds = new Set(truth.lookalikes.map((l) => l.kind));
-    for (const k of ['nightly-backup', 'developer-archive', 'onedrive-bulk-sync', 'teams-large-upload']) assert.ok(kinds.has(k as never), k);
+    for (const k of ['nightly-backup', 'developer-archive', 'onedrive-bulk-sync', 'teams-large-upload'])
+      assert.ok(kinds.has(k as never), k);
     assert.ok(kinds.has('intune-7zip-install') || kinds.has('sccm-7zip-install'));
     // Naive rules: zip created, 7-Zip installed silently, PowerShell making archives, *.blob.core.windows.net traffic.
-    assert.ok((await ws.count('DeviceFileEvents | where FileName endswith ".zip" and ActionType == "FileCreated" | count')) > 3);
+    assert.ok(
+      (await ws.count('DeviceFileEvents | where FileName endswith ".zip" and ActionType == "FileCreated" | count')) > 3,
+    );
     assert.ok((await ws.count('DeviceProcessEvents | where ProcessCommandLine has "7z2409" | count')) >= 1);
-    assert.ok((await ws.count('DeviceProcessEvents | where FileName =~ "7z.exe" and InitiatingProcessFileName =~ "powershell.exe" | count')) >= 1);
-    assert.ok((await ws.count('DeviceNetworkEvents | where RemoteUrl endswith ".blob.core.windows.net" and ActionType == "ConnectionSuccess" | count')) >= 1);
+    assert.ok(
+      (await ws.count(
+        'DeviceProcessEvents | where FileName =~ "7z.exe" and InitiatingProcessFileName =~ "powershell.exe" | count',
+      )) >= 1,
+    );
+    assert.ok(
+      (await ws.count(
+        'DeviceNetworkEvents | where RemoteUrl endswith ".blob.core.windows.net" and ActionType == "ConnectionSuccess" | count',
+      )) >= 1,
+    );
   } finally {
     await ws.close();
   }

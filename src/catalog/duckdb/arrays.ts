@@ -67,7 +67,9 @@ function setFilter(keep: 'all' | 'none'): SqlTemplate {
     const [first, ...rest] = ds.map(texts);
     if (first === undefined) throw new Unsupported('set function without arguments');
     const tests = rest.map((l) => `${keep === 'all' ? '' : 'NOT '}list_contains(${l}, x)`);
-    const filtered = tests.length ? `list_filter(${distinctInOrder(first)}, x -> ${tests.join(' AND ')})` : distinctInOrder(first);
+    const filtered = tests.length
+      ? `list_filter(${distinctInOrder(first)}, x -> ${tests.join(' AND ')})`
+      : distinctInOrder(first);
     return `(CASE WHEN ${allArrays(ds)} THEN ${fromTexts(filtered)} END)`;
   };
 }

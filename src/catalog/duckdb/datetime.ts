@@ -4,7 +4,16 @@
 import type { SqlTemplate } from '../types.js';
 import { arg, constString, Unsupported } from './render.js';
 import { formatDatetimeSql, formatTimespanSql } from './format.js';
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, dtTicks, floorTo, p, ticksDt } from './values.js';
+import {
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  dtTicks,
+  floorTo,
+  p,
+  ticksDt,
+} from './values.js';
 
 /** Unix-epoch day number of a datetime (floored). */
 function dayNumber(dt: string): string {
@@ -56,15 +65,29 @@ function startOf(start: (dt: string, n: string) => string): SqlTemplate {
 }
 
 const TICK_UNITS: Readonly<Record<string, number>> = {
-  week: 7 * TICKS_PER_DAY, weeks: 7 * TICKS_PER_DAY,
-  day: TICKS_PER_DAY, days: TICKS_PER_DAY,
-  hour: TICKS_PER_HOUR, hours: TICKS_PER_HOUR,
-  minute: TICKS_PER_MINUTE, minutes: TICKS_PER_MINUTE,
-  second: TICKS_PER_SECOND, seconds: TICKS_PER_SECOND,
-  millisecond: 10_000, milliseconds: 10_000,
-  microsecond: 10, microseconds: 10,
+  week: 7 * TICKS_PER_DAY,
+  weeks: 7 * TICKS_PER_DAY,
+  day: TICKS_PER_DAY,
+  days: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  hours: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  minutes: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  seconds: TICKS_PER_SECOND,
+  millisecond: 10_000,
+  milliseconds: 10_000,
+  microsecond: 10,
+  microseconds: 10,
 };
-const MONTH_UNITS: Readonly<Record<string, number>> = { year: 12, years: 12, quarter: 3, quarters: 3, month: 1, months: 1 };
+const MONTH_UNITS: Readonly<Record<string, number>> = {
+  year: 12,
+  years: 12,
+  quarter: 3,
+  quarters: 3,
+  month: 1,
+  months: 1,
+};
 
 const datetimeAdd: SqlTemplate = (args) => {
   const part = constString(args, 0, 'datetime_add part').toLowerCase();
@@ -116,9 +139,18 @@ const datetimePart: SqlTemplate = (args) => {
   const dt = p(arg(args, 1).sql);
   const nsInSecond = `((epoch_ns(${dt}) % 1000000000 + 1000000000) % 1000000000)`;
   const expr: Record<string, string> = {
-    year: `year(${dt})`, quarter: `quarter(${dt})`, month: `month(${dt})`, week_of_year: `weekofyear(${dt})`,
-    day: `day(${dt})`, dayofyear: `dayofyear(${dt})`, hour: `hour(${dt})`, minute: `minute(${dt})`, second: `second(${dt})`,
-    millisecond: `${nsInSecond} // 1000000`, microsecond: `${nsInSecond} // 1000`, nanosecond: nsInSecond,
+    year: `year(${dt})`,
+    quarter: `quarter(${dt})`,
+    month: `month(${dt})`,
+    week_of_year: `weekofyear(${dt})`,
+    day: `day(${dt})`,
+    dayofyear: `dayofyear(${dt})`,
+    hour: `hour(${dt})`,
+    minute: `minute(${dt})`,
+    second: `second(${dt})`,
+    millisecond: `${nsInSecond} // 1000000`,
+    microsecond: `${nsInSecond} // 1000`,
+    nanosecond: nsInSecond,
   };
   const e = expr[part];
   if (!e) throw new Unsupported(`datetime_part part '${part}'`);
@@ -138,7 +170,10 @@ const makeDatetime: SqlTemplate = (args) => {
   return `(CASE WHEN ${sec} >= 0 AND ${sec} < 60 THEN make_timestamp_ns(epoch_ns(${base}) + CAST(trunc(${sec} * 10000000) AS BIGINT) * 100) END)`;
 };
 
-const int = (f: string): SqlTemplate => (args) => `CAST(${f}(${p(arg(args, 0).sql)}) AS INTEGER)`;
+const int =
+  (f: string): SqlTemplate =>
+  (args) =>
+    `CAST(${f}(${p(arg(args, 0).sql)}) AS INTEGER)`;
 
 export const DATETIME_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   now: (args, ctx) => (args[0] ? ticksDt(`${dtTicks(ctx.now)} + ${p(args[0].sql)}`) : ctx.now),
@@ -162,8 +197,10 @@ export const DATETIME_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   datetime_part: datetimePart,
   datetime_add: datetimeAdd,
   datetime_diff: datetimeDiff,
-  format_datetime: (args, ctx) => formatDatetimeSql(p(arg(args, 0).sql), constString(args, 1, 'format_datetime format'), ctx.stringLiteral),
-  format_timespan: (args, ctx) => formatTimespanSql(p(arg(args, 0).sql), constString(args, 1, 'format_timespan format'), ctx.stringLiteral),
+  format_datetime: (args, ctx) =>
+    formatDatetimeSql(p(arg(args, 0).sql), constString(args, 1, 'format_datetime format'), ctx.stringLiteral),
+  format_timespan: (args, ctx) =>
+    formatTimespanSql(p(arg(args, 0).sql), constString(args, 1, 'format_timespan format'), ctx.stringLiteral),
   make_datetime: makeDatetime,
   // Ticks from (hours, minutes[, seconds]) or (days, hours, minutes, seconds); seconds may be fractional.
   make_timespan: (args) => {

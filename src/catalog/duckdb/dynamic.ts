@@ -48,7 +48,7 @@ function elementEquals(e: string, v: SqlArg): string {
 const arrayConcat: SqlTemplate = (args) => {
   const ds = args.map(dyn);
   const lists = ds.map(elements);
-  const joined = lists.slice(1).reduce((acc, l) => `list_concat(${acc}, ${l})`, lists[0] ?? "[]::JSON[]");
+  const joined = lists.slice(1).reduce((acc, l) => `list_concat(${acc}, ${l})`, lists[0] ?? '[]::JSON[]');
   return `(CASE WHEN ${ds.map(isArray).join(' AND ')} THEN CAST(to_json(${joined}) AS JSON) END)`;
 };
 
@@ -62,8 +62,7 @@ const arraySlice: SqlTemplate = (args) => {
   return `(CASE WHEN ${isArray(d)} THEN CASE WHEN ${b0} > ${e0} THEN CAST('[]' AS JSON) ELSE CAST(to_json(list_slice(${elements(d)}, ${b0} + 1, ${e0} + 1)) AS JSON) END END)`;
 };
 
-const QUERY_PAIRS = (q: string) =>
-  `list_filter(string_split(${q}, '&'), kv -> kv <> '')`;
+const QUERY_PAIRS = (q: string) => `list_filter(string_split(${q}, '&'), kv -> kv <> '')`;
 const DECODE = (s: string) => `coalesce(try(url_decode(replace(${s}, '+', ' '))), ${s})`;
 
 /** {"k":"v",...} JSON text from a query string (values url-decoded as .NET's ParseQueryString does). */
@@ -73,14 +72,21 @@ function queryObject(q: string): string {
   return `('{' || array_to_string(list_transform(${pairs}, kv -> ${entry}), ',') || '}')`;
 }
 
-const URL_RE = "'^([A-Za-z][A-Za-z0-9+.-]*)://(?:([^:@/?#]*)(?::([^@/?#]*))?@)?([^:/?#]*)(?::([0-9]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
+const URL_RE =
+  "'^([A-Za-z][A-Za-z0-9+.-]*)://(?:([^:@/?#]*)(?::([^@/?#]*))?@)?([^:/?#]*)(?::([0-9]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$'";
 
 const parseUrl: SqlTemplate = (args) => {
   const s = str(arg(args, 0));
   const g = (i: number) => `CAST(to_json(regexp_extract(${s}, ${URL_RE}, ${i})) AS VARCHAR)`;
   const fields = [
-    ['Scheme', g(1)], ['Host', g(4)], ['Port', g(5)], ['Path', g(6)], ['Username', g(2)], ['Password', g(3)],
-    ['Query Parameters', queryObject(`regexp_extract(${s}, ${URL_RE}, 7)`)], ['Fragment', g(8)],
+    ['Scheme', g(1)],
+    ['Host', g(4)],
+    ['Port', g(5)],
+    ['Path', g(6)],
+    ['Username', g(2)],
+    ['Password', g(3)],
+    ['Query Parameters', queryObject(`regexp_extract(${s}, ${URL_RE}, 7)`)],
+    ['Fragment', g(8)],
   ] as const;
   const body = fields.map(([k, v]) => `'"${k}":' || ${v}`).join(" || ',' || ");
   return `(CASE WHEN regexp_matches(${s}, ${URL_RE}) THEN json('{' || ${body} || '}') ELSE CAST('{}' AS JSON) END)`;
@@ -149,7 +155,8 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
   },
   set_equals: null,
-  repeat: (args) => `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
+  repeat: (args) =>
+    `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
   range: rangeArray,
   treepath: null,
   dynamic_to_json: null,
@@ -163,7 +170,8 @@ function bagHasKey(args: readonly SqlArg[], lit: (s: string) => string): string 
   const key = arg(args, 1).constant;
   if (typeof key === 'string' && key.startsWith('$')) {
     // DuckDB's path syntax differs from JSONPath only for ['a'].
-    if (!/^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\])|(\['[^'"\\]*'\]))*$/.test(key)) throw new Unsupported(`JSONPath ${key}`);
+    if (!/^\$((\.[A-Za-z_][A-Za-z0-9_]*)|(\[\d+\])|(\['[^'"\\]*'\]))*$/.test(key))
+      throw new Unsupported(`JSONPath ${key}`);
     return `(json_extract(${bag}, ${lit(key.replace(/\['([^']*)'\]/g, '."$1"'))}) IS NOT NULL)`;
   }
   const k = str(arg(args, 1));
@@ -173,15 +181,22 @@ function bagHasKey(args: readonly SqlArg[], lit: (s: string) => string): string 
 /** range(start, stop, step): numbers, or datetimes/timespans with a timespan step (default 1h); Kusto caps it at 1,048,576 elements. */
 function rangeArray(args: readonly SqlArg[]): string {
   const [start, stop] = [arg(args, 0), arg(args, 1)];
-  if ((start.type === 'datetime' || start.type === 'timespan') && args.every((x, i) => (i === 2 ? x.type === 'timespan' : x.type === start.type))) {
+  if (
+    (start.type === 'datetime' || start.type === 'timespan') &&
+    args.every((x, i) => (i === 2 ? x.type === 'timespan' : x.type === start.type))
+  ) {
     // Datetimes advance in nanoseconds (100 per tick).
     const step = args[2] ? p(arg(args, 2).sql) : '36000000000';
     const ticks = (x: string) => (start.type === 'datetime' ? `(epoch_ns(${x}) // 100)` : p(x));
     const n = `least(CAST(floor((${ticks(stop.sql)} - ${ticks(start.sql)}) / ${step}) AS BIGINT), 1048575)`;
-    const at = start.type === 'datetime' ? `make_timestamp_ns(epoch_ns(${p(start.sql)}) + i * ${step} * 100)` : `(${p(start.sql)} + i * ${step})`;
+    const at =
+      start.type === 'datetime'
+        ? `make_timestamp_ns(epoch_ns(${p(start.sql)}) + i * ${step} * 100)`
+        : `(${p(start.sql)} + i * ${step})`;
     return `CAST(to_json(list_transform(generate_series(0, ${n}), i -> ${toJsonSql({ sql: at, type: start.type })})) AS JSON)`;
   }
-  if (!args.every((x) => x.type === 'int' || x.type === 'long' || x.type === 'real')) throw new Unsupported('range() over these types');
+  if (!args.every((x) => x.type === 'int' || x.type === 'long' || x.type === 'real'))
+    throw new Unsupported('range() over these types');
   const step = args[2] ? p(arg(args, 2).sql) : '1';
   const n = `least(CAST(floor((${p(stop.sql)} - ${p(start.sql)}) / ${step}) AS BIGINT), 1048575)`;
   return `CAST(to_json(list_transform(generate_series(0, ${n}), i -> ${p(start.sql)} + i * ${step})) AS JSON)`;
@@ -195,6 +210,7 @@ function extractJson(args: readonly SqlArg[], lit: (s: string) => string): strin
   // The type literal arrives as its type name (fixtures) or as a typed null (the engine).
   const target = typeof args[2]?.constant === 'string' ? args[2].constant : args[2]?.type;
   if (args[2] === undefined || target === 'string') return value;
-  if (typeof target !== 'string' || !CONVERT_FROM_STRING[target]) throw new Unsupported(`extract_json to ${String(target)}`);
+  if (typeof target !== 'string' || !CONVERT_FROM_STRING[target])
+    throw new Unsupported(`extract_json to ${String(target)}`);
   return (CONVERT_FROM_STRING[target] as (s: string) => string)(value);
 }

@@ -13,7 +13,7 @@ interface Token {
 
 function tokenize(fmt: string, letters: string): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < fmt.length; ) {
+  for (let i = 0; i < fmt.length;) {
     const ch = fmt[i] as string;
     if (letters.includes(ch)) {
       let j = i;
@@ -38,7 +38,12 @@ function fraction(spec: string, frac7: string): string {
   return spec[0] === 'f' ? digits : `rtrim(${digits}, '0')`;
 }
 
-function assemble(tokens: readonly Token[], render: (spec: string) => string, lit: (s: string) => string, frac7: string): string {
+function assemble(
+  tokens: readonly Token[],
+  render: (spec: string) => string,
+  lit: (s: string) => string,
+  frac7: string,
+): string {
   const parts: string[] = [];
   tokens.forEach((t, i) => {
     if (t.kind === 'text') {

@@ -33,7 +33,8 @@ const pointToGeohash: SqlTemplate = (args, ctx) => {
     const bits: string[] = [];
     for (let k = 0; k < 5; k++) {
       const b = 5 * c + k;
-      const src = b % 2 === 0 ? `((${x} >> ${lonBits - 1 - b / 2}) & 1)` : `((${y} >> ${latBits - 1 - (b - 1) / 2}) & 1)`;
+      const src =
+        b % 2 === 0 ? `((${x} >> ${lonBits - 1 - b / 2}) & 1)` : `((${y} >> ${latBits - 1 - (b - 1) / 2}) & 1)`;
       bits.push(`${src} * ${2 ** (4 - k)}`);
     }
     chars.push(`substr(${ctx.stringLiteral(BASE32)}, CAST(${bits.join(' + ')} AS INTEGER) + 1, 1)`);
@@ -50,7 +51,8 @@ const geohashToCentralPoint: SqlTemplate = (args, ctx) => {
   const h = `CAST(${p(arg(args, 0).sql)} AS VARCHAR)`;
   const alphabet = ctx.stringLiteral(BASE32);
   const n = `length(${h})`;
-  const digit = (b: string) => `((strpos(${alphabet}, substr(${h}, CAST(${b} // 5 + 1 AS INTEGER), 1)) - 1) >> (4 - ${b} % 5)) & 1`;
+  const digit = (b: string) =>
+    `((strpos(${alphabet}, substr(${h}, CAST(${b} // 5 + 1 AS INTEGER), 1)) - 1) >> (4 - ${b} % 5)) & 1`;
   const lonBits = `CAST(ceil(5 * ${n} / 2) AS BIGINT)`;
   const latBits = `CAST(floor(5 * ${n} / 2) AS BIGINT)`;
   const idx = (even: boolean, bits: string) =>

@@ -28,9 +28,18 @@ export { Unsupported, renderTemplate, type RenderResult } from './render.js';
 export { castTo, toJsonSql, toStringSql } from './values.js';
 
 const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
-  ...STRING_TEMPLATES, ...CONVERSION_TEMPLATES, ...LOGICAL_TEMPLATES, ...DATETIME_TEMPLATES, ...MATH_TEMPLATES,
-  ...DYNAMIC_TEMPLATES, ...ARRAY_TEMPLATES, ...IPV4_TEMPLATES, ...HASH_TEMPLATES, ...WINDOW_TEMPLATES,
-  ...SERIES_TEMPLATES, ...GEO_TEMPLATES,
+  ...STRING_TEMPLATES,
+  ...CONVERSION_TEMPLATES,
+  ...LOGICAL_TEMPLATES,
+  ...DATETIME_TEMPLATES,
+  ...MATH_TEMPLATES,
+  ...DYNAMIC_TEMPLATES,
+  ...ARRAY_TEMPLATES,
+  ...IPV4_TEMPLATES,
+  ...HASH_TEMPLATES,
+  ...WINDOW_TEMPLATES,
+  ...SERIES_TEMPLATES,
+  ...GEO_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };
@@ -46,7 +55,12 @@ export function duckdbTemplate(name: string, context: 'scalar' | 'aggregate' = '
 }
 
 /** Renders a function call; failure carries the reason for the "unsupported" diagnostic. */
-export function renderFunction(name: string, args: readonly SqlArg[], ctx: SqlContext, context: 'scalar' | 'aggregate' = 'scalar'): RenderResult {
+export function renderFunction(
+  name: string,
+  args: readonly SqlArg[],
+  ctx: SqlContext,
+  context: 'scalar' | 'aggregate' = 'scalar',
+): RenderResult {
   return renderTemplate(duckdbTemplate(name, context), args, ctx);
 }
 

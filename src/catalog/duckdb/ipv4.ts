@@ -91,7 +91,11 @@ function hasIpv4(source: string, ips: string): string {
 function textList(args: readonly SqlArg[], from: number): string {
   const parts = args
     .slice(from)
-    .map((x) => (x.type === 'dynamic' ? `coalesce(json_extract_string(${p(x.sql)}, '$[*]'), [json_extract_string(${p(x.sql)}, '$')])` : `[${str(x)}]`));
+    .map((x) =>
+      x.type === 'dynamic'
+        ? `coalesce(json_extract_string(${p(x.sql)}, '$[*]'), [json_extract_string(${p(x.sql)}, '$')])`
+        : `[${str(x)}]`,
+    );
   return `flatten([${parts.join(', ')}])`;
 }
 
@@ -102,7 +106,9 @@ function formatIpv4(withMask: boolean): SqlTemplate {
     const numeric = a0.type === 'long' || a0.type === 'int';
     const ip = str(a0);
     // A number is the 32-bit address itself.
-    const addr = numeric ? `(CASE WHEN ${p(a0.sql)} BETWEEN 0 AND 4294967295 THEN CAST(${p(a0.sql)} AS BIGINT) END)` : address(ip);
+    const addr = numeric
+      ? `(CASE WHEN ${p(a0.sql)} BETWEEN 0 AND 4294967295 THEN CAST(${p(a0.sql)} AS BIGINT) END)`
+      : address(ip);
     const given = args[1] ? `CAST(${p(arg(args, 1).sql)} AS BIGINT)` : '32';
     const m = numeric ? given : `least(${ipv4Mask(ip)}, ${given})`;
     const n = `(${network(addr, m)} * CAST(pow(2, 32 - ${m}) AS BIGINT))`;
@@ -117,20 +123,28 @@ export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   ipv4_is_in_range: (args) => inRange(str(arg(args, 0)), str(arg(args, 1))),
   ipv4_is_in_any_range: (args) => {
     const ip = str(arg(args, 0));
-    const tests = args.slice(1).map((r) =>
-      r.type === 'dynamic' ? `coalesce(len(list_filter(json_extract_string(${p(r.sql)}, '$[*]'), rng -> ${inRange(ip, 'rng')})) > 0, false)` : inRange(ip, str(r)),
-    );
+    const tests = args
+      .slice(1)
+      .map((r) =>
+        r.type === 'dynamic'
+          ? `coalesce(len(list_filter(json_extract_string(${p(r.sql)}, '$[*]'), rng -> ${inRange(ip, 'rng')})) > 0, false)`
+          : inRange(ip, str(r)),
+      );
     return `(CASE WHEN ${address(ip)} IS NULL THEN NULL ELSE (${tests.join(' OR ')}) END)`;
   },
   ipv4_is_private: (args) => {
     const ip = str(arg(args, 0));
     const a = address(ip);
     const m = ipv4Mask(ip);
-    const tests = PRIVATE_BLOCKS.map(([base, bits]) => `(${m} >= ${bits} AND ${network(a, String(bits))} = ${base / 2 ** (32 - bits)})`);
+    const tests = PRIVATE_BLOCKS.map(
+      ([base, bits]) => `(${m} >= ${bits} AND ${network(a, String(bits))} = ${base / 2 ** (32 - bits)})`,
+    );
     return `(CASE WHEN ${a} IS NULL THEN NULL ELSE (${tests.join(' OR ')}) END)`;
   },
-  ipv4_compare: (args) => `CAST(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} AS BIGINT)`,
-  ipv4_is_match: (args) => `(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} = 0)`,
+  ipv4_compare: (args) =>
+    `CAST(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} AS BIGINT)`,
+  ipv4_is_match: (args) =>
+    `(${compareSql(str(arg(args, 0)), str(arg(args, 1)), args[2] ? p(arg(args, 2).sql) : null)} = 0)`,
   ipv4_netmask_suffix: (args) => `CAST(${ipv4Mask(str(arg(args, 0)))} AS INTEGER)`,
   format_ipv4: formatIpv4(false),
   format_ipv4_mask: formatIpv4(true),

@@ -13,7 +13,8 @@ function branchesAs(branches: readonly SqlArg[], t: ScalarType): string[] {
 function isEmpty(a: SqlArg): string {
   const x = p(a.sql);
   if (a.type === 'string') return `(${x} IS NULL OR ${x} = '')`;
-  if (a.type === 'dynamic') return `(${x} IS NULL OR json_type(${x}) = 'NULL' OR (json_type(${x}) = 'VARCHAR' AND json_extract_string(${x}, '$') = ''))`;
+  if (a.type === 'dynamic')
+    return `(${x} IS NULL OR json_type(${x}) = 'NULL' OR (json_type(${x}) = 'VARCHAR' AND json_extract_string(${x}, '$') = ''))`;
   return `(${x} IS NULL)`;
 }
 
@@ -45,7 +46,8 @@ const coalesce: SqlTemplate = (args) => {
   const t = commonType(args.map((a) => a.type));
   const vs = branchesAs(args, t);
   if (t === 'string') return `coalesce(${vs.map((v) => `nullif(${v}, '')`).join(', ')}, '')`;
-  if (t === 'dynamic') return `coalesce(${vs.map((v) => `(CASE WHEN json_type(${v}) <> 'NULL' THEN ${v} END)`).join(', ')})`;
+  if (t === 'dynamic')
+    return `coalesce(${vs.map((v) => `(CASE WHEN json_type(${v}) <> 'NULL' THEN ${v} END)`).join(', ')})`;
   return `coalesce(${vs.join(', ')})`;
 };
 

@@ -13,7 +13,10 @@ function real(a: SqlArg): string {
   return a.type === 'real' ? p(a.sql) : `CAST(${p(a.sql)} AS DOUBLE)`;
 }
 
-const unary = (f: (x: string) => string): SqlTemplate => (args) => f(real(arg(args, 0)));
+const unary =
+  (f: (x: string) => string): SqlTemplate =>
+  (args) =>
+    f(real(arg(args, 0)));
 
 /** bin(value, size) on numbers, timespans and datetimes; a null, zero or negative size gives null. */
 export function binSql(v: SqlArg, size: SqlArg): string {
@@ -47,7 +50,10 @@ const binAt: SqlTemplate = (args) => {
     const rel = `(${dtTicks(p(v.sql))} - ${dtTicks(p(fixed.sql))})`;
     return `(CASE WHEN ${p(size.sql)} > 0 THEN ${ticksDt(`${floorTo(rel, p(size.sql))} + ${dtTicks(p(fixed.sql))}`)} END)`;
   }
-  if (v.type === 'timespan' || ((v.type === 'int' || v.type === 'long') && (size.type === 'int' || size.type === 'long'))) {
+  if (
+    v.type === 'timespan' ||
+    ((v.type === 'int' || v.type === 'long') && (size.type === 'int' || size.type === 'long'))
+  ) {
     const rel = `(${p(v.sql)} - ${p(fixed.sql)})`;
     return `(CASE WHEN ${p(size.sql)} > 0 THEN ${floorTo(rel, p(size.sql))} + ${p(fixed.sql)} END)`;
   }
@@ -114,9 +120,14 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   isinf: unary((x) => `isinf(${x})`),
   isfinite: unary((x) => `isfinite(${x})`),
   // tgamma semantics: a pole at 0 (+inf), NaN at negative integers.
-  gamma: unary((x) => `(CASE WHEN ${x} = 0 THEN CAST('Infinity' AS DOUBLE) WHEN ${x} < 0 AND ${x} = floor(${x}) THEN ${NAN} ELSE gamma(${x}) END)`),
+  gamma: unary(
+    (x) =>
+      `(CASE WHEN ${x} = 0 THEN CAST('Infinity' AS DOUBLE) WHEN ${x} < 0 AND ${x} = floor(${x}) THEN ${NAN} ELSE gamma(${x}) END)`,
+  ),
   // log|gamma(x)|: +inf at the poles (0 and negative integers), where DuckDB's lgamma raises.
-  loggamma: unary((x) => `(CASE WHEN ${x} <= 0 AND ${x} = floor(${x}) THEN CAST('Infinity' AS DOUBLE) ELSE lgamma(${x}) END)`),
+  loggamma: unary(
+    (x) => `(CASE WHEN ${x} <= 0 AND ${x} = floor(${x}) THEN CAST('Infinity' AS DOUBLE) ELSE lgamma(${x}) END)`,
+  ),
   erf: null,
   erfc: null,
   beta_cdf: null,

@@ -13,7 +13,8 @@ export class Unsupported extends Error {
   }
 }
 
-export type RenderResult = { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly reason: string };
+export type RenderResult =
+  { readonly ok: true; readonly sql: string } | { readonly ok: false; readonly reason: string };
 
 /** `$0`, `$1`, ... become the argument SQL (parenthesised); `$*` all of them comma-joined. */
 export function substitute(pattern: string, args: readonly SqlArg[]): string {
@@ -25,7 +26,11 @@ export function substitute(pattern: string, args: readonly SqlArg[]): string {
   });
 }
 
-export function renderTemplate(template: SqlTemplate | undefined, args: readonly SqlArg[], ctx: SqlContext): RenderResult {
+export function renderTemplate(
+  template: SqlTemplate | undefined,
+  args: readonly SqlArg[],
+  ctx: SqlContext,
+): RenderResult {
   if (template === null || template === undefined) return { ok: false, reason: 'no exact translation' };
   try {
     const sql = typeof template === 'string' ? substitute(template, args) : template(args, ctx);

@@ -14,7 +14,8 @@ const NAN = "CAST('NaN' AS DOUBLE)";
 const NEG_INF = "CAST('-Infinity' AS DOUBLE)";
 
 /** The elements of a dynamic array as JSON[] (null when not an array). */
-const elements = (d: string) => `(CASE WHEN json_type(${d}) = 'ARRAY' THEN CAST(json_extract(${d}, '$[*]') AS JSON[]) END)`;
+const elements = (d: string) =>
+  `(CASE WHEN json_type(${d}) = 'ARRAY' THEN CAST(json_extract(${d}, '$[*]') AS JSON[]) END)`;
 /** A numeric element as DOUBLE, anything else null. */
 const num = (e: string) => `(CASE WHEN ${isNum(e)} THEN ${dbl(e)} END)`;
 /** The numbers of a dynamic array as DOUBLE[] (non-numeric elements null). */

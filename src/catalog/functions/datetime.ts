@@ -11,8 +11,23 @@ export const DATETIME_FUNCTIONS: readonly FunctionSpec[] = [
   sca('datetime_list_timezones', ['dynamic']),
   sca('format_datetime', ['string date:datetime format:string-literal'], { naming: 'first' }),
   sca('format_timespan', ['string timespan:timespan format:string-literal'], { naming: 'first' }),
-  sca('make_datetime', ['datetime year:numeric month:numeric day:numeric hour:numeric? minute:numeric? second:numeric?', 'datetime value:any'], { naming: 'only' }),
-  sca('make_timespan', ['timespan days:integer hours:integer minutes:integer seconds:real', 'timespan hours:integer minutes:integer seconds:real?', 'timespan value:any'], { naming: 'only' }),
+  sca(
+    'make_datetime',
+    [
+      'datetime year:numeric month:numeric day:numeric hour:numeric? minute:numeric? second:numeric?',
+      'datetime value:any',
+    ],
+    { naming: 'only' },
+  ),
+  sca(
+    'make_timespan',
+    [
+      'timespan days:integer hours:integer minutes:integer seconds:real',
+      'timespan hours:integer minutes:integer seconds:real?',
+      'timespan value:any',
+    ],
+    { naming: 'only' },
+  ),
   sca('datetime_add', ['datetime part:string-literal value:integer datetime:datetime']),
   sca('datetime_diff', ['long part:string-literal datetime1:datetime datetime2:datetime']),
   sca('dayofweek', ['timespan date:datetime']),

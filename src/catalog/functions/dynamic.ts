@@ -9,9 +9,19 @@ export const DYNAMIC_FUNCTIONS: readonly FunctionSpec[] = [
   sca('array_strcat', ['string array:dynamic delimiter:any']),
   sca('split', ['dynamic source:any delimiter:string requestedIndex:integer?'], { naming: 'first' }),
   sca('parse_command_line', ['dynamic command:any parser:string']),
-  sca('extract_all', ['dynamic regex:string-literal source:string', 'dynamic regex:string-literal captureGroups:dynamic source:string'], { aliases: ['extractall'] }),
-  sca('extractjson', ['string jsonPath:string-literal jsonText:string', '@litN jsonPath:string-literal jsonText:string type:any']),
-  sca('extract_json', ['string jsonPath:string-literal jsonText:string', '@litN jsonPath:string-literal jsonText:string type:any']),
+  sca(
+    'extract_all',
+    ['dynamic regex:string-literal source:string', 'dynamic regex:string-literal captureGroups:dynamic source:string'],
+    { aliases: ['extractall'] },
+  ),
+  sca('extractjson', [
+    'string jsonPath:string-literal jsonText:string',
+    '@litN jsonPath:string-literal jsonText:string type:any',
+  ]),
+  sca('extract_json', [
+    'string jsonPath:string-literal jsonText:string',
+    '@litN jsonPath:string-literal jsonText:string type:any',
+  ]),
   sca('parse_csv', ['dynamic csv_text:string-or-dynamic'], { naming: 'first' }),
   sca('parse_json', ['dynamic json_text:string-or-dynamic'], { naming: 'first', aliases: ['parsejson'] }),
   sca('parse_xml', ['dynamic xml_text:string-or-dynamic'], { naming: 'first' }),

@@ -7,14 +7,20 @@ const { sca } = builders('geo');
 
 export const GEO_FUNCTIONS: readonly FunctionSpec[] = [
   sca('geo_from_wkt', ['dynamic wkt:string-or-array']),
-  sca('geo_angle', ['real p1_longitude:numeric p1_latitude:numeric p2_longitude:numeric p2_latitude:numeric p3_longitude:numeric p3_latitude:numeric']),
+  sca('geo_angle', [
+    'real p1_longitude:numeric p1_latitude:numeric p2_longitude:numeric p2_latitude:numeric p3_longitude:numeric p3_latitude:numeric',
+  ]),
   sca('geo_azimuth', ['real p1_longitude:numeric p1_latitude:numeric p2_longitude:numeric p2_latitude:numeric']),
   sca('geo_closest_point_on_line', ['dynamic longitude:numeric latitude:numeric lineString:dynamic']),
   sca('geo_closest_point_on_polygon', ['dynamic longitude:numeric latitude:numeric polygon:dynamic']),
-  sca('geo_distance_2points', ['real p1_longitude:numeric p1_latitude:numeric p2_longitude:numeric p2_latitude:numeric use_spheroid:number-or-bool?']),
+  sca('geo_distance_2points', [
+    'real p1_longitude:numeric p1_latitude:numeric p2_longitude:numeric p2_latitude:numeric use_spheroid:number-or-bool?',
+  ]),
   sca('geo_distance_point_to_line', ['real longitude:numeric latitude:numeric lineString:dynamic']),
   sca('geo_distance_point_to_polygon', ['real longitude:numeric latitude:numeric polygon:dynamic']),
-  sca('geo_point_in_circle', ['bool p_longitude:numeric p_latitude:numeric pc_longitude:numeric pc_latitude:numeric c_radius:numeric']),
+  sca('geo_point_in_circle', [
+    'bool p_longitude:numeric p_latitude:numeric pc_longitude:numeric pc_latitude:numeric c_radius:numeric',
+  ]),
   sca('geo_point_in_polygon', ['bool longitude:numeric latitude:numeric polygon:dynamic']),
   sca('geo_intersects_2lines', ['bool lineString1:dynamic lineString2:dynamic']),
   sca('geo_intersects_line_with_polygon', ['bool lineString:dynamic polygon:dynamic']),
@@ -38,7 +44,9 @@ export const GEO_FUNCTIONS: readonly FunctionSpec[] = [
   sca('geo_line_centroid', ['dynamic lineString:dynamic']),
   sca('geo_line_densify', ['dynamic lineString:dynamic tolerance:numeric? preserve_crossing:number-or-bool?']),
   sca('geo_line_simplify', ['dynamic lineString:dynamic tolerance:numeric?']),
-  sca('geo_line_locate_point', ['real lineString:dynamic longitude:numeric latitude:numeric use_spheroid:number-or-bool?']),
+  sca('geo_line_locate_point', [
+    'real lineString:dynamic longitude:numeric latitude:numeric use_spheroid:number-or-bool?',
+  ]),
   sca('geo_line_interpolate_point', ['dynamic lineString:dynamic fraction:numeric']),
   sca('geo_line_to_s2cells', ['dynamic lineString:dynamic level:numeric? radius:numeric?']),
   sca('geo_point_to_geohash', ['string longitude:numeric latitude:numeric accuracy:numeric?']),

@@ -6,9 +6,36 @@ import type { FunctionSpec } from '../types.js';
 const { sca } = builders('math');
 
 export const MATH_FUNCTIONS: readonly FunctionSpec[] = [
-  sca('bin', ['@widest value:numeric roundTo:numeric', 'timespan value:timespan roundTo:timespan', 'datetime value:datetime roundTo:datetime', 'datetime value:datetime roundTo:timespan'], { naming: 'first' }),
-  sca('floor', ['@widest value:numeric roundTo:numeric', 'timespan value:timespan roundTo:timespan', 'datetime value:datetime roundTo:datetime', 'datetime value:datetime roundTo:timespan'], { naming: 'first' }),
-  sca('bin_at', ['@widest value:numeric bin_size:numeric fixed_point:numeric', 'timespan value:timespan bin_size:numeric fixed_point:timespan', 'timespan value:timespan bin_size:timespan fixed_point:timespan', 'datetime value:datetime bin_size:summable fixed_point:datetime'], { naming: 'first' }),
+  sca(
+    'bin',
+    [
+      '@widest value:numeric roundTo:numeric',
+      'timespan value:timespan roundTo:timespan',
+      'datetime value:datetime roundTo:datetime',
+      'datetime value:datetime roundTo:timespan',
+    ],
+    { naming: 'first' },
+  ),
+  sca(
+    'floor',
+    [
+      '@widest value:numeric roundTo:numeric',
+      'timespan value:timespan roundTo:timespan',
+      'datetime value:datetime roundTo:datetime',
+      'datetime value:datetime roundTo:timespan',
+    ],
+    { naming: 'first' },
+  ),
+  sca(
+    'bin_at',
+    [
+      '@widest value:numeric bin_size:numeric fixed_point:numeric',
+      'timespan value:timespan bin_size:numeric fixed_point:timespan',
+      'timespan value:timespan bin_size:timespan fixed_point:timespan',
+      'datetime value:datetime bin_size:summable fixed_point:datetime',
+    ],
+    { naming: 'first' },
+  ),
   sca('bin_auto', ['@p0+ value:summable'], { naming: 'first' }),
   sca('around', ['bool value:any center:any delta:any']),
   sca('binary_and', ['long value1:integer value2:integer'], { naming: 'first' }),
@@ -54,5 +81,7 @@ export const MATH_FUNCTIONS: readonly FunctionSpec[] = [
   sca('isfinite', ['bool number:real']),
   sca('max_of', ['@common arg:orderable~...']),
   sca('min_of', ['@common arg:orderable~...']),
-  sca('welch_test', ['real mean1:numeric variance1:numeric count1:numeric mean2:numeric variance2:numeric count2:numeric']),
+  sca('welch_test', [
+    'real mean1:numeric variance1:numeric count1:numeric mean2:numeric variance2:numeric count2:numeric',
+  ]),
 ];

@@ -6,8 +6,16 @@ import type { FunctionSpec } from '../types.js';
 const { sca } = builders('aggregate-state');
 
 export const SKETCH_FUNCTIONS: readonly FunctionSpec[] = [
-  sca('percentile_tdigest', ['dynamic tdigest:dynamic percentile1:real', '@litN tdigest:dynamic percentile1:real type:any'], { naming: 'name+first' }),
-  sca('percentiles_array_tdigest', ['dynamic tdigest:dynamic percentile:real...', 'dynamic tdigest:dynamic percentiles:dynamic'], { naming: 'prefix+first', prefix: 'percentile_tdigest' }),
+  sca(
+    'percentile_tdigest',
+    ['dynamic tdigest:dynamic percentile1:real', '@litN tdigest:dynamic percentile1:real type:any'],
+    { naming: 'name+first' },
+  ),
+  sca(
+    'percentiles_array_tdigest',
+    ['dynamic tdigest:dynamic percentile:real...', 'dynamic tdigest:dynamic percentiles:dynamic'],
+    { naming: 'prefix+first', prefix: 'percentile_tdigest' },
+  ),
   sca('percentrank_tdigest', ['real digest:dynamic value:any']),
   sca('rank_tdigest', ['real digest:dynamic value:any']),
   sca('tdigest_isvalid', ['bool digest:dynamic value:any']),

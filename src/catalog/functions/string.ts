@@ -22,7 +22,10 @@ export const STRING_FUNCTIONS: readonly FunctionSpec[] = [
   sca('indexof_regex', ['long string:any match:any start:integer? length:integer? occurrence:integer?']),
   sca('has_any_index', ['long source:string-or-dynamic values:dynamic']),
   sca('reverse', ['string value:any']),
-  sca('extract', ['string regex:string-literal captureGroup:long source:string', '@litN regex:string-literal captureGroup:long source:string typeLiteral:any']),
+  sca('extract', [
+    'string regex:string-literal captureGroup:long source:string',
+    '@litN regex:string-literal captureGroup:long source:string typeLiteral:any',
+  ]),
   sca('replace', ['string regex:string-literal rewrite:string-literal source:string'], { obsolete: true }),
   sca('replace_regex', ['string source:string lookup_regex:string-literal rewrite_pattern:string-literal']),
   sca('replace_string', ['string text:string lookup:string rewrite:string']),

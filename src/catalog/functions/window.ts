@@ -11,7 +11,9 @@ export const WINDOW_FUNCTIONS: readonly FunctionSpec[] = [
   win('row_rank', ['long column:not-dynamic dense:bool?'], { obsolete: true }),
   win('row_rank_dense', ['long term:not-dynamic restart:bool?']),
   win('row_rank_min', ['long term:not-dynamic restart:bool?']),
-  win('row_window_session', ['@p0 expr:datetime maxDistanceFromFirst:timespan maxDistanceBetweenNeighbors:timespan restart:bool?']),
+  win('row_window_session', [
+    '@p0 expr:datetime maxDistanceFromFirst:timespan maxDistanceBetweenNeighbors:timespan restart:bool?',
+  ]),
   win('prev', ['@p0 column:any offset:long? default_value:any?']),
   win('next', ['@p0 column:any offset:long? default_value:any?']),
 ];

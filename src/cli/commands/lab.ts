@@ -22,10 +22,22 @@ export async function run(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
     {
-      scenario: { type: 'string' }, seed: { type: 'string' }, devices: { type: 'string' }, days: { type: 'string' },
-      start: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, db: { type: 'string' },
-      device: { type: 'string' }, user: { type: 'string' }, 'archive-time': { type: 'string' }, 'upload-time': { type: 'string' },
-      vary: { type: 'boolean' }, density: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      devices: { type: 'string' },
+      days: { type: 'string' },
+      start: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      db: { type: 'string' },
+      device: { type: 'string' },
+      user: { type: 'string' },
+      'archive-time': { type: 'string' },
+      'upload-time': { type: 'string' },
+      vary: { type: 'boolean' },
+      density: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
     false,
   );
@@ -34,13 +46,15 @@ export async function run(args: readonly string[]): Promise<number> {
     return 0;
   }
   if (values.scenario === undefined) throw new CliError(`--scenario is required\n${USAGE}`);
-  if ((values.out === undefined) === (values.db === undefined)) throw new CliError('give exactly one of --out DIR or --db FILE');
+  if ((values.out === undefined) === (values.db === undefined))
+    throw new CliError('give exactly one of --out DIR or --db FILE');
   const format = values.format ?? 'streaming';
   if (format !== 'streaming' && format !== 'ndjson' && format !== 'parquet' && format !== 'csv') {
     throw new CliError(`--format must be streaming, ndjson, parquet or csv, got '${format}'`);
   }
   const density = values.density === undefined ? undefined : Number(values.density);
-  if (density !== undefined && !(density > 0 && density <= 100)) throw new CliError('--density must be a number in (0, 100]');
+  if (density !== undefined && !(density > 0 && density <= 100))
+    throw new CliError('--density must be a number in (0, 100]');
   const { generateLab } = await import('../../lab/index.js');
   const quiet = values.quiet === true || !process.stderr.isTTY;
   const started = Date.now();
@@ -66,7 +80,12 @@ export async function run(args: readonly string[]): Promise<number> {
         ...(values['archive-time'] !== undefined ? { archiveTime: values['archive-time'] } : {}),
         ...(values['upload-time'] !== undefined ? { uploadTime: values['upload-time'] } : {}),
       },
-      onProgress: quiet ? undefined : (p) => process.stderr.write(`\r  ${p.devices}/${p.totalDevices} devices, ${p.events.toLocaleString('en-US')} events`),
+      onProgress: quiet
+        ? undefined
+        : (p) =>
+            process.stderr.write(
+              `\r  ${p.devices}/${p.totalDevices} devices, ${p.events.toLocaleString('en-US')} events`,
+            ),
     });
   } catch (err) {
     if (err instanceof CliError) throw err;
@@ -80,7 +99,9 @@ export async function run(args: readonly string[]): Promise<number> {
   const lines = [
     `scenario ${t.scenario}, seed ${t.seed}: ${t.devices.length} devices, ${t.start} .. ${t.end}`,
     `${result.events.toLocaleString('en-US')} events${values.db !== undefined ? '' : ` in ${result.files.length} files`} in ${secs.toFixed(1)} s (${Math.round(result.events / Math.max(secs, 0.001)).toLocaleString('en-US')} events/s)`,
-    ...t.entities.map((e) => `  ${e.verdict.padEnd(19)} ${e.device} (${e.user}): ${e.techniques.map((x) => x.id).join(', ')}`),
+    ...t.entities.map(
+      (e) => `  ${e.verdict.padEnd(19)} ${e.device} (${e.user}): ${e.techniques.map((x) => x.id).join(', ')}`,
+    ),
     values.db !== undefined ? `ingested into ${values.db}` : `written to ${result.outDir}`,
     `truth: ${result.truthPath}`,
   ];

@@ -30,7 +30,13 @@ export function defineDiagnostic<P>(def: DiagnosticDef<P>): DiagnosticDef<P> {
 }
 
 export function diagnostic<P>(def: DiagnosticDef<P>, params: P, span: Span, hint?: string): Diagnostic {
-  const d: Diagnostic = { code: def.code, severity: def.severity, phase: def.phase, message: def.message(params), span };
+  const d: Diagnostic = {
+    code: def.code,
+    severity: def.severity,
+    phase: def.phase,
+    message: def.message(params),
+    span,
+  };
   return hint === undefined ? d : { ...d, hint };
 }
 

@@ -120,5 +120,6 @@ export const UNSUPPORTED_CALL_CHAIN = defineDiagnostic<{ name: string }>({
   code: 'EXF107',
   severity: 'error',
   phase: 'syntax',
-  message: (p) => `Calls on an expression (.${p.name}(...)) are not supported; exfilhunt queries a single local database`,
+  message: (p) =>
+    `Calls on an expression (.${p.name}(...)) are not supported; exfilhunt queries a single local database`,
 });

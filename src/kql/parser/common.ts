@@ -1,7 +1,16 @@
 // Pieces shared by many operators: `name = expr` items, operator parameters
 // (`kind=inner`, `hint.strategy=shuffle`), sort items, column patterns and types.
 import type {
-  ColumnDecl, ColumnPattern, Expr, Ident, NamedExpr, OpParam, ScalarTypeRef, SortItem, TabularTypeRef, TypeRef,
+  ColumnDecl,
+  ColumnPattern,
+  Expr,
+  Ident,
+  NamedExpr,
+  OpParam,
+  ScalarTypeRef,
+  SortItem,
+  TabularTypeRef,
+  TypeRef,
 } from '../ast.js';
 import { BAD_TYPE, MISSING } from '../diagnostics/syntax-codes.js';
 import { TYPE_ALIASES } from '../types.js';
@@ -78,7 +87,13 @@ export function parseParamValue(p: Parser): Expr {
   if (t.kind === 'ident') {
     if (t.text === 'true' || t.text === 'false') {
       p.next();
-      return { kind: 'Literal', type: 'bool', value: t.text === 'true', raw: t.text, span: { start: t.start, end: t.end } };
+      return {
+        kind: 'Literal',
+        type: 'bool',
+        value: t.text === 'true',
+        raw: t.text,
+        span: { start: t.start, end: t.end },
+      };
     }
     const name = parseName(p);
     return { kind: 'NameRef', name, span: name.span };

@@ -3,19 +3,59 @@
 // A pipe expression `e | op | op` is an expression too (see ast.ts), but pipes are
 // only consumed by parsePipeExpr, so `where a == b | project c` stops at the `|`.
 import type { BinaryOp, Call, Expr, Ident, ListOp, Operator, Pipeline } from '../ast.js';
-import { INCOMPLETE_FRAGMENT, KEYWORD_AS_NAME, MISSING, TOO_DEEP, UNSUPPORTED_CALL_CHAIN } from '../diagnostics/syntax-codes.js';
+import {
+  INCOMPLETE_FRAGMENT,
+  KEYWORD_AS_NAME,
+  MISSING,
+  TOO_DEEP,
+  UNSUPPORTED_CALL_CHAIN,
+} from '../diagnostics/syntax-codes.js';
 import { describe, PIPE_STOPS, type Parser } from './core.js';
 import {
-  atName, parseDynamicLiteral, parseName, parseNumberLiteral, parseStringLiteral, parseTimespanLiteral, parseTypedLiteral,
+  atName,
+  parseDynamicLiteral,
+  parseName,
+  parseNumberLiteral,
+  parseStringLiteral,
+  parseTimespanLiteral,
+  parseTypedLiteral,
 } from './literals.js';
 import { parseHeadOperator, parseOperator } from './operators.js';
 
 const EQUALITY_OPS: ReadonlySet<string> = new Set([
-  '==', '!=', '<>', '=~', '!~',
-  'has', '!has', 'has_cs', '!has_cs', 'hasprefix', '!hasprefix', 'hasprefix_cs', '!hasprefix_cs',
-  'hassuffix', '!hassuffix', 'hassuffix_cs', '!hassuffix_cs', 'contains', '!contains', 'contains_cs', '!contains_cs',
-  'startswith', '!startswith', 'startswith_cs', '!startswith_cs', 'endswith', '!endswith', 'endswith_cs', '!endswith_cs',
-  'like', 'notlike', 'likecs', 'notlikecs',
+  '==',
+  '!=',
+  '<>',
+  '=~',
+  '!~',
+  'has',
+  '!has',
+  'has_cs',
+  '!has_cs',
+  'hasprefix',
+  '!hasprefix',
+  'hasprefix_cs',
+  '!hasprefix_cs',
+  'hassuffix',
+  '!hassuffix',
+  'hassuffix_cs',
+  '!hassuffix_cs',
+  'contains',
+  '!contains',
+  'contains_cs',
+  '!contains_cs',
+  'startswith',
+  '!startswith',
+  'startswith_cs',
+  '!startswith_cs',
+  'endswith',
+  '!endswith',
+  'endswith_cs',
+  '!endswith_cs',
+  'like',
+  'notlike',
+  'likecs',
+  'notlikecs',
 ]);
 /** Old spellings Kusto still accepts, normalised to the documented operator. */
 const LEGACY_OPS: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
@@ -23,7 +63,16 @@ const LEGACY_OPS: ReadonlyMap<string, BinaryOp> = new Map<string, BinaryOp>([
   ['containscs', 'contains_cs'],
   ['notcontainscs', '!contains_cs'],
 ]);
-const LIST_OPS: ReadonlySet<string> = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all', 'has_any_cs', 'has_all_cs']);
+const LIST_OPS: ReadonlySet<string> = new Set([
+  'in',
+  '!in',
+  'in~',
+  '!in~',
+  'has_any',
+  'has_all',
+  'has_any_cs',
+  'has_all_cs',
+]);
 /** Type keywords that have no literal form; `boolean(x)` is an error in Kusto. */
 const TYPE_KEYWORDS: ReadonlySet<string> = new Set(['boolean', 'float', 'string', 'uuid', 'uniqueid']);
 const RELATIONAL_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
@@ -294,11 +343,24 @@ function parseWord(p: Parser): Expr {
   const head = parseHeadOperator(p);
   if (head !== null) return head;
   // Operator words (`has`, `!has`, `in~`, `between`) and `dynamic` without `(` are never bare names.
-  if (NOT_A_NAME.has(w) || EQUALITY_OPS.has(w) || LIST_OPS.has(w) || w === 'between' || w === 'dynamic' || w.startsWith('!') || w.endsWith('~')) {
+  if (
+    NOT_A_NAME.has(w) ||
+    EQUALITY_OPS.has(w) ||
+    LIST_OPS.has(w) ||
+    w === 'between' ||
+    w === 'dynamic' ||
+    w.startsWith('!') ||
+    w.endsWith('~')
+  ) {
     return p.missingExpr();
   }
   if (TYPE_KEYWORDS.has(w) && p.atAt(1, '(')) {
-    p.error(KEYWORD_AS_NAME, { name: w }, p.errSpan(), `type names are not functions; use a literal such as ${w === 'string' ? "'text'" : 'bool(true)'} or a conversion such as to${w === 'boolean' ? 'bool' : w}()`);
+    p.error(
+      KEYWORD_AS_NAME,
+      { name: w },
+      p.errSpan(),
+      `type names are not functions; use a literal such as ${w === 'string' ? "'text'" : 'bool(true)'} or a conversion such as to${w === 'boolean' ? 'bool' : w}()`,
+    );
   }
   const name = parseName(p);
   if (p.at('(')) return parseCallArgs(p, name);

@@ -2,22 +2,60 @@
 import type { Datatable, ExternalData, Operator } from '../ast.js';
 import type { Parser } from './core.js';
 import {
-  parseCount, parseDistinct, parseExtend, parseGetSchema, parsePrint, parseProject, parseProjectAway,
-  parseProjectKeep, parseProjectRename, parseProjectReorder, parseSerialize, parseTake,
+  parseCount,
+  parseDistinct,
+  parseExtend,
+  parseGetSchema,
+  parsePrint,
+  parseProject,
+  parseProjectAway,
+  parseProjectKeep,
+  parseProjectRename,
+  parseProjectReorder,
+  parseSerialize,
+  parseTake,
 } from './ops-project.js';
-import { parseMakeSeries, parseSort, parseSummarize, parseTop, parseTopHitters, parseTopNested } from './ops-summarize.js';
+import {
+  parseMakeSeries,
+  parseSort,
+  parseSummarize,
+  parseTop,
+  parseTopHitters,
+  parseTopNested,
+} from './ops-summarize.js';
 import { parseAs, parseJoin, parseLookup, parseUnion } from './ops-join.js';
 import {
-  parseConsume, parseEvaluate, parseInvoke, parseMvApply, parseMvExpand, parseParse, parseParseKv, parseReduce,
-  parseRender, parseSample, parseSampleDistinct, parseWhere,
+  parseConsume,
+  parseEvaluate,
+  parseInvoke,
+  parseMvApply,
+  parseMvExpand,
+  parseParse,
+  parseParseKv,
+  parseReduce,
+  parseRender,
+  parseSample,
+  parseSampleDistinct,
+  parseWhere,
 } from './ops-misc.js';
 import {
-  parseDatatable, parseExternalData, parseFacet, parseFind, parseFork, parsePartition, parseRange, parseScan,
+  parseDatatable,
+  parseExternalData,
+  parseFacet,
+  parseFind,
+  parseFork,
+  parsePartition,
+  parseRange,
+  parseScan,
   parseSearch,
 } from './ops-control.js';
 
 import {
-  parseGraphMarkComponents, parseGraphMatch, parseGraphToTable, parseMakeGraph, parseProjectByNames,
+  parseGraphMarkComponents,
+  parseGraphMatch,
+  parseGraphToTable,
+  parseMakeGraph,
+  parseProjectByNames,
 } from './ops-graph.js';
 
 export type OperatorParser = (p: Parser, start: number) => Operator;

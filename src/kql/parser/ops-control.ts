@@ -1,8 +1,21 @@
 // Operators with nested bodies or their own mini-grammars: scan, partition, fork, facet,
 // and the source operators range, search, find, datatable, externaldata.
 import type {
-  Datatable, Expr, ExternalData, FacetOp, FindOp, ForkOp, Ident, NamedExpr, Param, PartitionOp, RangeOp, ScanOp,
-  ScanStep, SearchOp, Span,
+  Datatable,
+  Expr,
+  ExternalData,
+  FacetOp,
+  FindOp,
+  ForkOp,
+  Ident,
+  NamedExpr,
+  Param,
+  PartitionOp,
+  RangeOp,
+  ScanOp,
+  ScanStep,
+  SearchOp,
+  Span,
 } from '../ast.js';
 import { isMissing, type Parser } from './core.js';
 import { MISSING } from '../diagnostics/syntax-codes.js';
@@ -175,7 +188,11 @@ function parseDatatableValue(p: Parser): Expr {
   const v = parseUnaryExpr(p);
   const inner = v.kind === 'Unary' ? v.operand : v;
   if (inner.kind !== 'Literal' && inner.kind !== 'DynamicLiteral' && !isMissing(inner)) {
-    p.error(MISSING, { what: 'literal value', found: `'${p.text.slice(v.span.start, Math.min(v.span.end, v.span.start + 24))}'` }, v.span);
+    p.error(
+      MISSING,
+      { what: 'literal value', found: `'${p.text.slice(v.span.start, Math.min(v.span.end, v.span.start + 24))}'` },
+      v.span,
+    );
   }
   return v;
 }

@@ -1,15 +1,39 @@
 // Filtering, expansion, text parsing and plugin operators: where, mv-expand, mv-apply,
 // parse/parse-where, parse-kv, render, evaluate, invoke, sample(-distinct), consume, reduce.
 import type {
-  ConsumeOp, EvaluateOp, Expr, Ident, InvokeOp, MvApplyOp, MvExpandItem, MvExpandOp, OpParam, ParseKvOp, ParseOp,
-  ParsePatternPart, ReduceOp, RenderOp, SampleDistinctOp, SampleOp, ScalarTypeRef, UnmodeledOp, WhereOp,
+  ConsumeOp,
+  EvaluateOp,
+  Expr,
+  Ident,
+  InvokeOp,
+  MvApplyOp,
+  MvExpandItem,
+  MvExpandOp,
+  OpParam,
+  ParseKvOp,
+  ParseOp,
+  ParsePatternPart,
+  ReduceOp,
+  RenderOp,
+  SampleDistinctOp,
+  SampleOp,
+  ScalarTypeRef,
+  UnmodeledOp,
+  WhereOp,
 } from '../ast.js';
 import { MISSING, UNEXPECTED_TOKEN } from '../diagnostics/syntax-codes.js';
 import { describe, type Parser } from './core.js';
 import { parseCallArgs, parseExpr, parsePipeExpr, parsePipeTail } from './expressions.js';
 import { atName, parseName, parseStringLiteral } from './literals.js';
 import {
-  atOpParam, parseColumnDeclList, parseNamedExpr, parseOpParam, parseOpParams, parseParamValue, parseScalarType, parseTypeRef,
+  atOpParam,
+  parseColumnDeclList,
+  parseNamedExpr,
+  parseOpParam,
+  parseOpParams,
+  parseParamValue,
+  parseScalarType,
+  parseTypeRef,
 } from './common.js';
 import { peekOperatorName, parseOperator } from './operators.js';
 import { OPERATOR_PARSERS } from './operator-table.js';
@@ -208,8 +232,13 @@ export function parseUnmodeled(p: Parser, start: number, name: string): Unmodele
   while (!p.atEof()) {
     const t = p.tok;
     if (t.kind === 'punct') {
-      if (stack.length === 0 && (t.text === '|' || t.text === ';' || t.text === ')' || t.text === '}' || t.text === ']')) break;
-      if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(t.text === '(' ? ')' : t.text === '[' ? ']' : '}');
+      if (
+        stack.length === 0 &&
+        (t.text === '|' || t.text === ';' || t.text === ')' || t.text === '}' || t.text === ']')
+      )
+        break;
+      if (t.text === '(' || t.text === '[' || t.text === '{')
+        stack.push(t.text === '(' ? ')' : t.text === '[' ? ']' : '}');
       else if (t.text === ')' || t.text === ']' || t.text === '}') {
         if (stack[stack.length - 1] !== t.text) {
           p.error(UNEXPECTED_TOKEN, { text: describe(t) }, p.errSpan());
@@ -222,6 +251,7 @@ export function parseUnmodeled(p: Parser, start: number, name: string): Unmodele
     p.next();
   }
   if (stack.length > 0) p.expect(stack[stack.length - 1] ?? ')');
-  if (text === '' && name !== 'graph-mark-components') p.error(MISSING, { what: `${name} arguments`, found: describe(p.tok) }, p.errSpan());
+  if (text === '' && name !== 'graph-mark-components')
+    p.error(MISSING, { what: `${name} arguments`, found: describe(p.tok) }, p.errSpan());
   return { kind: 'Unmodeled', name, text, span: p.span(start) };
 }

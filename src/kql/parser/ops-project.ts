@@ -1,7 +1,19 @@
 // Column-shaping operators: project family, extend, distinct, serialize, take, count, getschema, print.
 import type {
-  CountOp, DistinctOp, ExtendOp, GetSchemaOp, Ident, PrintOp, ProjectAwayOp, ProjectKeepOp, ProjectOp,
-  ProjectRenameOp, ProjectReorderOp, SerializeOp, Span, TakeOp,
+  CountOp,
+  DistinctOp,
+  ExtendOp,
+  GetSchemaOp,
+  Ident,
+  PrintOp,
+  ProjectAwayOp,
+  ProjectKeepOp,
+  ProjectOp,
+  ProjectRenameOp,
+  ProjectReorderOp,
+  SerializeOp,
+  Span,
+  TakeOp,
 } from '../ast.js';
 import type { Parser } from './core.js';
 import { parseExpr } from './expressions.js';

@@ -1,7 +1,15 @@
 // Aggregating and ordering operators: summarize, sort/order, top, top-nested, top-hitters, make-series.
 import type {
-  Expr, MakeSeriesAggregate, MakeSeriesOp, NamedExpr, SortOp, SummarizeOp, TopHittersOp, TopNestedLevel,
-  TopNestedOp, TopOp,
+  Expr,
+  MakeSeriesAggregate,
+  MakeSeriesOp,
+  NamedExpr,
+  SortOp,
+  SummarizeOp,
+  TopHittersOp,
+  TopNestedLevel,
+  TopNestedOp,
+  TopOp,
 } from '../ast.js';
 import type { Parser } from './core.js';
 import { parseArg, parseExpr } from './expressions.js';

@@ -37,7 +37,12 @@ function parseStatements(p: Parser, inBody: boolean): Statement[] {
       p.syncTo(STATEMENT_STOPS);
       p.eat(';');
     } else {
-      p.error(EXPECTED_TOKEN, { expected: ';', found: describe(p.tok) }, p.errSpan(), 'statements are separated by `;`');
+      p.error(
+        EXPECTED_TOKEN,
+        { expected: ';', found: describe(p.tok) },
+        p.errSpan(),
+        'statements are separated by `;`',
+      );
     }
   }
   return out;

@@ -6,9 +6,17 @@ import { printPipeline } from './ops.js';
 import { lex } from '../lexer.js';
 
 const PREC: Readonly<Record<string, number>> = {
-  or: 1, and: 2,
-  '<': 4, '<=': 4, '>': 4, '>=': 4,
-  '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,
+  or: 1,
+  and: 2,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
 };
 const EQUALITY = 3;
 const UNARY = 7;
@@ -127,7 +135,10 @@ function printBare(e: Expr, indent: string): string {
     case 'ExternalData': {
       const cols = e.columns.map((c) => `${printIdent(c.name)}:${c.type.name}`).join(', ');
       const uris = e.uris.map((v) => printExpr(v, 0, indent)).join(', ');
-      const w = e.params.length > 0 ? ` with (${e.params.map((p) => `${p.name}=${printExpr(p.value, 0, indent)}`).join(', ')})` : '';
+      const w =
+        e.params.length > 0
+          ? ` with (${e.params.map((p) => `${p.name}=${printExpr(p.value, 0, indent)}`).join(', ')})`
+          : '';
       return `externaldata(${cols}) [${uris}]${w}`;
     }
   }

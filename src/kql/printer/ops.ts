@@ -1,6 +1,15 @@
 // Operator and pipeline printing: one operator per line, nested pipelines indented.
 import type {
-  ColumnPattern, Expr, NamedExpr, Operator, OpParam, Param, Pipeline, ScalarTypeRef, SortItem, TypeRef,
+  ColumnPattern,
+  Expr,
+  NamedExpr,
+  Operator,
+  OpParam,
+  Param,
+  Pipeline,
+  ScalarTypeRef,
+  SortItem,
+  TypeRef,
 } from '../ast.js';
 import { printExpr, printIdent } from './expr.js';
 import { printGraphOperator } from './graph.js';
@@ -23,7 +32,8 @@ function e(x: Expr, indent: string, minPrec = 0): string {
 export function printNamed(n: NamedExpr, indent: string): string {
   const v = e(n.expr, indent, 1);
   if (n.names.length === 0) return v;
-  if (n.names.length === 1) return `${printIdent(n.names[0] ?? { kind: 'Ident', name: '', quoted: false, span: n.span })}=${v}`;
+  if (n.names.length === 1)
+    return `${printIdent(n.names[0] ?? { kind: 'Ident', name: '', quoted: false, span: n.span })}=${v}`;
   return `(${n.names.map(printIdent).join(', ')})=${v}`;
 }
 
@@ -50,7 +60,9 @@ function sortItem(s: SortItem, indent: string): string {
 }
 
 export function printPattern(c: ColumnPattern): string {
-  return /^[A-Za-z_*\p{L}][A-Za-z0-9_*\p{L}]*$/u.test(c.pattern) ? c.pattern : printIdent({ kind: 'Ident', name: c.pattern, quoted: true, span: c.span });
+  return /^[A-Za-z_*\p{L}][A-Za-z0-9_*\p{L}]*$/u.test(c.pattern)
+    ? c.pattern
+    : printIdent({ kind: 'Ident', name: c.pattern, quoted: true, span: c.span });
 }
 
 export function printScalarType(t: ScalarTypeRef): string {
@@ -104,7 +116,11 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Extend':
       return `extend ${named(op.items, indent)}`;
     case 'Summarize': {
-      const parts = [params(op.params, indent).trimEnd(), named(op.aggregates, indent), op.by.length > 0 ? `by ${named(op.by, indent)}` : ''];
+      const parts = [
+        params(op.params, indent).trimEnd(),
+        named(op.aggregates, indent),
+        op.by.length > 0 ? `by ${named(op.by, indent)}` : '',
+      ];
       return ['summarize', ...parts.filter((x) => x !== '')].join(' ');
     }
     case 'Sort':
@@ -130,7 +146,11 @@ export function printOperator(op: Operator, indent: string): string {
       return `distinct ${params(op.params, indent)}${op.star ? '*' : named(op.items, indent)}`;
     case 'Join': {
       const cond =
-        op.where !== null ? ` where ${e(op.where, indent, 1)}` : op.on.length > 0 ? ` on ${op.on.map((c) => e(c, indent, 1)).join(', ')}` : '';
+        op.where !== null
+          ? ` where ${e(op.where, indent, 1)}`
+          : op.on.length > 0
+            ? ` on ${op.on.map((c) => e(c, indent, 1)).join(', ')}`
+            : '';
       return `join ${params(op.params, indent)}${e(op.right, indent, 1)}${cond}`;
     }
     case 'Lookup':
@@ -140,7 +160,10 @@ export function printOperator(op: Operator, indent: string): string {
     case 'MvExpand':
     case 'MvApply': {
       const items = op.items
-        .map((i) => `${i.name === null ? '' : `${printIdent(i.name)}=`}${e(i.expr, indent, 1)}${i.toType === null ? '' : ` to typeof(${i.toType.name})`}`)
+        .map(
+          (i) =>
+            `${i.name === null ? '' : `${printIdent(i.name)}=`}${e(i.expr, indent, 1)}${i.toType === null ? '' : ` to typeof(${i.toType.name})`}`,
+        )
         .join(', ');
       const limit = op.limit === null ? '' : ` limit ${e(op.limit, indent, 1)}`;
       if (op.kind === 'MvExpand') return `mv-expand ${params(op.params, indent)}${items}${limit}`;
@@ -150,7 +173,11 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Parse': {
       const pattern = op.pattern
         .map((part) =>
-          part.kind === 'ParseStar' ? '*' : part.kind === 'ParseText' ? e(part.text, indent) : `${printIdent(part.name)}${part.type === null ? '' : `:${part.type.name}`}`,
+          part.kind === 'ParseStar'
+            ? '*'
+            : part.kind === 'ParseText'
+              ? e(part.text, indent)
+              : `${printIdent(part.name)}${part.type === null ? '' : `:${part.type.name}`}`,
         )
         .join(' ');
       return `${op.where ? 'parse-where' : 'parse'} ${params(op.params, indent)}${e(op.input, indent, 1)} with ${pattern}`;
@@ -162,11 +189,16 @@ export function printOperator(op: Operator, indent: string): string {
     }
     case 'MakeSeries': {
       const aggs = op.aggregates
-        .map((a) => `${printNamed(a.item, indent)}${a.defaultValue === null ? '' : ` default=${e(a.defaultValue, indent, 1)}`}`)
+        .map(
+          (a) =>
+            `${printNamed(a.item, indent)}${a.defaultValue === null ? '' : ` default=${e(a.defaultValue, indent, 1)}`}`,
+        )
         .join(', ');
       let axis: string;
-      if (op.inRange) axis = ` in range(${[op.from, op.to, op.step].map((x) => (x === null ? '' : e(x, indent))).join(', ')})`;
-      else axis = `${op.from === null ? '' : ` from ${e(op.from, indent, 1)}`}${op.to === null ? '' : ` to ${e(op.to, indent, 1)}`} step ${e(op.step, indent, 1)}`;
+      if (op.inRange)
+        axis = ` in range(${[op.from, op.to, op.step].map((x) => (x === null ? '' : e(x, indent))).join(', ')})`;
+      else
+        axis = `${op.from === null ? '' : ` from ${e(op.from, indent, 1)}`}${op.to === null ? '' : ` to ${e(op.to, indent, 1)}`} step ${e(op.step, indent, 1)}`;
       const by = op.by.length > 0 ? ` by ${named(op.by, indent)}` : '';
       return `make-series ${params(op.params, indent)}${aggs} on ${e(op.on, indent, 1)}${axis}${by}`;
     }
@@ -180,7 +212,8 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Find': {
       const tables = op.tables.length > 0 ? `in (${op.tables.map((t) => e(t, indent, 1)).join(', ')}) ` : '';
       if (op.kind === 'Search') return `search ${params(op.params, indent)}${tables}${e(op.predicate, indent, 1)}`;
-      const proj = op.project === null ? '' : op.project === 'smart' ? ' project-smart' : ` project ${named(op.project, indent)}`;
+      const proj =
+        op.project === null ? '' : op.project === 'smart' ? ' project-smart' : ` project ${named(op.project, indent)}`;
       return `find ${params(op.params, indent)}${tables}where ${e(op.predicate, indent, 1)}${proj}`;
     }
     case 'Invoke':
@@ -220,7 +253,8 @@ export function printOperator(op: Operator, indent: string): string {
     case 'Range':
       return `range ${printIdent(op.column)} from ${e(op.from, indent, 1)} to ${e(op.to, indent, 1)} step ${e(op.step, indent, 1)}`;
     case 'Reduce': {
-      const w = op.with.length > 0 ? ` with ${op.with.map((o) => `${o.name}=${e(o.value, indent, 8)}`).join(', ')}` : '';
+      const w =
+        op.with.length > 0 ? ` with ${op.with.map((o) => `${o.name}=${e(o.value, indent, 8)}`).join(', ')}` : '';
       return `reduce ${params(op.params, indent)}by ${e(op.by, indent, 1)}${w}`;
     }
   }

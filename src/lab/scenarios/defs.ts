@@ -24,33 +24,69 @@ export interface ScenarioDef {
   readonly lookalikes: number;
 }
 
-const SUCCESS: AttackProfile = { scenario: 'exfil-success', verdict: 'EXFILTRATED', outcomes: ['success'], transfer: true };
-const PREVENTED: AttackProfile = {
-  scenario: 'exfil-prevented', verdict: 'ATTEMPTED_PREVENTED',
-  outcomes: ['failed', 'blocked-network-protection', 'blocked-smartscreen'], transfer: true,
+const SUCCESS: AttackProfile = {
+  scenario: 'exfil-success',
+  verdict: 'EXFILTRATED',
+  outcomes: ['success'],
+  transfer: true,
 };
-const STAGED: AttackProfile = { scenario: 'staged-only', verdict: 'STAGED_NO_TRANSFER', outcomes: ['none'], transfer: false };
+const PREVENTED: AttackProfile = {
+  scenario: 'exfil-prevented',
+  verdict: 'ATTEMPTED_PREVENTED',
+  outcomes: ['failed', 'blocked-network-protection', 'blocked-smartscreen'],
+  transfer: true,
+};
+const STAGED: AttackProfile = {
+  scenario: 'staged-only',
+  verdict: 'STAGED_NO_TRANSFER',
+  outcomes: ['none'],
+  transfer: false,
+};
 
 export const SCENARIOS: Readonly<Record<string, ScenarioDef>> = {
   'exfil-success': {
-    name: 'exfil-success', summary: 'seed 002: PowerShell installs 7-Zip, collects and archives employee data, uploads it to Azure blob storage (ConnectionSuccess)',
-    profiles: [SUCCESS], targets: 'pinned', vary: false, lookalikes: 1,
+    name: 'exfil-success',
+    summary:
+      'seed 002: PowerShell installs 7-Zip, collects and archives employee data, uploads it to Azure blob storage (ConnectionSuccess)',
+    profiles: [SUCCESS],
+    targets: 'pinned',
+    vary: false,
+    lookalikes: 1,
   },
   'exfil-prevented': {
-    name: 'exfil-prevented', summary: 'seed 000: the same preparation; the transfer fails (ConnectionFailed) or is blocked (network protection / SmartScreen)',
-    profiles: [PREVENTED], targets: 'pinned', vary: false, lookalikes: 1,
+    name: 'exfil-prevented',
+    summary:
+      'seed 000: the same preparation; the transfer fails (ConnectionFailed) or is blocked (network protection / SmartScreen)',
+    profiles: [PREVENTED],
+    targets: 'pinned',
+    vary: false,
+    lookalikes: 1,
   },
   'staged-only': {
-    name: 'staged-only', summary: 'data collected, archived and staged; no transfer attempted yet',
-    profiles: [STAGED], targets: 'pinned', vary: false, lookalikes: 1,
+    name: 'staged-only',
+    summary: 'data collected, archived and staged; no transfer attempted yet',
+    profiles: [STAGED],
+    targets: 'pinned',
+    vary: false,
+    lookalikes: 1,
   },
   'benign-backup': {
-    name: 'benign-backup', summary: 'no insider: only benign look-alikes (nightly backups, IT 7-Zip installs, developer archives, bulk sync, blob CDNs)',
-    profiles: [], targets: 'pinned', vary: false, lookalikes: 3,
+    name: 'benign-backup',
+    summary:
+      'no insider: only benign look-alikes (nightly backups, IT 7-Zip installs, developer archives, bulk sync, blob CDNs)',
+    profiles: [],
+    targets: 'pinned',
+    vary: false,
+    lookalikes: 3,
   },
   mixed: {
-    name: 'mixed', summary: 'a fleet where a few random devices carry one of the malicious scenarios, fully varied, among benign activity',
-    profiles: [SUCCESS, PREVENTED, STAGED], targets: 'few', vary: true, lookalikes: 1,
+    name: 'mixed',
+    summary:
+      'a fleet where a few random devices carry one of the malicious scenarios, fully varied, among benign activity',
+    profiles: [SUCCESS, PREVENTED, STAGED],
+    targets: 'few',
+    vary: true,
+    lookalikes: 1,
   },
 };
 

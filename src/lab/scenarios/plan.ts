@@ -5,7 +5,17 @@ import { Rng } from '../prng.js';
 import { DAY, MINUTE, SECOND } from '../time.js';
 import type { Round } from './attack.js';
 import type { AttackProfile, ScenarioDef } from './defs.js';
-import { DESTINATIONS, RENAMES, TOOLS, delayFor, stagingDirs, type Destination, type Outcome, type Tool, type Variant } from './variant.js';
+import {
+  DESTINATIONS,
+  RENAMES,
+  TOOLS,
+  delayFor,
+  stagingDirs,
+  type Destination,
+  type Outcome,
+  type Tool,
+  type Variant,
+} from './variant.js';
 
 export interface Pins {
   /** Relative ticks of the archive FileCreated event (seed 002: 2025-11-20T00:48:57.6034636Z). */
@@ -21,9 +31,23 @@ export interface AttackPlan {
   readonly rounds: readonly Round[];
 }
 
-const TOOL_WEIGHTS: readonly (readonly [Tool, number])[] = [['7zip', 4], ['winrar', 2], ['compress-archive', 2], ['tar', 2], ['makecab', 1]];
+const TOOL_WEIGHTS: readonly (readonly [Tool, number])[] = [
+  ['7zip', 4],
+  ['winrar', 2],
+  ['compress-archive', 2],
+  ['tar', 2],
+  ['makecab', 1],
+];
 const DEST_WEIGHTS: readonly (readonly [Destination, number])[] = [
-  ['azure-blob', 4], ['s3', 2], ['dropbox', 2], ['mega', 1], ['google-drive', 1], ['onedrive-personal', 1], ['rclone-ftp', 1], ['rclone-sftp', 1], ['curl', 1],
+  ['azure-blob', 4],
+  ['s3', 2],
+  ['dropbox', 2],
+  ['mega', 1],
+  ['google-drive', 1],
+  ['onedrive-personal', 1],
+  ['rclone-ftp', 1],
+  ['rclone-sftp', 1],
+  ['curl', 1],
 ];
 
 function pickVariant(rng: Rng, dev: Device, profile: AttackProfile, vary: boolean): Variant {
@@ -40,7 +64,12 @@ function pickVariant(rng: Rng, dev: Device, profile: AttackProfile, vary: boolea
     destination,
     outcome,
     stagingDir: rng.pick(stagingDirs(dev.user.home)),
-    scriptPath: rng.pick(['C:\\ProgramData\\exfiltratedata.ps1', 'C:\\ProgramData\\sync.ps1', `${dev.user.home}\\AppData\\Local\\Temp\\collect.ps1`, 'C:\\Users\\Public\\update.ps1']),
+    scriptPath: rng.pick([
+      'C:\\ProgramData\\exfiltratedata.ps1',
+      'C:\\ProgramData\\sync.ps1',
+      `${dev.user.home}\\AppData\\Local\\Temp\\collect.ps1`,
+      'C:\\Users\\Public\\update.ps1',
+    ]),
     archiveBase: rng.pick(['employee-data', 'backup', 'q4-files', 'archive', 'personal']) + `-${stamp}`,
     renamedTo: renamed ? rng.pick(RENAMES) : null,
     host,
@@ -50,7 +79,15 @@ function pickVariant(rng: Rng, dev: Device, profile: AttackProfile, vary: boolea
   };
 }
 
-function planRounds(rng: Rng, dev: Device, days: number, end: number, transfer: boolean, delaySeconds: number, pins: Pins): Round[] {
+function planRounds(
+  rng: Rng,
+  dev: Device,
+  days: number,
+  end: number,
+  transfer: boolean,
+  delaySeconds: number,
+  pins: Pins,
+): Round[] {
   let delay = delaySeconds * SECOND;
   let archiveAt = pins.archiveAt;
   if (archiveAt === undefined) {
@@ -71,11 +108,23 @@ function planRounds(rng: Rng, dev: Device, days: number, end: number, transfer: 
   if (!transfer) return [{ archiveAt, uploadAt: null }];
   const uploadAt = pins.uploadAt ?? archiveAt + delay;
   // An upload before the archive means the script already ran once (the seed's lab did).
-  if (uploadAt < archiveAt) return [{ archiveAt: uploadAt - rng.int(50, 100) * SECOND, uploadAt }, { archiveAt, uploadAt: null }];
+  if (uploadAt < archiveAt)
+    return [
+      { archiveAt: uploadAt - rng.int(50, 100) * SECOND, uploadAt },
+      { archiveAt, uploadAt: null },
+    ];
   return [{ archiveAt, uploadAt }];
 }
 
-export function planAttacks(seed: number, def: ScenarioDef, fleet: readonly Device[], days: number, end: number, pins: Pins, vary: boolean): AttackPlan[] {
+export function planAttacks(
+  seed: number,
+  def: ScenarioDef,
+  fleet: readonly Device[],
+  days: number,
+  end: number,
+  pins: Pins,
+  vary: boolean,
+): AttackPlan[] {
   if (def.profiles.length === 0) return [];
   const rng = Rng.derive(seed, 'scenario', def.name);
   let targets: Device[];

@@ -13,7 +13,11 @@ function spoolType(t: ScalarType): string {
   return DUCKDB_TYPE[t];
 }
 
-function readCsv(path: string, cols: readonly { name: string; type: ScalarType }[], prefix: readonly [string, string][]): string {
+function readCsv(
+  path: string,
+  cols: readonly { name: string; type: ScalarType }[],
+  prefix: readonly [string, string][],
+): string {
   const spec = [...prefix, ...cols.map((c): [string, string] => [c.name, spoolType(c.type)])]
     .map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`)
     .join(', ');
@@ -26,7 +30,11 @@ export function spoolProcsSql(path: string): string {
 
 export function spoolTableSql(table: string, path: string): string {
   return readCsv(path, layout(table).own, [
-    ['_seq', 'BIGINT'], ['_dev', 'INTEGER'], ['_actor', 'BIGINT'], ['_proc', 'BIGINT'], ['_t', 'BIGINT'],
+    ['_seq', 'BIGINT'],
+    ['_dev', 'INTEGER'],
+    ['_actor', 'BIGINT'],
+    ['_proc', 'BIGINT'],
+    ['_t', 'BIGINT'],
   ]);
 }
 
@@ -80,7 +88,10 @@ export function expandSql(table: string, source: string, format: LabFormat, base
   ].join(' ');
   let select: string;
   if (format === 'parquet') {
-    select = [...lay.columns.map((c) => `${typedExpr(c, baseNs)} AS ${sqlIdent(c.name)}`), `${sqlString(table)} AS "Type"`].join(', ');
+    select = [
+      ...lay.columns.map((c) => `${typedExpr(c, baseNs)} AS ${sqlIdent(c.name)}`),
+      `${sqlString(table)} AS "Type"`,
+    ].join(', ');
   } else if (format === 'streaming') {
     const props = lay.columns.map((c) => `${sqlIdent(c.name)} := ${textExpr(c, baseNs)}`);
     if (!lay.columns.some((c) => c.name === 'MachineGroup')) props.push('MachineGroup := d.MachineGroup');
@@ -92,7 +103,10 @@ export function expandSql(table: string, source: string, format: LabFormat, base
       `struct_pack(${props.join(', ')}) AS "properties"`,
     ].join(', ');
   } else if (format === 'ndjson') {
-    select = [...lay.columns.map((c) => `${textExpr(c, baseNs)} AS ${sqlIdent(c.name)}`), `${sqlString(table)} AS "Type"`].join(', ');
+    select = [
+      ...lay.columns.map((c) => `${textExpr(c, baseNs)} AS ${sqlIdent(c.name)}`),
+      `${sqlString(table)} AS "Type"`,
+    ].join(', ');
   } else {
     select = lay.columns.map((c) => `${textExpr(c, baseNs)} AS ${sqlIdent(c.name)}`).join(', ');
   }

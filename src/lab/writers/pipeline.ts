@@ -21,7 +21,13 @@ export class OutputPipeline {
     private readonly spill: string,
   ) {}
 
-  static async open(outDir: string, format: LabFormat, baseNs: bigint, tenantId: string, threads?: number): Promise<OutputPipeline> {
+  static async open(
+    outDir: string,
+    format: LabFormat,
+    baseNs: bigint,
+    tenantId: string,
+    threads?: number,
+  ): Promise<OutputPipeline> {
     // Sorting a batch spills to disk beyond the memory limit instead of growing the process;
     // an in-memory database only spills when it is given a temp directory.
     const spill = mkdtempSync(join(tmpdir(), 'exfilhunt-lab-spill-'));
@@ -41,14 +47,18 @@ export class OutputPipeline {
     const devRows = batch.devices
       .map((d) => `(${d.idx}, ${sqlString(d.deviceId)}, ${sqlString(d.name)}, ${sqlString(d.machineGroup)})`)
       .join(', ');
-    await c.run(`CREATE OR REPLACE TEMP TABLE devices AS SELECT * FROM (VALUES ${devRows}) v(idx, DeviceId, DeviceName, MachineGroup)`);
+    await c.run(
+      `CREATE OR REPLACE TEMP TABLE devices AS SELECT * FROM (VALUES ${devRows}) v(idx, DeviceId, DeviceName, MachineGroup)`,
+    );
     const part = this.part++;
     for (const [table, spool] of [...batch.spools.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       if (spool.rows === 0) continue;
       const rel = fileName(table, this.format, part, this.tenantId);
       const path = join(this.outDir, rel);
       mkdirSync(dirname(path), { recursive: true });
-      await c.run(`COPY (${expandSql(table, spoolTableSql(table, spool.path), this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`);
+      await c.run(
+        `COPY (${expandSql(table, spoolTableSql(table, spool.path), this.format, this.baseNs, this.tenantId)}) TO ${sqlString(path)} ${copyOptions(this.format)}`,
+      );
       this.files.push(path);
     }
   }

@@ -18,7 +18,14 @@ export function loadCorpus(file: string): CorpusQuery[] {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const v: unknown = JSON.parse(line);
-    if (typeof v === 'object' && v !== null && 'id' in v && 'kql' in v && typeof v.id === 'string' && typeof v.kql === 'string') {
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      'id' in v &&
+      'kql' in v &&
+      typeof v.id === 'string' &&
+      typeof v.kql === 'string'
+    ) {
       out.push({ id: v.id, kql: v.kql });
     }
   }

@@ -14,7 +14,9 @@ import { stripTree } from './strip.js';
 const DIR = join(import.meta.dirname, 'fixtures');
 const UPDATE = process.env['UPDATE_SNAPSHOTS'] === '1';
 
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.kql')).sort()) {
+for (const file of readdirSync(DIR)
+  .filter((f) => f.endsWith('.kql'))
+  .sort()) {
   const name = file.slice(0, -4);
   test(`fixture ${name}`, () => {
     const text = readFileSync(join(DIR, file), 'utf8');

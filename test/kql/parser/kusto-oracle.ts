@@ -17,7 +17,13 @@ interface BridgeList<T> {
   getItem(i: number): T;
 }
 interface KustoCodeLike {
-  GetSyntaxDiagnostics(): BridgeList<{ Code: string; Message: string; Start: number; Length: number; Severity: string }>;
+  GetSyntaxDiagnostics(): BridgeList<{
+    Code: string;
+    Message: string;
+    Start: number;
+    Length: number;
+    Severity: string;
+  }>;
 }
 interface KustoGlobal {
   Language: { KustoCode: { Parse(text: string): KustoCodeLike } };

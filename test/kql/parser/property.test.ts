@@ -16,9 +16,13 @@ function checkWellFormed(text: string): void {
   assert.equal(r.query.kind, 'Query');
   assert.ok(Array.isArray(r.query.statements));
   visitSpans(r.query, (s) => {
-    assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${s.start}..${s.end} outside text of ${text.length}`);
+    assert.ok(
+      s.start >= 0 && s.start <= s.end && s.end <= text.length,
+      `span ${s.start}..${s.end} outside text of ${text.length}`,
+    );
   });
-  for (const d of r.diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end);
+  for (const d of r.diagnostics)
+    assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end);
   if (r.diagnostics.length === 0) assertRoundTrip(text);
 }
 
@@ -45,20 +49,116 @@ function assertRoundTrip(text: string): void {
 }
 
 const TOKENS = [
-  'T', 'x', 'Timestamp', 'count', 'type', '|', ';', ',', '(', ')', '[', ']', '{', '}', '.', '..', '=', '==', '!=', '<', '>=',
-  '=~', '+', '-', '*', '/', '%', ':', '=>', 'where', 'project', 'project-away', 'extend', 'summarize', 'by', 'join', 'kind=inner',
-  'on', '$left.a', '$right.b', 'let', 'set', 'declare', 'has', '!has', 'in', '!in~', 'has_any', 'between', 'and', 'or', 'not',
-  'matches', 'regex', 'datetime(2020-01-01)', 'datetime(', 'time(1.2:30:00)', '2m', '1.5h', '100ms', '1e10', '0x1F', '5',
-  '"str"', "'s'", '@"v\\"', 'h"x"', '"unterminated', '```ml', 'dynamic', 'dynamic([1,{"a":2}])', 'guid(', 'mv-expand',
-  'mv-apply', 'parse', 'with', '*', 'union', 'print', 'range', 'from', 'to', 'step', 'make-series', 'scan', 'fork', '#', '?',
-  '//c\n', '\n', 'toscalar', 'materialize', 'evaluate', 'bag_unpack', 'top', 'order', 'asc', 'desc', 'nulls', 'first',
+  'T',
+  'x',
+  'Timestamp',
+  'count',
+  'type',
+  '|',
+  ';',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '.',
+  '..',
+  '=',
+  '==',
+  '!=',
+  '<',
+  '>=',
+  '=~',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  ':',
+  '=>',
+  'where',
+  'project',
+  'project-away',
+  'extend',
+  'summarize',
+  'by',
+  'join',
+  'kind=inner',
+  'on',
+  '$left.a',
+  '$right.b',
+  'let',
+  'set',
+  'declare',
+  'has',
+  '!has',
+  'in',
+  '!in~',
+  'has_any',
+  'between',
+  'and',
+  'or',
+  'not',
+  'matches',
+  'regex',
+  'datetime(2020-01-01)',
+  'datetime(',
+  'time(1.2:30:00)',
+  '2m',
+  '1.5h',
+  '100ms',
+  '1e10',
+  '0x1F',
+  '5',
+  '"str"',
+  "'s'",
+  '@"v\\"',
+  'h"x"',
+  '"unterminated',
+  '```ml',
+  'dynamic',
+  'dynamic([1,{"a":2}])',
+  'guid(',
+  'mv-expand',
+  'mv-apply',
+  'parse',
+  'with',
+  '*',
+  'union',
+  'print',
+  'range',
+  'from',
+  'to',
+  'step',
+  'make-series',
+  'scan',
+  'fork',
+  '#',
+  '?',
+  '//c\n',
+  '\n',
+  'toscalar',
+  'materialize',
+  'evaluate',
+  'bag_unpack',
+  'top',
+  'order',
+  'asc',
+  'desc',
+  'nulls',
+  'first',
 ];
 
 test('random token soup never throws', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(' ', '', '\n')), { maxLength: 40 }), (parts) => {
-      checkWellFormed(parts.map(([t, s]) => t + s).join(''));
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(' ', '', '\n')), { maxLength: 40 }),
+      (parts) => {
+        checkWellFormed(parts.map(([t, s]) => t + s).join(''));
+      },
+    ),
     { numRuns: 3000, seed: 1 },
   );
 });
@@ -120,7 +220,17 @@ test('every clean corpus query round-trips through the printer', () => {
 const name = fc.constantFrom('a', 'b', 'Timestamp', 'DeviceName', 'count', 'type', "['odd name']");
 const lit = fc.oneof(
   fc.integer({ min: 0, max: 1000 }).map(String),
-  fc.constantFrom('1.5', '2m', '1d', '100ms', 'datetime(2024-01-01)', 'true', 'dynamic([1, "x"])', 'int(null)', 'time(1:00:00)'),
+  fc.constantFrom(
+    '1.5',
+    '2m',
+    '1d',
+    '100ms',
+    'datetime(2024-01-01)',
+    'true',
+    'dynamic([1, "x"])',
+    'int(null)',
+    'time(1:00:00)',
+  ),
   fc.string({ maxLength: 6 }).map((s) => JSON.stringify(s)),
 );
 const scalar: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
@@ -128,7 +238,28 @@ const scalar: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     name,
     lit,
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '==', '!=', '<', '>=', 'and', 'or', 'has', '!contains', '=~', 'startswith_cs'), tie('e')).map(([a, o, b]) => `${a} ${o} ${b}`),
+    fc
+      .tuple(
+        tie('e'),
+        fc.constantFrom(
+          '+',
+          '-',
+          '*',
+          '/',
+          '==',
+          '!=',
+          '<',
+          '>=',
+          'and',
+          'or',
+          'has',
+          '!contains',
+          '=~',
+          'startswith_cs',
+        ),
+        tie('e'),
+      )
+      .map(([a, o, b]) => `${a} ${o} ${b}`),
     tie('e').map((a) => `(${a})`),
     tie('e').map((a) => `-${a}`),
     fc.tuple(tie('e'), tie('e')).map(([a, b]) => `strcat(${a}, ${b})`),
@@ -165,7 +296,12 @@ test('generated queries parse clean and round-trip', () => {
 });
 
 test('deep nesting is reported, not a stack overflow', () => {
-  for (const text of ['('.repeat(5000) + 'x', '-'.repeat(5000) + '1', `print x = ${'f('.repeat(3000)}1`, `print d = dynamic(${'['.repeat(20000)})`]) {
+  for (const text of [
+    '('.repeat(5000) + 'x',
+    '-'.repeat(5000) + '1',
+    `print x = ${'f('.repeat(3000)}1`,
+    `print d = dynamic(${'['.repeat(20000)})`,
+  ]) {
     const r = parse(text);
     assert.equal(r.query.kind, 'Query');
     assert.ok(r.diagnostics.length > 0);

@@ -50,7 +50,8 @@ function walk(v: unknown, depth: number, label: string, out: string[]): void {
     if (k === 'kind' || k === 'span' || k === 'raw') continue;
     const sx = scalar(x);
     if (sx !== undefined) inline.push(`${k}=${sx}`);
-    else if (isRecord(x) && x['kind'] === 'Ident') inline.push(`${k}=${x['quoted'] === true ? `['${String(x['name'])}']` : String(x['name'])}`);
+    else if (isRecord(x) && x['kind'] === 'Ident')
+      inline.push(`${k}=${x['quoted'] === true ? `['${String(x['name'])}']` : String(x['name'])}`);
     else if (Array.isArray(x) && x.length === 0) inline.push(`${k}=[]`);
     else nested.push([k, x]);
   }
