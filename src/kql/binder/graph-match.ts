@@ -13,6 +13,7 @@ import type { Column, ScalarType } from '../types.js';
 import { schemaOf, uniqueName, type Binder, type Env } from './scope.js';
 import { bindScalar } from './expr.js';
 import { resultName, UnnamedNames } from './naming.js';
+import { mapChildren } from '../ast-map.js';
 
 type Variable = { readonly kind: 'node' } | { readonly kind: 'edge'; readonly multi: boolean };
 
@@ -180,7 +181,7 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
   switch (e.kind) {
     case 'MemberAccess': {
       const ref = variableOf(ctx, e.target);
-      if (ref === null) return { ...e, target: go(e.target) };
+      if (ref === null) return mapChildren(e, go);
       const def: BoundGraphDerived = { k: 'prop', variable: ref.name, prop: e.member.name };
       if (ref.v.kind === 'edge' && ref.v.multi) {
         if (!ctx.g.edgeProps.some((c) => c.name === e.member.name)) throw new NotExact();
@@ -190,24 +191,12 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
       return placeholder(ctx, e, props.find((c) => c.name === e.member.name)?.type ?? 'unknown', def);
     }
     case 'Call':
-      return rewriteCall(e, ctx) ?? { ...e, args: e.args.map(go) };
-    case 'Paren':
-      return { ...e, expr: go(e.expr) };
-    case 'Unary':
-      return { ...e, operand: go(e.operand) };
-    case 'Binary':
-      return { ...e, left: go(e.left), right: go(e.right) };
-    case 'IndexAccess':
-      return { ...e, target: go(e.target), index: go(e.index) };
-    case 'InExpr':
-      return { ...e, left: go(e.left), values: e.values.map(go) };
-    case 'BetweenExpr':
-      return { ...e, left: go(e.left), low: go(e.low), high: go(e.high) };
+      return rewriteCall(e, ctx) ?? mapChildren(e, go);
     case 'NameRef':
       if (ctx.vars.has(e.name.name)) throw new NotExact();
       return e;
     default:
-      return e;
+      return mapChildren(e, go);
   }
 }
 
@@ -283,28 +272,16 @@ function bindElement(ctx: Ctx, list: GraphElementList, body: Expr): BoundExpr {
         }
         if (x.callee.name === 'map' || x.callee.name === 'inner_nodes' || x.callee.name === 'labels')
           throw new NotExact();
-        return { ...x, args: x.args.map(swap) };
+        return mapChildren(x, swap);
       }
       case 'NameRef':
         if (ctx.vars.has(x.name.name)) throw new NotExact();
         return x;
       case 'MemberAccess':
         if (variableOf(ctx, x.target) !== null) throw new NotExact();
-        return { ...x, target: swap(x.target) };
-      case 'Paren':
-        return { ...x, expr: swap(x.expr) };
-      case 'Unary':
-        return { ...x, operand: swap(x.operand) };
-      case 'Binary':
-        return { ...x, left: swap(x.left), right: swap(x.right) };
-      case 'IndexAccess':
-        return { ...x, target: swap(x.target), index: swap(x.index) };
-      case 'InExpr':
-        return { ...x, left: swap(x.left), values: x.values.map(swap) };
-      case 'BetweenExpr':
-        return { ...x, left: swap(x.left), low: swap(x.low), high: swap(x.high) };
+        return mapChildren(x, swap);
       default:
-        return x;
+        return mapChildren(x, swap);
     }
   };
   const bound = quietly(ctx.b, () => bindScalar(ctx.b, swap(body), { columns: cols }, ctx.env));

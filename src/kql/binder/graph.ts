@@ -13,6 +13,7 @@ import { bindTable, tableError } from './tabular.js';
 import { patternRegex } from './project.js';
 import { resultName, UnnamedNames } from './naming.js';
 import { bindGraphMatchExact, paramText } from './graph-match.js';
+import { mapChildren } from '../ast-map.js';
 
 interface GraphShape extends BoundGraph {
   /** make-graph with `--`: matched by the analyser, not run by the engine. */
@@ -223,7 +224,7 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
   switch (e.kind) {
     case 'MemberAccess': {
       const v = e.target.kind === 'NameRef' ? ctx.vars.get(e.target.name.name) : undefined;
-      if (v === undefined) return { ...e, target: go(e.target) };
+      if (v === undefined) return mapChildren(e, go);
       if (v.kind === 'edge' && v.multi) return placeholder('dynamic');
       const props = v.kind === 'node' ? ctx.g.nodeProps : ctx.g.edgeProps;
       return placeholder(props.find((c) => c.name === e.member.name)?.type ?? 'unknown');
@@ -245,24 +246,12 @@ function rewrite(e: Expr, ctx: Ctx): Expr {
       }
       return { ...e, args };
     }
-    case 'Paren':
-      return { ...e, expr: go(e.expr) };
-    case 'Unary':
-      return { ...e, operand: go(e.operand) };
-    case 'Binary':
-      return { ...e, left: go(e.left), right: go(e.right) };
-    case 'IndexAccess':
-      return { ...e, target: go(e.target), index: go(e.index) };
-    case 'InExpr':
-      return { ...e, left: go(e.left), values: e.values.map(go) };
-    case 'BetweenExpr':
-      return { ...e, left: go(e.left), low: go(e.low), high: go(e.high) };
     case 'NameRef': {
       // A bare variable (an edge list, a node) is a dynamic value.
       return ctx.vars.has(e.name.name) ? placeholder('dynamic') : e;
     }
     default:
-      return e;
+      return mapChildren(e, go);
   }
 }
 
