@@ -196,8 +196,9 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     return `try(CAST(to_json(list_transform(range(octet_length(${b})), i -> CAST('0x' || substring(hex(${b}), 2 * i + 1, 2) AS BIGINT))) AS JSON))`;
   },
   base64_encode_fromarray: null,
-  base64_decode_toguid: null,
-  base64_encode_fromguid: null,
+  // .NET byte order (src/catalog/udf/dynamic.ts).
+  base64_decode_toguid: (a) => `TRY_CAST(kql_base64_to_guid(${str(arg(a, 0))}) AS UUID)`,
+  base64_encode_fromguid: (a) => `kql_guid_to_base64(CAST(${arg(a, 0).sql} AS VARCHAR))`,
   // .NET HttpUtility.UrlEncode: UTF-8 bytes as lowercase %xx, space as '+', letters, digits and -_.!*() kept.
   url_encode: (args) => {
     const s = str(arg(args, 0));

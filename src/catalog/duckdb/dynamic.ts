@@ -133,8 +133,11 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     return `(CASE WHEN json_type(${d}) = 'OBJECT' THEN CAST(to_json(json_keys(${d})) AS JSON) END)`;
   },
   bag_has_key: (args, ctx) => bagHasKey(args, ctx.stringLiteral),
-  bag_remove_keys: null,
-  bag_set_key: null,
+  // JavaScript (src/catalog/udf/dynamic.ts): keys may be JSONPaths.
+  bag_remove_keys: (args) =>
+    `CAST(kql_bag_remove_keys(CAST(${dyn(arg(args, 0))} AS VARCHAR), CAST(${dyn(arg(args, 1))} AS VARCHAR)) AS JSON)`,
+  bag_set_key: (args) =>
+    `CAST(kql_bag_set_key(CAST(${dyn(arg(args, 0))} AS VARCHAR), ${str(arg(args, 1))}, CAST(${toJsonSql(arg(args, 2))} AS VARCHAR)) AS JSON)`,
   array_concat: arrayConcat,
   array_slice: arraySlice,
   array_reverse: (args) => {
@@ -145,7 +148,11 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN ${isArray(d)} THEN list_sum(list_transform(${elements(d)}, e -> TRY_CAST(e AS DOUBLE))) END)`;
   },
-  array_split: null,
+  array_split: (args) => {
+    const cuts = arg(args, 1);
+    const c = cuts.type === 'dynamic' ? `CAST(${p(cuts.sql)} AS VARCHAR)` : `CAST(${p(cuts.sql)} AS VARCHAR)`;
+    return `CAST(kql_array_split(CAST(${dyn(arg(args, 0))} AS VARCHAR), ${c}) AS JSON)`;
+  },
   array_strcat: (args) => {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN ${isArray(d)} THEN array_to_string(list_transform(${elements(d)}, e -> coalesce(${dynamicToString('e')}, '')), ${str(arg(args, 1))}) END)`;
