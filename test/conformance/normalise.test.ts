@@ -9,6 +9,8 @@ const same = (ours: string, doc: string) => cellsEqual(ours, cleanDocCell(doc));
 test('rendering normalisations accept the same value', () => {
   assert.ok(same('1048576', '1,048,576'));
   assert.ok(same('-Infinity', '-∞'));
+  assert.ok(same('true', '1'));
+  assert.ok(same('false', '0'));
   assert.ok(same('["a","b"]', "['a','b']"));
   assert.ok(same('{"a":1,"b":"2"}', "{'a': 1,'b': '2'}"));
   assert.ok(same('K\nu\ns', 'K u s'));
@@ -20,6 +22,8 @@ test('rendering normalisations accept the same value', () => {
 test('rendering normalisations still reject a different value', () => {
   assert.ok(!same('1048577', '1,048,576'));
   assert.ok(!same('Infinity', '-∞'));
+  assert.ok(!same('true', '0'));
+  assert.ok(!same('1', 'true'));
   assert.ok(!same('["a","c"]', "['a','b']"));
   assert.ok(!same('ab', 'a b'));
   assert.ok(!same('abd', '"abc"'));

@@ -3,7 +3,7 @@
 // strings in backticks, reals rounded), so both sides are parsed before comparing.
 // Rendering-only normalisations (each one is something a markdown table can't show or
 // shows differently, never a value difference): whitespace runs (tables can't hold
-// newlines; U+00A0 renders as a space), thousands separators, `∞`, JSON written with
+// newlines; U+00A0 renders as a space), thousands separators, `∞`, bools as 1/0, JSON written with
 // single quotes, a string cell wrapped in quotes, markdown autolinks `<https://...>`.
 import { parseKustoDatetime } from '../../src/engine/time.js';
 import { parseTimespanText } from '../../src/kql/literal-values.js';
@@ -97,6 +97,8 @@ export function cellsEqual(ours: string, doc: string): boolean {
   const d = doc.trim();
   if (o === d) return true;
   if (o.toLowerCase() === d.toLowerCase() && /^(true|false)$/i.test(o)) return true;
+  // Some pages show bools as 1/0.
+  if ((o === 'true' && d === '1') || (o === 'false' && d === '0')) return true;
   if (d === 'null' && o === '') return true;
   const on = numberOf(o);
   const dn = numberOf(d);

@@ -153,10 +153,22 @@ export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   has_ipv4_prefix: hasPrefix,
   has_any_ipv4: (args) => hasIpv4(str(arg(args, 0)), textList(args, 1)),
   has_any_ipv4_prefix: hasPrefix,
-  parse_ipv6: null,
-  parse_ipv6_mask: null,
-  ipv6_compare: null,
-  ipv6_is_match: null,
-  ipv6_is_in_range: null,
-  ipv6_is_in_any_range: null,
+  // IPv6 in JavaScript (src/catalog/udf/ipv6.ts): 128-bit values, IPv4 mapped to ::ffff:0:0/96.
+  parse_ipv6: (a) => `kql_parse_ipv6(${str(arg(a, 0))})`,
+  parse_ipv6_mask: (a) => `kql_parse_ipv6_mask(${str(arg(a, 0))}, ${arg(a, 1).sql})`,
+  ipv6_compare: (a) =>
+    `kql_ipv6_compare(${str(arg(a, 0))}, ${str(arg(a, 1))}, ${a[2] === undefined ? '128' : a[2].sql})`,
+  ipv6_is_match: (a) =>
+    `(kql_ipv6_compare(${str(arg(a, 0))}, ${str(arg(a, 1))}, ${a[2] === undefined ? '128' : a[2].sql}) = 0)`,
+  ipv6_is_in_range: (a) => `kql_ipv6_in_range(${str(arg(a, 0))}, ${str(arg(a, 1))})`,
+  ipv6_is_in_any_range: (a) => {
+    const ranges =
+      a.length === 2 && a[1]?.type === 'dynamic'
+        ? `CAST(${a[1].sql} AS VARCHAR)`
+        : `CAST(to_json([${a
+            .slice(1)
+            .map((x) => str(x))
+            .join(', ')}]) AS VARCHAR)`;
+    return `kql_ipv6_in_any_range(${str(arg(a, 0))}, ${ranges})`;
+  },
 };

@@ -5,8 +5,9 @@ import { CORE_UDFS } from './core.js';
 import { HASH_UDFS } from './hash.js';
 import { PUNYCODE_UDFS } from './punycode.js';
 import { DYNAMIC_UDFS } from './dynamic.js';
+import { IPV6_UDFS } from './ipv6.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
 
-export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS, ...PUNYCODE_UDFS, ...DYNAMIC_UDFS];
+export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS, ...PUNYCODE_UDFS, ...DYNAMIC_UDFS, ...IPV6_UDFS];
