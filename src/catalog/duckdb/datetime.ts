@@ -4,6 +4,7 @@
 import type { SqlTemplate } from '../types.js';
 import { arg, constString, Unsupported } from './render.js';
 import { formatDatetimeSql, formatTimespanSql } from './format.js';
+import { str } from './string.js';
 import {
   TICKS_PER_DAY,
   TICKS_PER_HOUR,
@@ -216,7 +217,8 @@ export const DATETIME_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   unixtime_milliseconds_todatetime: unixTo(1e6),
   unixtime_microseconds_todatetime: unixTo(1e3),
   unixtime_nanoseconds_todatetime: unixTo(1),
-  datetime_utc_to_local: null,
-  datetime_local_to_utc: null,
+  // IANA zones from Node's ICU (src/catalog/udf/timezone.ts).
+  datetime_utc_to_local: (a) => `make_timestamp_ns(kql_utc_to_local_ns(epoch_ns(${arg(a, 0).sql}), ${str(arg(a, 1))}))`,
+  datetime_local_to_utc: (a) => `make_timestamp_ns(kql_local_to_utc_ns(epoch_ns(${arg(a, 0).sql}), ${str(arg(a, 1))}))`,
   datetime_list_timezones: null,
 };

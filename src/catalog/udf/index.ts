@@ -6,8 +6,16 @@ import { HASH_UDFS } from './hash.js';
 import { PUNYCODE_UDFS } from './punycode.js';
 import { DYNAMIC_UDFS } from './dynamic.js';
 import { IPV6_UDFS } from './ipv6.js';
+import { TIMEZONE_UDFS } from './timezone.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
 
-export const UDFS: readonly UdfSpec[] = [...CORE_UDFS, ...HASH_UDFS, ...PUNYCODE_UDFS, ...DYNAMIC_UDFS, ...IPV6_UDFS];
+export const UDFS: readonly UdfSpec[] = [
+  ...CORE_UDFS,
+  ...HASH_UDFS,
+  ...PUNYCODE_UDFS,
+  ...DYNAMIC_UDFS,
+  ...IPV6_UDFS,
+  ...TIMEZONE_UDFS,
+];
