@@ -30,6 +30,8 @@ test('bag keys, array_split and GUID base64 in queries', async () => {
     assert.deepEqual(await one('print r = base64_encode_fromguid(toguid("ae3133f2-6e22-49ae-b06a-16e6a9b212eb"))'), [
       '8jMxriJurkmwahbmqbIS6w==',
     ]);
+    assert.deepEqual(await one('print r = base64_encode_fromarray(base64_decode_toarray("S3VzdG8="))'), ['S3VzdG8=']);
+    assert.deepEqual(await one('print r = base64_encode_fromarray(dynamic([1, 256]))'), ['']);
     assert.deepEqual(await one('print r = base64_decode_toguid("8jMxriJurkmwahbmqbIS6w==")'), [
       'ae3133f2-6e22-49ae-b06a-16e6a9b212eb',
     ]);

@@ -195,7 +195,7 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     const b = `from_base64(${str(arg(args, 0))})`;
     return `try(CAST(to_json(list_transform(range(octet_length(${b})), i -> CAST('0x' || substring(hex(${b}), 2 * i + 1, 2) AS BIGINT))) AS JSON))`;
   },
-  base64_encode_fromarray: null,
+  base64_encode_fromarray: (a) => `kql_base64_from_bytes(CAST(${arg(a, 0).sql} AS VARCHAR))`,
   // .NET byte order (src/catalog/udf/dynamic.ts).
   base64_decode_toguid: (a) => `TRY_CAST(kql_base64_to_guid(${str(arg(a, 0))}) AS UUID)`,
   base64_encode_fromguid: (a) => `kql_guid_to_base64(CAST(${arg(a, 0).sql} AS VARCHAR))`,

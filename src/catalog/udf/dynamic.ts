@@ -122,6 +122,17 @@ export const DYNAMIC_UDFS: readonly UdfSpec[] = [
     },
   },
   {
+    name: 'kql_base64_from_bytes',
+    params: ['VARCHAR'],
+    returns: 'VARCHAR',
+    fn: ([arr]) => {
+      const a = parse(arr ?? null);
+      if (!Array.isArray(a)) return null;
+      if (!a.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 255)) return null;
+      return Buffer.from(a as number[]).toString('base64');
+    },
+  },
+  {
     name: 'kql_guid_to_base64',
     params: ['VARCHAR'],
     returns: 'VARCHAR',
