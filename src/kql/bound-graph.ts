@@ -11,12 +11,16 @@ import type { BoundColumnDef, BoundExpr, BoundTable } from './bound.js';
 import type { Column, ScalarType, TableSchema } from './types.js';
 import type { Span } from './ast.js';
 
-export interface BoundGraph {
-  readonly edges: BoundTable;
+/**
+ * A graph over inputs of type `T`: bound tables here, plan nodes in the relational plan
+ * (src/sql/plan-graph.ts), so both stages describe a graph the same way.
+ */
+export interface GraphOf<T> {
+  readonly edges: T;
   readonly source: string;
   readonly target: string;
   /** `with T on Key` tables; empty with `with_node_id=` or when nodes come from edges only. */
-  readonly nodes: readonly { readonly table: BoundTable; readonly key: string }[];
+  readonly nodes: readonly { readonly input: T; readonly key: string }[];
   /** `with_node_id=Name`: nodes have one property, their id, under this name. */
   readonly nodeIdName: string | null;
   readonly nodeProps: readonly Column[];
@@ -27,6 +31,8 @@ export interface BoundGraph {
   /** graph-mark-components (weak): the node property that receives the component number. */
   readonly components: string | null;
 }
+
+export type BoundGraph = GraphOf<BoundTable>;
 
 export type BoundGraphStep =
   /** `bound`: the variable already appeared earlier (a later pattern starts from it). */

@@ -15,7 +15,7 @@ function graphPlan(g: BoundGraph, lw: GraphLowering): GraphPlan {
     edges: lw.table(g.edges),
     source: g.source,
     target: g.target,
-    nodes: g.nodes.map((n) => ({ plan: lw.table(n.table), key: n.key })),
+    nodes: g.nodes.map((n) => ({ input: lw.table(n.input), key: n.key })),
     nodeIdName: g.nodeIdName,
     nodeProps: g.nodeProps,
     edgeProps: g.edgeProps,

@@ -2,22 +2,11 @@
 // match, with the derived columns of each match. The dialect enumerates paths (a join
 // per fixed edge, a recursive CTE per variable-length edge) and computes the derived
 // columns; where/project run over them as ordinary scalar expressions.
-import type { BoundGraphStep, GraphElementList } from '../kql/bound-graph.js';
+import type { BoundGraphStep, GraphElementList, GraphOf } from '../kql/bound-graph.js';
 import type { Column, ScalarType } from '../kql/types.js';
 import type { Plan, Sx } from './plan.js';
 
-export interface GraphPlan {
-  readonly edges: Plan;
-  readonly source: string;
-  readonly target: string;
-  readonly nodes: readonly { readonly plan: Plan; readonly key: string }[];
-  readonly nodeIdName: string | null;
-  readonly nodeProps: readonly Column[];
-  readonly edgeProps: readonly Column[];
-  readonly nodeIdType: ScalarType;
-  readonly partition: string | null;
-  readonly components: string | null;
-}
+export type GraphPlan = GraphOf<Plan>;
 
 export type GraphDerivedPlan =
   | { readonly k: 'prop'; readonly variable: string; readonly prop: string }
@@ -48,7 +37,7 @@ export type GraphPlanNode =
     };
 
 export function graphInputs(g: GraphPlan): Plan[] {
-  return [g.edges, ...g.nodes.map((n) => n.plan)];
+  return [g.edges, ...g.nodes.map((n) => n.input)];
 }
 
 export function graphPlanText(p: GraphPlanNode): string {

@@ -117,10 +117,10 @@ function bindMakeGraph(b: Binder, op: MakeGraphOp, input: BoundTable, env: Env):
   const src = edges.find((c) => c.name === op.source.name);
   for (const id of [op.source, op.target]) checkColumn(b, id, edges, env);
   let nodes: Column[] = [];
-  const nodeTables: { table: BoundTable; key: string }[] = [];
+  const nodeTables: { input: BoundTable; key: string }[] = [];
   for (const n of op.nodes) {
     const table = bindTable(b, n.table, env, null);
-    nodeTables.push({ table, key: n.key.name });
+    nodeTables.push({ input: table, key: n.key.name });
     nodes = merge(nodes, table.schema.columns);
   }
   const nodeIdName = paramName(op.params, 'with_node_id');
@@ -143,7 +143,7 @@ function bindMakeGraph(b: Binder, op: MakeGraphOp, input: BoundTable, env: Env):
   if (op.partitionedBy === null) return graph;
   checkColumn(b, op.partitionedBy.column, edges, env);
   const partition = op.partitionedBy.column.name;
-  const inAll = nodeTables.every((n) => n.table.schema.columns.some((c) => c.name === partition));
+  const inAll = nodeTables.every((n) => n.input.schema.columns.some((c) => c.name === partition));
   SHAPES.set(graph, { ...shape, partition, undirected: shape.undirected || !inAll });
   const body = bindTable(b, op.partitionedBy.body, env, graph);
   // Each partition's results are unioned, which is what one matcher over all partitions

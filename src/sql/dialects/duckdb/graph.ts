@@ -48,9 +48,9 @@ function graphCtes(g: GraphPlan, em: GraphEmitter): string[] {
     ctes.push(`__NB AS (SELECT __id${pp} FROM __ends)`);
   } else {
     const parts = g.nodes.map((n) => {
-      const have = new Set(n.plan.columns.map((c) => c.name));
+      const have = new Set(n.input.columns.map((c) => c.name));
       const vals = props.map((c) => (have.has(c.name) ? q(c.name) : `CAST(NULL AS ${duckType(c.type)})`));
-      return `SELECT ${q(n.key)} AS __id${p}${vals.map((v, i) => `, ${v} AS ${q(props[i]?.name ?? '')}`).join('')} FROM (${em.plan(n.plan)})`;
+      return `SELECT ${q(n.key)} AS __id${p}${vals.map((v, i) => `, ${v} AS ${q(props[i]?.name ?? '')}`).join('')} FROM (${em.plan(n.input)})`;
     });
     // A node known only from the edges has empty properties, except its id under the
     // node tables' key column (graph-to-table shows `Mallory` there).
