@@ -18,6 +18,7 @@ import { OPERATOR_TEMPLATES } from './operators.js';
 import { renderTemplate, type RenderResult } from './render.js';
 import { SERIES_TEMPLATES } from './series.js';
 import { GEO_TEMPLATES } from './geo.js';
+import { GEO_CELL_TEMPLATES } from './geo-cells.js';
 import { STRING_TEMPLATES } from './string.js';
 import { WINDOW_TEMPLATES } from './window.js';
 
@@ -40,6 +41,7 @@ const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...WINDOW_TEMPLATES,
   ...SERIES_TEMPLATES,
   ...GEO_TEMPLATES,
+  ...GEO_CELL_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

@@ -7,6 +7,7 @@ import { PUNYCODE_UDFS } from './punycode.js';
 import { DYNAMIC_UDFS } from './dynamic.js';
 import { IPV6_UDFS } from './ipv6.js';
 import { TIMEZONE_UDFS } from './timezone.js';
+import { GEO_CELL_UDFS } from './geo-cells.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -18,4 +19,5 @@ export const UDFS: readonly UdfSpec[] = [
   ...DYNAMIC_UDFS,
   ...IPV6_UDFS,
   ...TIMEZONE_UDFS,
+  ...GEO_CELL_UDFS,
 ];

@@ -1,0 +1,130 @@
+// S2 cells through s2js (a TypeScript port of Google's S2 geometry library). Tokens are the
+// library's: the cell id in hex without trailing zeros. A polygon's (or line's) covering is
+// every cell of the requested level that intersects it, as S2RegionCoverer gives with
+// min_level = max_level: the docs' count (286 level-5 cells for their triangle) checks it.
+import { createRequire } from 'node:module';
+import { readLines, readPolygons, type Position, type Rings } from './geo-cells-geojson.js';
+
+type S2js = typeof import('s2js');
+type S2 = S2js['s2'];
+type S2Cell = InstanceType<S2['Cell']>;
+
+// Loaded on first use, like h3-js: most commands never touch S2.
+let s2lib: S2 | undefined;
+function s2(): S2 {
+  if (s2lib === undefined) s2lib = (createRequire(import.meta.url)('s2js') as S2js).s2;
+  return s2lib;
+}
+
+const MAX_CELLS = 65536;
+const DEG = 180 / Math.PI;
+
+const isInt = (v: number, lo: number, hi: number): boolean => Number.isInteger(v) && v >= lo && v <= hi;
+
+/** The cell of a token, or null when the token isn't a valid S2 cell (at most 16 hex digits). */
+export function s2FromToken(token: string): bigint | null {
+  if (!/^[0-9a-f]{1,16}$/i.test(token)) return null;
+  const id = BigInt(`0x${token.padEnd(16, '0')}`);
+  return s2().cellid.valid(id) ? id : null;
+}
+
+function lngLat(p: InstanceType<S2['Point']>): [number, number] {
+  const ll = s2().LatLng.fromPoint(p);
+  return [ll.lng * DEG, ll.lat * DEG];
+}
+
+/** Empty for invalid coordinates or level. */
+export function pointToS2(lng: number, lat: number, level: number): string {
+  if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90) || !isInt(level, 0, 30)) return '';
+  const lib = s2();
+  const leaf = lib.cellid.fromLatLng(lib.LatLng.fromDegrees(lat, lng));
+  return lib.cellid.toToken(lib.cellid.parent(leaf, level));
+}
+
+export function s2CentralPoint(token: string): string | null {
+  const id = s2FromToken(token);
+  if (id === null) return null;
+  return JSON.stringify({ type: 'Point', coordinates: lngLat(s2().cellid.point(id)) });
+}
+
+/** The cell's four vertices in S2 order (counterclockwise), closed. */
+export function s2Polygon(token: string): string | null {
+  const id = s2FromToken(token);
+  if (id === null) return null;
+  const cell = s2().Cell.fromCellID(id);
+  const ring = [0, 1, 2, 3, 0].map((k) => lngLat(cell.vertex(k)));
+  return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+}
+
+/**
+ * The cells sharing an edge or a vertex with the cell, in S2's AllNeighbors order. Kusto
+ * returns the same cells in an order its docs don't let us derive, so the DuckDB template for
+ * geo_s2cell_neighbors stays refused until it is known.
+ */
+export function s2Neighbors(token: string): string[] | null {
+  const id = s2FromToken(token);
+  if (id === null) return null;
+  const lib = s2();
+  const out: string[] = [];
+  for (const n of lib.cellid.allNeighbors(id, lib.cellid.level(id))) {
+    const t = lib.cellid.toToken(n);
+    if (n !== id && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+type Intersects = (cell: S2Cell) => boolean;
+
+/** All cells of `level` for which `hits` holds, or null beyond the documented limit. */
+function coverAtLevel(hits: Intersects, level: number): bigint[] | null {
+  const lib = s2();
+  const keep = (ids: readonly bigint[]) => ids.filter((id) => hits(lib.Cell.fromCellID(id)));
+  let cells = keep([0, 1, 2, 3, 4, 5].map((f) => lib.cellid.fromFace(f)));
+  // A cell that intersects has at least one child that does, so no level holds more cells
+  // than the last one: stopping early at the limit is safe.
+  for (let l = 0; l < level; l++) {
+    cells = keep(cells.flatMap((id) => lib.cellid.children(id)));
+    if (cells.length > MAX_CELLS) return null;
+  }
+  return cells;
+}
+
+const point = (p: Position) => s2().Point.fromLatLng(s2().LatLng.fromDegrees(p[1], p[0]));
+
+function polygonOf(rings: Rings): InstanceType<S2['Polygon']> | null {
+  const lib = s2();
+  const loops = rings.map((r) => {
+    const loop = new lib.Loop(r.map(point));
+    // Kusto takes the smaller of the two regions a ring divides the sphere into.
+    loop.normalize();
+    return loop;
+  });
+  const poly = new lib.Polygon(loops);
+  return poly.validate() === null ? poly : null;
+}
+
+function tokens(ids: Iterable<bigint>): string {
+  const sorted = [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(sorted.map((id) => s2().cellid.toToken(id)));
+}
+
+/** Level-`level` cells covering a Polygon or MultiPolygon, ascending by cell id. */
+export function polygonToS2(polygon: string, level: number): string | null {
+  const polys = readPolygons(polygon);
+  if (polys === null || !isInt(level, 0, 30)) return null;
+  const shapes = polys.map(polygonOf);
+  if (shapes.some((s) => s === null)) return null;
+  const cells = coverAtLevel((c) => shapes.some((s) => s?.intersectsCell(c) ?? false), level);
+  return cells === null ? null : tokens(cells);
+}
+
+/** Level-`level` cells covering a LineString or MultiLineString, ascending by cell id. */
+export function lineToS2(line: string, level: number): string | null {
+  const lines = readLines(line);
+  if (lines === null || !isInt(level, 0, 30)) return null;
+  const lib = s2();
+  const shapes = lines.map((l) => new lib.Polyline(l.map(point)));
+  if (shapes.some((s) => s.validate() !== null)) return null;
+  const cells = coverAtLevel((c) => shapes.some((s) => s.intersectsCell(c)), level);
+  return cells === null ? null : tokens(cells);
+}
