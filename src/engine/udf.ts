@@ -42,10 +42,20 @@ function scalarFunction(spec: UdfSpec): DuckDBScalarFunction {
     ...(spec.varargs !== undefined ? { varArgsType: DUCK_TYPES[spec.varargs] } : {}),
     ...(spec.nulls === 'pass' ? { specialHandling: true } : {}),
     mainFunction: (info, input, output) => {
+      const propagate = spec.nulls !== 'pass';
       const vectors = Array.from({ length: input.columnCount }, (_, i) => input.getColumnVector(i));
       const args: UdfValue[] = new Array<UdfValue>(vectors.length);
       for (let row = 0; row < input.rowCount; row++) {
-        for (let i = 0; i < vectors.length; i++) args[i] = toUdfValue(vectors[i]?.getItem(row));
+        let anyNull = false;
+        for (let i = 0; i < vectors.length; i++) {
+          args[i] = toUdfValue(vectors[i]?.getItem(row));
+          if (args[i] === null) anyNull = true;
+        }
+        // DuckDB hands the chunk's null rows to a C-API function too: propagate them here.
+        if (anyNull && propagate) {
+          output.setItem(row, null);
+          continue;
+        }
         let out: UdfValue;
         try {
           out = spec.fn(args);

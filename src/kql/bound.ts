@@ -487,6 +487,8 @@ export interface BoundEvaluate extends OpBase {
   readonly plugin: string;
   readonly args: readonly BoundExpr[];
   readonly namedArgs: Readonly<Record<string, BoundExpr>>;
+  /** True when the query declares the output schema (`evaluate p(...) : (*, Name:type)`). */
+  readonly declaredSchema?: boolean;
 }
 
 /** `getschema`: ColumnName:string, ColumnOrdinal:int, DataType:string, ColumnType:string. */
@@ -517,6 +519,39 @@ export interface BoundOpaque extends TabularBase {
   readonly kind: 'Opaque';
   readonly op: string;
   readonly input: BoundTable | null;
+  /** `scan` only: its steps, bound for lowering. */
+  readonly scan?: BoundScan;
+  /** `top-nested` only: its levels, outermost first. */
+  readonly topNested?: readonly BoundTopNestedLevel[];
+  /** `partition by col (body)` (pipeline form only): `body` reads one partition as its implicit input. */
+  readonly partition?: { readonly by: string; readonly body: BoundTable };
+}
+
+/**
+ * `scan`: a reference `step.col` in a condition or assignment binds as a Column named
+ * `step.col` (SCAN_REF_SEPARATOR between them); bare names are the current record's columns.
+ */
+export interface BoundScan {
+  readonly matchId: string | null;
+  readonly declared: readonly { readonly name: string; readonly type: ScalarType; readonly init: BoundExpr | null }[];
+  readonly steps: readonly BoundScanStep[];
+}
+
+export interface BoundScanStep {
+  readonly name: string;
+  readonly output: 'all' | 'last' | 'none';
+  readonly condition: BoundExpr;
+  readonly assignments: readonly BoundColumnDef[];
+}
+
+export const SCAN_REF_SEPARATOR = '.';
+
+export interface BoundTopNestedLevel {
+  readonly count: BoundExpr | null;
+  readonly of: BoundColumnDef;
+  readonly by: BoundColumnDef;
+  readonly direction: 'asc' | 'desc';
+  readonly withOthers: boolean;
 }
 
 /** Error recovery: a tabular expression that failed to bind. */

@@ -115,6 +115,7 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
   let total = 0;
   let batchNo = 0;
   let pending: Promise<void> = Promise.resolve();
+  let generated = false;
   try {
     for (const dev of fleet) {
       if (em.batch === null) {
@@ -144,9 +145,12 @@ export async function generateLab(opts: LabOptions): Promise<LabResult> {
       opts.onProgress?.({ devices: dev.idx + 1, totalDevices: fleet.length, events: total + (em.batch?.events ?? 0) });
     }
     await pending;
+    generated = true;
   } finally {
     await pending.catch(() => undefined);
     pipeline.close();
+    // A temporary export directory (--db) must not outlive a failed run: a big fleet fills the disk.
+    if (!generated && opts.out === undefined && opts.db !== undefined) rmSync(outDir, { recursive: true, force: true });
     if (process.env['EXFILHUNT_LAB_KEEP_SPOOL'] === undefined) rmSync(spoolRoot, { recursive: true, force: true });
     else process.stderr.write(`lab: spool kept in ${spoolRoot}\n`);
   }

@@ -81,6 +81,15 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
     return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };
   } catch (err) {
     if (err instanceof TranslationError) return { ok: false, diagnostics: [err.diagnostic] };
+    if (err instanceof NeedsBagKeys && err.what === 'values') {
+      const cols = [{ name: '__bag', type: 'string' as const }];
+      const probe: Plan = {
+        kind: 'Distinct',
+        input: { kind: 'Project', input: err.input, items: [{ name: '__bag', expr: err.bag }], columns: cols },
+        columns: cols,
+      };
+      return { ok: 'discover', at: err.at, sql: opts.dialect.toSql(probe, { nowNs: opts.nowNs }) };
+    }
     if (err instanceof NeedsBagKeys) {
       const probe: Plan = {
         kind: 'Project',

@@ -5,11 +5,14 @@ import { diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Span } from '../kql/ast.js';
 import { parseKustoDatetime } from '../engine/time.js';
 import { TranslationError, UNSUPPORTED_CONSTRUCT } from './diagnostics.js';
+import type { Column } from '../kql/types.js';
 import type { LitValue, Plan, Sx } from './plan.js';
 
 export interface ScalarLowering {
   /** Lowers a tabular expression (for toscalar / in (T)). */
   readonly table: (t: Extract<BoundExpr, { kind: 'Subquery' | 'ToScalar' }>['table']) => Plan;
+  /** The operator's input columns, for pack_all (absent where the engine doesn't track them). */
+  readonly columns?: readonly Column[];
 }
 
 export function unsupported(what: string, span: Span): never {
@@ -55,6 +58,27 @@ export function peel(e: BoundExpr): BoundExpr {
   }
 }
 
+/**
+ * pack_all([ignore]) packs the input columns in order: `pack_all(ignore, name1, col1, ...)`
+ * for its template. bag_pack_columns(c1, c2) is bag_pack("c1", c1, "c2", c2).
+ */
+function packColumns(e: Extract<BoundExpr, { kind: 'Call' }>, ctx: ScalarLowering): Sx {
+  const pairs = (cols: readonly { name: string; type: Column['type'] }[]): Sx[] =>
+    cols.flatMap((c): Sx[] => [
+      { k: 'lit', type: 'string', value: c.name },
+      { k: 'col', name: c.name, type: c.type },
+    ]);
+  if (e.name === 'bag_pack_columns') {
+    const cols = e.args.map((a) => (a.kind === 'Column' && a.side === undefined ? a : null));
+    if (cols.some((c) => c === null)) unsupported('bag_pack_columns of an expression that is not a column', e.span);
+    return { k: 'fn', name: 'bag_pack', args: pairs(cols.filter((c) => c !== null)), type: e.type, span: e.span };
+  }
+  if (ctx.columns === undefined) return unsupported('pack_all in this operator', e.span);
+  const flag = e.args[0];
+  const ignore: Sx = flag === undefined ? { k: 'lit', type: 'bool', value: false } : lowerScalar(flag, ctx);
+  return { k: 'fn', name: 'pack_all', args: [ignore, ...pairs(ctx.columns)], type: e.type, span: e.span };
+}
+
 export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
   const low = (x: BoundExpr) => lowerScalar(x, ctx);
   switch (e.kind) {
@@ -75,6 +99,13 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
         const a = e.args[0];
         if (a !== undefined && (a.kind === 'Subquery' || a.kind === 'ToScalar'))
           return { k: 'scalarq', plan: ctx.table(a.table), type: e.type };
+      }
+      if (e.name === 'pack_all' || e.name === 'bag_pack_columns') return packColumns(e, ctx);
+      // The binder knows T's schema: its column names are a constant.
+      if (e.name === 'column_names_of') {
+        const a = e.args[0];
+        if (a !== undefined && (a.kind === 'Subquery' || a.kind === 'ToScalar'))
+          return { k: 'lit', type: 'dynamic', value: JSON.stringify(a.table.schema.columns.map((c) => c.name)) };
       }
       return { k: 'fn', name: e.name, args: e.args.map(low), type: e.type, span: e.span };
     case 'Unary':

@@ -11,6 +11,7 @@ import { lowerParseKv } from './lower-kv.js';
 import { lowerParse } from './lower-parse.js';
 import { lowerMakeSeries } from './lower-series.js';
 import { lowerScalar, unsupported } from './lower-scalar.js';
+import { lowerEvaluate, lowerOpaque } from './lower-evaluate.js';
 import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from './plan.js';
 
 export interface Ctx {
@@ -28,13 +29,15 @@ export class NeedsBagKeys extends Error {
     readonly at: number,
     readonly input: Plan,
     readonly bag: Sx,
+    /** 'bag': the keys of the bag values; 'values': the distinct (string) values themselves. */
+    readonly what: 'bag' | 'values' = 'bag',
   ) {
     super('bag_unpack needs key discovery');
   }
 }
 
-function scalar(e: BoundExpr, cx: Ctx): Sx {
-  return lowerScalar(e, { table: (t) => lowerTable(t, cx) });
+function scalar(e: BoundExpr, cx: Ctx, columns?: readonly Column[]): Sx {
+  return lowerScalar(e, { table: (t) => lowerTable(t, cx), ...(columns === undefined ? {} : { columns }) });
 }
 
 const lit = (n: number): Sx => ({ k: 'lit', type: 'long', value: BigInt(n) });
@@ -117,14 +120,17 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'Project':
       return project(
         lowerTable(t.input, cx),
-        t.columns.map((c) => ({ name: c.name, expr: scalar(c.expr, cx) })),
+        t.columns.map((c) => ({ name: c.name, expr: scalar(c.expr, cx, t.input.schema.columns) })),
         columns,
       );
     case 'Extend': {
       const defs = new Map(t.columns.map((c) => [c.name, c]));
       const items = columns.map((c) => {
         const d = defs.get(c.name);
-        return { name: c.name, expr: d === undefined ? col(c.name, c.type) : scalar(d.expr, cx) };
+        return {
+          name: c.name,
+          expr: d === undefined ? col(c.name, c.type) : scalar(d.expr, cx, t.input.schema.columns),
+        };
       });
       return project(lowerTable(t.input, cx), items, columns);
     }
@@ -232,9 +238,12 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
     case 'PassThrough':
       return lowerTable(t.input, cx);
     case 'Evaluate':
-      if (t.plugin === 'bag_unpack') return lowerBagUnpack(t, cx);
-      return unsupported(`evaluate ${t.plugin}`, t.span);
+      return lowerEvaluate(t, cx, (e) => scalar(e, cx));
     case 'Opaque':
+      if (t.input !== null) {
+        const done = lowerOpaque(t, t.input, cx, (e) => scalar(e, cx));
+        if (done !== null) return done;
+      }
       throw new TranslationError(diagnostic(UNSUPPORTED_OPERATOR, { name: t.op }, t.span));
     case 'MakeSeries':
       return lowerMakeSeries(t, cx);
@@ -351,53 +360,6 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
   });
   if (inputs.length === 1 && inputs[0] !== undefined) return inputs[0];
   return { kind: 'Union', inputs, columns: out };
-}
-
-function lowerBagUnpack(t: Extract<BoundTable, { kind: 'Evaluate' }>, cx: Ctx): Plan {
-  let top: BoundTable | null = cx.result;
-  while (top !== null && top !== t && top.kind === 'PassThrough') top = top.input;
-  if (top !== t)
-    return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
-  const bagArg = t.args[0];
-  if (bagArg === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
-  const input = lowerTable(t.input, cx);
-  const bag = scalar(bagArg, cx);
-  const keys = cx.bagKeys.get(t.span.start);
-  if (keys === undefined) throw new NeedsBagKeys(t.span.start, input, bag);
-  const prefixArg = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
-  const prefix =
-    prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string'
-      ? prefixArg.value
-      : '';
-  const conflictArg = t.namedArgs['columnsConflict'];
-  const conflict =
-    conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string'
-      ? conflictArg.value
-      : 'error';
-  const kept = input.columns.filter((c) => !(bagArg.kind === 'Column' && c.name === bagArg.name));
-  const names = new Set(kept.map((c) => c.name));
-  const fresh = keys.map((k) => ({ key: k, name: `${prefix}${k}` }));
-  const clash = fresh.filter((f) => names.has(f.name));
-  if (clash.length > 0 && conflict === 'error')
-    return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
-  const clashing = new Set(clash.map((c) => c.name));
-  const get = (key: string): Sx => ({
-    k: 'path',
-    target: bag,
-    steps: [{ k: 'lit', type: 'string', value: key }],
-    type: 'dynamic',
-  });
-  // replace_source: a replaced column keeps its position; keep_source drops the new one.
-  const items: NamedSx[] = kept.map((c) => {
-    const f = conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
-    return f === undefined ? { name: c.name, expr: col(c.name, c.type) } : { name: c.name, expr: get(f.key) };
-  });
-  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
-  return project(
-    input,
-    items,
-    items.map((i) => ({ name: i.name, type: i.expr.type })),
-  );
 }
 
 /** The plan of a bound query's result. */

@@ -170,9 +170,28 @@ export type Plan =
       readonly items: readonly NamedSx[];
       readonly columns: readonly Column[];
     }
+  /**
+   * `scan`: a state machine over the serialized input (scan-operator.md). State references
+   * are `col` scalars named `step.col`; the dialect runs it as a recursive query.
+   */
+  | {
+      readonly kind: 'SeqScan';
+      readonly input: Plan;
+      readonly declared: readonly { readonly name: string; readonly type: ScalarType; readonly init: Sx | null }[];
+      readonly steps: readonly ScanStepPlan[];
+      readonly matchId: string | null;
+      readonly columns: readonly Column[];
+    }
   /** Reference to a shared (let/materialize) subplan, emitted once as a CTE. */
   | { readonly kind: 'Ref'; readonly name: string; readonly plan: Plan; readonly columns: readonly Column[] }
   | GraphPlanNode;
+
+export interface ScanStepPlan {
+  readonly name: string;
+  readonly output: 'all' | 'none';
+  readonly condition: Sx;
+  readonly assignments: readonly NamedSx[];
+}
 
 export function col(name: string, type: ScalarType): Sx {
   return { k: 'col', name, type };
@@ -255,6 +274,8 @@ export function planText(p: Plan, depth = 0): string {
       return `${pad}GroupLimit ${sxText(p.count)} per (${p.partition.map(sxText).join(', ')}) by ${p.keys.map(keyText).join(', ')}\n${kids(p.input)}`;
     case 'Window':
       return `${pad}Window ${p.items.map((i) => `${i.name}=${sxText(i.expr)}`).join(', ')}\n${kids(p.input)}`;
+    case 'SeqScan':
+      return `${pad}SeqScan ${p.steps.map((s) => `${s.name}: ${sxText(s.condition)}${s.assignments.map((a) => ` ${a.name}=${sxText(a.expr)}`).join(',')}`).join('; ')} ${cols}\n${kids(p.input)}`;
     case 'Ref':
       return `${pad}Ref ${p.name} ${cols}\n`;
     case 'GraphMatch':

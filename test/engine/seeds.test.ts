@@ -245,6 +245,21 @@ test('a file->network pivot is planned as a bucketed band join and returns the p
   ]);
 });
 
+test('a pivot of a table around literal anchors fans out the anchors, with the window edges exact', async () => {
+  // The window is asymmetric and its edges fall on a.exe and b.exe to the 100 ns; c.exe is
+  // 100 ns past the upper edge. Fanning out the small literal side mirrors the band.
+  const kql = `let Anchors = datatable(AnchorDevice:string, AnchorTime:datetime) ["endpoint-za", datetime(2025-11-20T00:49:00Z)];
+DeviceProcessEvents
+| join kind=inner Anchors on $left.DeviceName == $right.AnchorDevice
+| where Timestamp between ((AnchorTime - time(00:02:02.3965364)) .. (AnchorTime + time(00:01:57.6034636)))
+| project FileName`;
+  const ex = await b.explain(kql);
+  assert.match(ex.planText, /band\(/);
+  assert.match(ex.sql, /AS l\d+ JOIN \(SELECT \*, __b0 \+ __k AS __bucket/, 'the literal (right) side is fanned out');
+  const r = await b.query(kql);
+  assert.deepEqual(r.rows.map((x) => String(x[0])).sort(), ['7z.exe', 'a.exe', 'b.exe']);
+});
+
 test('query parameters become escaped let bindings', async () => {
   const r = await b.query('DeviceFileEvents | where DeviceName == Device and Timestamp >= Since | count', {
     params: { Device: 'endpoint-za', Since: new Date('2025-11-20T00:00:00Z') },

@@ -89,6 +89,40 @@ function percentileOf(x: SqlArg, pct: SqlArg): string {
 }
 
 /**
+ * Weighted nearest rank: the smallest value whose cumulative weight (values ascending) reaches
+ * ceil(p/100 * total weight), as if each value appeared `weight` times.
+ */
+function percentileWOf(x: SqlArg, w: SqlArg, pct: number): string {
+  if (x.type === 'string' || x.type === 'bool' || x.type === 'dynamic' || x.type === 'guid')
+    throw new Unsupported(`percentilew(${x.type})`);
+  const v = p(x.sql);
+  const wt = p(w.sql);
+  const keep = `${v} IS NOT NULL AND ${wt} > 0`;
+  const rank = `greatest(1, ceil(${pct} / 100.0 * sum(${wt}) FILTER (WHERE ${keep})))`;
+  const items = `list_transform(list_sort(list({'v': ${v}, 'w': ${wt}}) FILTER (WHERE ${keep})), e -> {'c': e.w, 'v': e.v})`;
+  const value = `list_reduce(${items}, (a, e) -> CASE WHEN a.c >= ${rank} THEN a ELSE {'c': a.c + e.c, 'v': e.v} END).v`;
+  return x.type === 'int' ? `CAST(${value} AS BIGINT)` : value;
+}
+
+/** The percentiles of a *_array aggregate: constant numbers, or one constant dynamic array of them. */
+function percentileList(args: readonly SqlArg[]): number[] {
+  const one = args[0];
+  if (args.length === 1 && one?.type === 'dynamic') {
+    const parsed: unknown = typeof one.constant === 'string' ? JSON.parse(one.constant) : null;
+    if (!Array.isArray(parsed) || !parsed.every((n): n is number => typeof n === 'number'))
+      throw new Unsupported('percentiles must be a constant array of numbers');
+    return parsed;
+  }
+  return args.map((a) => {
+    if (typeof a.constant !== 'number') throw new Unsupported('percentiles must be constants');
+    return a.constant;
+  });
+}
+
+const jsonArrayOf = (x: SqlArg, values: readonly string[]) =>
+  `CAST(json_array(${values.map((s) => toJsonSql({ sql: s, type: x.type })).join(', ')}) AS JSON)`;
+
+/**
  * Kusto make_bag: merges property bags; for a key present in several rows any one value may
  * be chosen (here: the last merged). Non-object values are skipped.
  */
@@ -153,10 +187,28 @@ export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     if (args.length !== 2) throw new Unsupported('percentiles must be expanded to one column per percentile');
     return percentileOf(arg(args, 0), arg(args, 1));
   },
-  percentiles_array: null,
-  percentilew: null,
+  percentiles_array: (args) => {
+    const x = arg(args, 0);
+    const lit = (n: number): SqlArg => ({ sql: String(n), type: 'real', constant: n });
+    return jsonArrayOf(
+      x,
+      percentileList(args.slice(1)).map((n) => percentileOf(x, lit(n))),
+    );
+  },
+  percentilew: (args) => {
+    const pct = arg(args, 2).constant;
+    if (typeof pct !== 'number') throw new Unsupported('percentile must be a constant');
+    return percentileWOf(arg(args, 0), arg(args, 1), pct);
+  },
+  // Expanded by the binder into one percentilew per percentile.
   percentilesw: null,
-  percentilesw_array: null,
+  percentilesw_array: (args) => {
+    const x = arg(args, 0);
+    return jsonArrayOf(
+      x,
+      percentileList(args.slice(2)).map((n) => percentileWOf(x, arg(args, 1), n)),
+    );
+  },
   stdev: (args) => stat('stddev_samp')(arg(args, 0)),
   stdevif: (args) => stat('stddev_samp')(arg(args, 0), arg(args, 1)),
   stdevp: (args) => stat('stddev_pop')(arg(args, 0)),
@@ -166,8 +218,10 @@ export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   variancepif: (args) => stat('var_pop')(arg(args, 0), arg(args, 1)),
   covariance: (args) => `covar_samp(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)})`,
   covariancep: (args) => `covar_pop(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)})`,
-  covarianceif: null,
-  covariancepif: null,
+  covarianceif: (args) =>
+    `covar_samp(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)}) FILTER (WHERE ${p(arg(args, 2).sql)})`,
+  covariancepif: (args) =>
+    `covar_pop(${p(arg(args, 0).sql)}, ${p(arg(args, 1).sql)}) FILTER (WHERE ${p(arg(args, 2).sql)})`,
   take_any: (args) => {
     if (args.length !== 1) throw new Unsupported('take_any with several columns must pick them from one row');
     return `any_value(${p(arg(args, 0).sql)})`;

@@ -3,7 +3,7 @@
 import type { SqlArg, SqlTemplate } from '../types.js';
 import { arg, constString, Unsupported } from './render.js';
 import { CONVERT_FROM_STRING, str } from './string.js';
-import { dynamicToString, p, toJsonSql } from './values.js';
+import { dynamicToString, p, toJsonSql, toStringSql } from './values.js';
 
 function dyn(a: SqlArg): string {
   if (a.type !== 'dynamic') throw new Unsupported(`expected a dynamic argument, got ${a.type}`);
@@ -23,6 +23,29 @@ export function parseJsonSql(a: SqlArg): string {
   if (a.type === 'dynamic') return p(a.sql);
   const s = str(a);
   return `(CASE WHEN ${s} IS NULL OR ${s} = '' THEN CAST(NULL AS JSON) WHEN json_valid(${s}) THEN json(${s}) ELSE CAST(to_json(${s}) AS JSON) END)`;
+}
+
+function bagPack(args: readonly SqlArg[]): string {
+  if (args.length % 2 !== 0) throw new Unsupported('bag_pack needs key/value pairs');
+  const parts: string[] = [];
+  for (let i = 0; i < args.length; i += 2) parts.push(str(arg(args, i)), toJsonSql(arg(args, i + 1)));
+  return parts.length === 0 ? "CAST('{}' AS JSON)" : `CAST(json_object(${parts.join(', ')}) AS JSON)`;
+}
+
+/**
+ * array_index_of(arr, v, start, length, occurrence): a negative start counts from the end;
+ * `length` elements are examined (-1: all); null for occurrence < 0 or length < -1.
+ */
+function arrayIndexOf(d: string, args: readonly SqlArg[]): string {
+  const e = elements(d);
+  const n = `len(${e})`;
+  const st = p(arg(args, 2).sql);
+  const len = args[3] ? p(arg(args, 3).sql) : '-1';
+  const occ = args[4] ? p(arg(args, 4).sql) : '1';
+  const from = `(CASE WHEN ${st} < 0 THEN greatest(${n} + ${st}, 0) ELSE ${st} END)`;
+  const to = `(CASE WHEN ${len} = -1 THEN ${n} ELSE least(${from} + ${len}, ${n}) END)`;
+  const hits = `list_filter(range(${from}, greatest(${to}, ${from})), i -> ${elementEquals(`(${e})[i + 1]`, arg(args, 1))})`;
+  return `(CASE WHEN NOT ${isArray(d)} OR ${occ} < 0 OR ${len} < -1 THEN NULL ELSE CAST(coalesce((${hits})[greatest(${occ}, 1)], -1) AS BIGINT) END)`;
 }
 
 /** A predicate on one JSON element `e` equal to a typed Kusto value. */
@@ -96,7 +119,8 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   parse_json: (args) => parseJsonSql(arg(args, 0)),
   todynamic: (args) => parseJsonSql(arg(args, 0)),
   parse_xml: null,
-  parse_csv: null,
+  // JavaScript (src/catalog/udf/search.ts): the first record's fields, RFC 4180 quoting.
+  parse_csv: (args) => `CAST(kql_parse_csv(${str(arg(args, 0))}) AS JSON)`,
   parse_user_agent: null,
   parse_version: null,
   parse_command_line: null,
@@ -112,22 +136,38 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     return `(CASE WHEN ${isArray(d)} THEN len(list_filter(${elements(d)}, e -> ${elementEquals('e', arg(args, 1))})) > 0 END)`;
   },
   array_index_of: (args) => {
-    if (args.length > 2) throw new Unsupported('array_index_of with start/length/occurrence');
     const d = dyn(arg(args, 0));
+    if (args.length > 2) return arrayIndexOf(d, args);
     return `(CASE WHEN ${isArray(d)} THEN coalesce(list_position(list_transform(${elements(d)}, e -> ${elementEquals('e', arg(args, 1))}), true) - 1, -1) END)`;
   },
   pack_array: (args) => {
     if (args.length === 0) return "CAST('[]' AS JSON)";
     return `CAST(json_array(${args.map(toJsonSql).join(', ')}) AS JSON)`;
   },
-  bag_pack: (args) => {
-    if (args.length % 2 !== 0) throw new Unsupported('bag_pack needs key/value pairs');
-    const parts: string[] = [];
-    for (let i = 0; i < args.length; i += 2) parts.push(str(arg(args, i)), toJsonSql(arg(args, i + 1)));
-    return parts.length === 0 ? "CAST('{}' AS JSON)" : `CAST(json_object(${parts.join(', ')}) AS JSON)`;
-  },
+  bag_pack: bagPack,
+  // Lowered to bag_pack (src/sql/lower-scalar.ts): only columns have names to pack under.
   bag_pack_columns: null,
-  pack_all: null,
+  // pack_all(ignoreNullEmpty, name1, value1, ...): the lowering supplies the input columns.
+  pack_all: (args) => {
+    const ignore = arg(args, 0).constant;
+    if (typeof ignore !== 'boolean') throw new Unsupported('pack_all with a non-constant ignore_null_empty');
+    const pairs = args.slice(1);
+    if (!ignore) return bagPack(pairs);
+    const members = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const v = arg(pairs, i + 1);
+      const empty =
+        v.type === 'string'
+          ? ` OR ${p(v.sql)} = ''`
+          : v.type === 'dynamic'
+            ? ` OR json_type(${p(v.sql)}) = 'NULL'`
+            : '';
+      members.push(
+        `CASE WHEN ${p(v.sql)} IS NULL${empty} THEN NULL ELSE to_json(${str(arg(pairs, i))}) || ':' || CAST(${toJsonSql(v)} AS VARCHAR) END`,
+      );
+    }
+    return `CAST('{' || concat_ws(',', ${members.length === 0 ? "''" : members.join(', ')}) || '}' AS JSON)`;
+  },
   bag_keys: (args) => {
     const d = dyn(arg(args, 0));
     return `(CASE WHEN json_type(${d}) = 'OBJECT' THEN CAST(to_json(json_keys(${d})) AS JSON) END)`;
@@ -166,7 +206,14 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     `CAST(to_json(list_transform(range(greatest(${p(arg(args, 1).sql)}, 0)), i -> ${toJsonSql(arg(args, 0))})) AS JSON)`,
   range: rangeArray,
   treepath: null,
-  dynamic_to_json: null,
+  // Canonical JSON (sorted property names) in JavaScript (src/catalog/udf/dynamic-json.ts);
+  // a non-dynamic value gives tostring().
+  dynamic_to_json: (args) => {
+    const a = arg(args, 0);
+    return a.type === 'dynamic'
+      ? `kql_dynamic_to_json(CAST(${p(a.sql)} AS VARCHAR))`
+      : `coalesce(${toStringSql(a)}, '')`;
+  },
   extract_json: (args, ctx) => extractJson(args, ctx.stringLiteral),
   extractjson: (args, ctx) => extractJson(args, ctx.stringLiteral),
 };

@@ -19,7 +19,9 @@ import { renderTemplate, type RenderResult } from './render.js';
 import { SERIES_TEMPLATES } from './series.js';
 import { GEO_TEMPLATES } from './geo.js';
 import { GEO_CELL_TEMPLATES } from './geo-cells.js';
+import { GEO_GEOMETRY_TEMPLATES } from './geo-geometry.js';
 import { STRING_TEMPLATES } from './string.js';
+import { UNIT_TEMPLATES } from './units.js';
 import { WINDOW_TEMPLATES } from './window.js';
 
 export { argExtremumSql } from './aggregate.js';
@@ -42,6 +44,8 @@ const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...SERIES_TEMPLATES,
   ...GEO_TEMPLATES,
   ...GEO_CELL_TEMPLATES,
+  ...GEO_GEOMETRY_TEMPLATES,
+  ...UNIT_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

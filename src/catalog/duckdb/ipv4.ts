@@ -148,7 +148,10 @@ export const IPV4_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   ipv4_netmask_suffix: (args) => `CAST(${ipv4Mask(str(arg(args, 0)))} AS INTEGER)`,
   format_ipv4: formatIpv4(false),
   format_ipv4_mask: formatIpv4(true),
-  ipv4_range_to_cidr_list: null,
+  // JavaScript (src/catalog/udf/search.ts): the fewest blocks covering the range; a start
+  // after the end, or an invalid address, gives null.
+  ipv4_range_to_cidr_list: (args) =>
+    `CAST(kql_ipv4_range_to_cidr_list(${parseIpv4Sql(str(arg(args, 0)))}, ${parseIpv4Sql(str(arg(args, 1)))}) AS JSON)`,
   has_ipv4: (args) => hasIpv4(str(arg(args, 0)), `[${str(arg(args, 1))}]`),
   has_ipv4_prefix: hasPrefix,
   has_any_ipv4: (args) => hasIpv4(str(arg(args, 0)), textList(args, 1)),

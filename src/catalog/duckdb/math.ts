@@ -128,8 +128,8 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   loggamma: unary(
     (x) => `(CASE WHEN ${x} <= 0 AND ${x} = floor(${x}) THEN CAST('Infinity' AS DOUBLE) ELSE lgamma(${x}) END)`,
   ),
-  erf: null,
-  erfc: null,
+  erf: 'kql_erf(CAST($0 AS DOUBLE))',
+  erfc: 'kql_erfc(CAST($0 AS DOUBLE))',
   beta_cdf: null,
   beta_inv: null,
   beta_pdf: null,
@@ -144,6 +144,17 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   // .NET masks the count to 6 bits. DuckDB raises (EXF310) on overflow and negative values, where .NET wraps.
   binary_shift_left: 'CAST($0 AS BIGINT) << (CAST($1 AS BIGINT) & 63)',
   bitset_count_ones: 'CAST(bit_count(CAST($0 AS BIGINT)) AS BIGINT)',
-  around: null,
+  // [center - delta, center + delta], inclusive; datetimes compare in ns, timespans are ticks.
+  around: (args) => {
+    const v = arg(args, 0);
+    const c = arg(args, 1);
+    const d = arg(args, 2);
+    if (v.type === 'datetime' && c.type === 'datetime' && d.type === 'timespan')
+      return `(epoch_ns(${p(v.sql)}) BETWEEN epoch_ns(${p(c.sql)}) - ${p(d.sql)} * 100 AND epoch_ns(${p(c.sql)}) + ${p(d.sql)} * 100)`;
+    const numeric = ['int', 'long', 'real', 'timespan'];
+    if (![v, c, d].every((a) => numeric.includes(a.type)) || (v.type === 'timespan') !== (c.type === 'timespan'))
+      throw new Unsupported(`around(${v.type}, ${c.type}, ${d.type})`);
+    return `(${p(v.sql)} BETWEEN ${p(c.sql)} - ${p(d.sql)} AND ${p(c.sql)} + ${p(d.sql)})`;
+  },
   welch_test: null,
 };

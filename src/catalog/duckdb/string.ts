@@ -80,7 +80,10 @@ const substring: SqlTemplate = (args) => {
 const indexof: SqlTemplate = (args) => {
   const s = str(arg(args, 0));
   const m = str(arg(args, 1));
-  if (args.length > 3) throw new Unsupported('indexof with length/occurrence');
+  if (args.length > 3) {
+    const n = (i: number, dflt: string) => (args[i] ? `CAST(${p(arg(args, i).sql)} AS BIGINT)` : dflt);
+    return `kql_indexof(${s}, ${m}, ${n(2, '0')}, ${n(3, '-1')}, ${n(4, '1')})`;
+  }
   if (args.length === 2) return `(CASE WHEN ${s} IS NULL OR ${m} IS NULL THEN NULL ELSE strpos(${s}, ${m}) - 1 END)`;
   const st = p(arg(args, 2).sql);
   // A negative start counts from the end; a start beyond the end finds nothing.
@@ -256,7 +259,7 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   isascii: (args) => `regexp_full_match(coalesce(${str(arg(args, 0))}, ''), '[\\x00-\\x7F]*')`,
   isutf8: () => 'true',
   translate: null,
-  has_any_index: null,
+  has_any_index: (args) => `kql_has_any_index(${str(arg(args, 0))}, CAST(${p(arg(args, 1).sql)} AS VARCHAR))`,
   indexof_regex: null,
   unicode_codepoints_from_string: (args) =>
     `to_json(list_transform(range(1, length(${str(arg(args, 0))}) + 1), i -> unicode(substring(${str(arg(args, 0))}, i, 1))))`,

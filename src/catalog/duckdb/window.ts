@@ -26,6 +26,8 @@ export const WINDOW_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
     return `sum(${p(arg(args, 0).sql)}) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   },
   row_rank: null,
+  // Emitted by the dialect in stages (src/sql/dialects/duckdb/window-staged.ts), as are the
+  // restart forms of row_number/row_cumsum.
   row_rank_dense: null,
   row_rank_min: null,
   row_window_session: null,

@@ -8,6 +8,9 @@ import { DYNAMIC_UDFS } from './dynamic.js';
 import { IPV6_UDFS } from './ipv6.js';
 import { TIMEZONE_UDFS } from './timezone.js';
 import { GEO_CELL_UDFS } from './geo-cells.js';
+import { GEO_GEOMETRY_UDFS } from './geo-geometry.js';
+import { CIDR_UDFS, CSV_UDFS, SEARCH_UDFS, SESSION_UDFS } from './search.js';
+import { DYNAMIC_JSON_UDFS } from './dynamic-json.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -20,4 +23,10 @@ export const UDFS: readonly UdfSpec[] = [
   ...IPV6_UDFS,
   ...TIMEZONE_UDFS,
   ...GEO_CELL_UDFS,
+  ...GEO_GEOMETRY_UDFS,
+  ...SEARCH_UDFS,
+  ...CIDR_UDFS,
+  ...CSV_UDFS,
+  ...SESSION_UDFS,
+  ...DYNAMIC_JSON_UDFS,
 ];

@@ -3,13 +3,15 @@ import { CliError, parseCommandArgs } from '../command.js';
 import { sanitizeCell } from '../../util/terminal.js';
 
 const USAGE = `usage: exfilhunt lab --scenario NAME [--seed N] [--devices D] [--days K] [--start ISO]
-                     (--out DIR [--format streaming|ndjson|parquet|csv] | --db FILE)
+                     (--out DIR | --db FILE) [--format streaming|ndjson|parquet|csv]
                      [--device NAME] [--user NAME] [--archive-time ISO] [--upload-time ISO] [--vary]
                      [--density X] [--quiet]
 
 scenarios: exfil-success, exfil-prevented, staged-only, benign-backup, mixed
 --device/--user/--archive-time/--upload-time pin the malicious device to a story, e.g. seed 002:
   --device endpoint-za --archive-time 2025-11-20T00:48:57.6034636Z --upload-time 2025-11-18T23:38:31.6453479Z
+--format the export format written (with --db: the intermediate files ingested, then deleted);
+         streaming (default) is ~2 KB of JSON per event: use parquet for large fleets
 --vary   vary archiver and destination by seed in the single-device scenarios too (mixed always does)`;
 
 function int(v: string | undefined, name: string): number | undefined {

@@ -17,6 +17,8 @@ import { dropFastTables, timestampNsSql, type FastPlan } from './ndjson.js';
 const CONV = '_exfilhunt_fast_conv';
 /** More odd rows than this and the file goes to the JS path whole (their row numbers are passed as a list). */
 const MAX_SLOW_ROWS = 10_000;
+/** DuckDB's memory cap while a Parquet file's rows are inserted. */
+const INSERT_MEMORY_LIMIT = '1GB';
 const LENIENT = sqlString(',\\s*[\\]}]|[:\\[,]\\s*[-+]?(?i:nan|inf)');
 
 const INTS = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|HUGEINT|UHUGEINT)$/;
@@ -75,8 +77,23 @@ export async function prepareFastParquet(
       .getRows()
       .map(([n, t]) => ({ name: String(n), type: String(t) }))
       .filter((c) => c.name !== 'file_row_number');
-    if (desc.some((c) => c.name === 'Type')) return undefined;
     let message: string | undefined;
+    if (desc.some((c) => c.name === 'Type')) {
+      // A Log Analytics `Type` names each row's table. All null, or one table throughout (as in
+      // a per-table export), means one table for the file, as the JS path would route it;
+      // anything else takes the JS path.
+      const types = (
+        await conn.runAndReadAll(`SELECT DISTINCT "Type" FROM ${src} WHERE "Type" IS NOT NULL LIMIT 2`)
+      ).getRows();
+      if (types.length > 1) return undefined;
+      const only = types[0]?.[0];
+      if (only !== undefined) {
+        const named = getTable(String(only));
+        if (named === undefined || (table !== undefined && getTable(table)?.name !== named.name)) return undefined;
+        if (named.name !== String(only)) return undefined;
+        table ??= named.name;
+      }
+    }
     if (table === undefined) {
       // As the JS path: inferred once, from the first row's non-null columns.
       const first = (
@@ -111,10 +128,23 @@ export async function prepareFastParquet(
     return {
       message,
       async insert(onTable) {
-        const r = await conn.run(
-          `INSERT INTO ${sqlIdent(target)} (${desc.map((c) => sqlIdent(c.name)).join(', ')}) SELECT ${desc.map((_, i) => `c${i}`).join(', ')} FROM temp.${CONV} WHERE ok`,
-        );
-        onTable(target, r.rowsChanged);
+        // A 7.6M-row file ran out of ingest's 256 MB cap in this insert (column buffers of a
+        // wide table); 1 GB holds it, and peak RSS stayed at 1.2 GB for a 200 MB file of 60
+        // columns. Keeping file order also makes DuckDB insert on one thread (2x slower), and
+        // row order in a Kusto table carries no meaning.
+        const cap = String((await conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]?.[0]);
+        await conn.run(`SET memory_limit = ${sqlString(INSERT_MEMORY_LIMIT)}`);
+        await conn.run('SET preserve_insertion_order = false');
+        try {
+          const r = await conn.run(
+            `INSERT INTO ${sqlIdent(target)} (${desc.map((c) => sqlIdent(c.name)).join(', ')}) SELECT ${desc.map((_, i) => `c${i}`).join(', ')} FROM temp.${CONV} WHERE ok`,
+          );
+          onTable(target, r.rowsChanged);
+        } finally {
+          // In an aborted transaction these fail too; the caller rolls back and closes.
+          await conn.run('RESET preserve_insertion_order').catch(() => undefined);
+          await conn.run(`SET memory_limit = ${sqlString(cap)}`).catch(() => undefined);
+        }
       },
       rest: () => slowRows(reader, path, slow, target),
     };

@@ -14,6 +14,7 @@ import { withColumns } from './expand.js';
 import { resultName } from './naming.js';
 import { pluginSchema } from './plugins.js';
 import { bindGraphOperator } from './graph.js';
+import { bindScan } from './scan.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -146,8 +147,18 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
       // (toscalar(key) is the key value); in the pipeline form the column shadows it.
       const inner = env.child();
       inner.define({ kind: 'table', name: op.by.name, table: input });
-      const body = bindTable(b, op.body, inner, input);
-      return { kind: 'Opaque', op: 'partition', input, schema: body.schema, span: op.span };
+      // The body reads each partition through an implicit input (lowered per key).
+      const implicit: BoundTable = { kind: 'ImplicitInput', schema: input.schema, span: op.span };
+      const body = bindTable(b, op.body, inner, implicit);
+      const partition = op.body.kind === 'Pipeline' ? { by: op.by.name, body } : undefined;
+      return {
+        kind: 'Opaque',
+        op: 'partition',
+        input,
+        schema: body.schema,
+        span: op.span,
+        ...(partition === undefined ? {} : { partition }),
+      };
     }
     case 'Fork': {
       const branches = op.branches.map((br) => bindTable(b, br.body, env, input));
@@ -155,34 +166,8 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
     }
     case 'Facet':
       return { kind: 'Opaque', op: 'facet', input, schema: same, span: op.span };
-    case 'Scan': {
-      const declared: Column[] = op.declare.flatMap((p) =>
-        p.type.kind === 'ScalarTypeRef' ? [{ name: p.name.name, type: p.type.name }] : [],
-      );
-      const scope: RowScope = { columns: withColumns(input.schema.columns, declared) };
-      // Step names refer to the step's last matched row (`s.f_value`); typed dynamic here.
-      const stepEnv = env.child();
-      for (const st of op.steps)
-        stepEnv.define({
-          kind: 'scalar',
-          name: st.name.name,
-          value: { kind: 'Literal', type: 'dynamic', value: null, span: st.name.span },
-        });
-      env = stepEnv;
-      for (const st of op.steps) {
-        bindScalar(b, st.condition, scope, env);
-        for (const a of st.assignments) bindScalar(b, a.expr, scope, env);
-      }
-      // The analyser always exposes the match id column (default name match_id).
-      const extra: Column[] = [{ name: op.matchId?.name ?? 'match_id', type: 'long' }];
-      return {
-        kind: 'Opaque',
-        op: 'scan',
-        input,
-        schema: schemaOf(withColumns(withColumns(input.schema.columns, declared), extra)),
-        span: op.span,
-      };
-    }
+    case 'Scan':
+      return bindScan(b, op, input, env);
     case 'TopHitters': {
       const of = bindScalar(b, op.of, rs, env);
       const name = resultName(op.of, 'Column1') ?? 'Column1';
@@ -291,7 +276,16 @@ function bindEvaluate(
       ? withColumns(inp.schema.columns, tables[0].schema.columns)
       : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
   const declared = op.schema === undefined ? columns : declaredSchema(op.schema, columns);
-  return { kind: 'Evaluate', input: inp, plugin: name, args, namedArgs, schema: schemaOf(declared), span: op.span };
+  return {
+    kind: 'Evaluate',
+    input: inp,
+    plugin: name,
+    args,
+    namedArgs,
+    schema: schemaOf(declared),
+    span: op.span,
+    ...(op.schema === undefined ? {} : { declaredSchema: true }),
+  };
 }
 
 /**

@@ -80,7 +80,7 @@ export function pluginSchema(
     case 'rolling_percentile': {
       const v = args[0]?.type ?? 'unknown';
       return [
-        col(argName(call, 2), 'datetime'),
+        col(argName(call, 2), args[2]?.type === undefined || args[2].type === 'unknown' ? 'datetime' : args[2].type),
         ...dims(call, input, 5),
         col(`rolling_${literal(call, 4)}_percentile_${argName(call, 0)}_${literal(call, 1)}`, v === 'int' ? 'long' : v),
       ];

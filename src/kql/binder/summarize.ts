@@ -4,7 +4,7 @@
 // yields one column per percentile (percentile_X_95_5).
 import { paramText } from './join.js';
 import type { Call, Expr, NamedExpr, Operator } from '../ast.js';
-import type { BoundAggregate, BoundColumnDef, BoundExpr, BoundTable } from '../bound.js';
+import type { BoundAggregate, BoundColumnDef, BoundExpr, BoundTable, BoundTopNestedLevel } from '../bound.js';
 import type { Column, ScalarType } from '../types.js';
 import { schemaOf, uniqueName, type Binder, type Env, type RowScope } from './scope.js';
 import { bindScalar } from './expr.js';
@@ -295,8 +295,9 @@ export function bindSummarizeFamily(
     case 'TopNested': {
       const columns: Column[] = [];
       const names = new Names();
+      const levels: BoundTopNestedLevel[] = [];
       for (const lvl of op.levels) {
-        if (lvl.count !== null) bindScalar(b, lvl.count, { columns: [] }, env);
+        const count = lvl.count === null ? null : bindScalar(b, lvl.count, { columns: [] }, env);
         const of = bindScalar(b, lvl.of.expr, rs, env);
         const ofBase = lvl.of.names[0]?.name ?? resultName(lvl.of.expr, null);
         const ofName = ofBase !== null ? names.add(ofBase) : names.fresh();
@@ -305,8 +306,15 @@ export function bindSummarizeFamily(
         const aggName = names.add(lvl.by.names[0]?.name ?? `aggregated_${ofName}`);
         columns.push({ name: aggName, type: agg.type });
         if (lvl.withOthers !== null) bindScalar(b, lvl.withOthers, { columns: [] }, env);
+        levels.push({
+          count,
+          of: { name: ofName, type: of.type, expr: of },
+          by: { name: aggName, type: agg.type, expr: agg },
+          direction: lvl.direction ?? 'desc',
+          withOthers: lvl.withOthers !== null,
+        });
       }
-      return { kind: 'Opaque', op: 'top-nested', input, schema: schemaOf(columns), span: op.span };
+      return { kind: 'Opaque', op: 'top-nested', input, schema: schemaOf(columns), span: op.span, topNested: levels };
     }
     default:
       return null;

@@ -97,6 +97,10 @@ export function tupleColumns(call: Call, bound: BoundExpr, names: readonly strin
       fields.push({ name: `${fn}_${argName}_${f}`, type: t, index: lit(f, 'string') });
   }
   const target: BoundExpr = { ...bound, type: 'dynamic' } as BoundExpr;
+  // One array: the call's value is the sorted array itself, not a list of sorted arrays.
+  const single = fields[0];
+  if ((fn === 'array_sort_asc' || fn === 'array_sort_desc') && fields.length === 1 && single !== undefined)
+    return [{ name: names[0] ?? single.name, type: 'dynamic', expr: target }];
   return fields.map((f, i) => ({
     name: names[i] ?? f.name,
     type: f.type,

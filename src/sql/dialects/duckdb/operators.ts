@@ -3,6 +3,7 @@
 import type { ScalarType } from '../../../kql/types.js';
 import type { SqlArg, SqlContext } from '../../../catalog/types.js';
 import { KV_OPERATORS, SERIES_OPERATORS } from './series.js';
+import { toStringSql } from '../../../catalog/duckdb/values.js';
 
 export type OpTemplate = (a: readonly SqlArg[], ctx: SqlContext, resultType: ScalarType) => string;
 
@@ -33,8 +34,9 @@ export function codePoints(s: string): number {
   return [...s].length;
 }
 
+/** A string operand; other types as Kusto's tostring() gives them (a dynamic string unquoted). */
 function str(x: SqlArg): string {
-  return x.type === 'string' ? x.sql : `CAST(${x.sql} AS VARCHAR)`;
+  return x.type === 'string' ? x.sql : toStringSql(x);
 }
 
 // RE2 escaping for a literal needle inside a pattern.
@@ -163,10 +165,15 @@ const isConst = (x: SqlArg) => x.constant !== undefined && x.constant !== null;
  * null is null. Against a non-null constant that is IS [NOT] DISTINCT FROM, and in a
  * filter `a = 'x'` already drops the same rows (and keeps DuckDB's scan pushdown).
  */
+/** A dynamic operand compared with a string compares as its text (a JSON string unquoted). */
+function asText(x: SqlArg, other: SqlArg): SqlArg {
+  return x.type === 'dynamic' && other.type === 'string' ? { ...x, sql: toStringSql(x), type: 'string' } : x;
+}
+
 export function equality(neg: boolean, predicate: boolean): OpTemplate {
   return (a) => {
-    const l = arg(a, 0);
-    const r = arg(a, 1);
+    const l = asText(arg(a, 0), arg(a, 1));
+    const r = asText(arg(a, 1), arg(a, 0));
     if (isNullConst(l) && isNullConst(r)) return 'CAST(NULL AS BOOLEAN)';
     if (isNullConst(l) || isNullConst(r))
       return `(CASE WHEN ${(isNullConst(l) ? r : l).sql} IS NULL THEN NULL ELSE ${neg ? 'true' : 'false'} END)`;
@@ -198,6 +205,10 @@ export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
   argext_min: (a) => `coalesce(arg_min(${struct(a)}, ${arg(a, 0).sql}), any_value(${struct(a)}))`,
   argext_any: (a) => `any_value(${struct(a)})`,
   struct_field: (a) => `struct_extract(${arg(a, 0).sql}, 'c${String(arg(a, 1).constant)}')`,
+  // rows_near(cond, before, after): a true condition within `after` rows before this row or
+  // `before` rows after it (src/sql/lower-rows-near.ts; both constant counts).
+  rows_near_flag: (a) =>
+    `coalesce(bool_or(coalesce(${arg(a, 0).sql}, false)) OVER (ROWS BETWEEN ${String(arg(a, 2).constant)} PRECEDING AND ${String(arg(a, 1).constant)} FOLLOWING), false)`,
   '+': add,
   '-': sub,
   '*': mul,

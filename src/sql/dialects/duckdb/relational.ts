@@ -9,6 +9,8 @@ import type { JoinKind, Plan, SortKey, Sx } from '../../plan.js';
 import { nullOf, timestampNs, duckType } from './literals.js';
 import { emitScalar, type ScalarEnv } from './scalar.js';
 import { emitGraph } from './graph.js';
+import { emitSeqScan } from './scan.js';
+import { hasStaged, stageWindows, type StagedSource } from './window-staged.js';
 
 interface State {
   readonly ctx: SqlContext;
@@ -111,6 +113,11 @@ export function emit(p: Plan, st: State): string {
       return `SELECT CAST(${from} + i * (${step}) AS ${cast}) AS ${name} FROM generate_series(0, CAST(floor((${to} - (${from})) / (${step} * 1.0)) AS BIGINT)) AS g(i) ORDER BY i`;
     }
     case 'Filter': {
+      if (hasStaged(p.predicate)) {
+        const s = staged([p.predicate], p.input, st);
+        const pred = emitScalar(s.exprs[0] ?? p.predicate, { ...env(st), predicate: true }).sql;
+        return `SELECT ${cols(selectList(p.columns))} FROM (SELECT *, ${pred} AS "__keep" FROM ${s.from}) WHERE "__keep"`;
+      }
       const pred = emitScalar(p.predicate, { ...env(st), predicate: true }).sql;
       // SQL forbids window functions in WHERE (where prev(x) != x): evaluate them first.
       if (hasWindow(p.predicate))
@@ -118,7 +125,8 @@ export function emit(p: Plan, st: State): string {
       return `SELECT ${same(p.columns, p.input)} FROM ${source(p.input, st, false)} WHERE ${pred}`;
     }
     case 'Project':
-      return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM ${source(p.input, st)}`;
+    case 'Window':
+      return emitProject(p, st);
     case 'Aggregate': {
       const items = [...p.keys, ...p.aggs].map((i) => `${sx(i.expr, st)} AS ${q(i.name)}`);
       const group = p.keys.length > 0 ? ` GROUP BY ${p.keys.map((_k, i) => String(i + 1)).join(', ')}` : '';
@@ -162,8 +170,13 @@ export function emit(p: Plan, st: State): string {
       const sorted = [part, order].filter((x) => x !== '').join(', ');
       return `SELECT ${cols(selectList(p.columns))} FROM ${source(p.input, st)} QUALIFY row_number() OVER (${over}) <= ${sx(p.count, st)} ORDER BY ${sorted}`;
     }
-    case 'Window':
-      return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM ${source(p.input, st)}`;
+    case 'SeqScan':
+      return emitSeqScan(
+        p,
+        emit(p.input, st),
+        (e) => sx(e, st),
+        () => alias(st, 'scan'),
+      );
     case 'Ref': {
       if (!st.ctes.has(p.name)) {
         // Emit dependencies first so that CTEs are declared before use.
@@ -176,6 +189,27 @@ export function emit(p: Plan, st: State): string {
     case 'GraphTable':
       return emitGraph(p, { plan: (x) => emit(x, st), scalar: (e, qualifier) => sx(e, st, qualifier) });
   }
+}
+
+function staged(exprs: readonly Sx[], input: Plan, st: State): StagedSource {
+  return stageWindows(
+    exprs,
+    emit(input, st),
+    (e) => sx(e, st),
+    () => alias(st, 'w'),
+  );
+}
+
+function emitProject(p: Extract<Plan, { kind: 'Project' | 'Window' }>, st: State): string {
+  if (!p.items.some((i) => hasStaged(i.expr)))
+    return `SELECT ${cols(p.items.map((i) => projectItem(i.name, i.expr, st)).join(', '))} FROM ${source(p.input, st)}`;
+  const s = staged(
+    p.items.map((i) => i.expr),
+    p.input,
+    st,
+  );
+  const items = p.items.map((i, j) => projectItem(i.name, s.exprs[j] ?? i.expr, st));
+  return `SELECT ${cols(items.join(', '))} FROM ${s.from}`;
 }
 
 function hasWindow(e: Sx): boolean {
@@ -224,6 +258,15 @@ function castFromJson(sqlExpr: string, to: string): string {
   }
 }
 
+/** Whether a plan reads a stored table anywhere (else it is literal rows: datatable, print, range). */
+function readsTable(p: unknown): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  if (Array.isArray(p)) return p.some(readsTable);
+  const o = p as Record<string, unknown>;
+  if (o['kind'] === 'Scan' || o['kind'] === 'Range') return true;
+  return Object.values(o).some((v) => typeof v === 'object' && v !== null && readsTable(v));
+}
+
 function emitJoin(p: Extract<Plan, { kind: 'Join' }>, st: State): string {
   const l = alias(st, 'l');
   const r = alias(st, 'r');
@@ -250,16 +293,31 @@ function emitJoin(p: Extract<Plan, { kind: 'Join' }>, st: State): string {
     const w = span > 1n ? (span + 1n) / 2n : 1n;
     const fdiv = (x: string) => `((${x}) // ${w} - CASE WHEN (${x}) % ${w} < 0 THEN 1 ELSE 0 END)`;
     const lt = `epoch_ns(${q(p.band.leftTime)})`;
-    const lo = `${lt} + ${p.band.loTicks * 100n}`;
+    const rt = `epoch_ns(${q(p.band.rightTime)})`;
+    // Fan out the side known to be small (literal rows, e.g. pivot anchors): fanning out a
+    // table scan tripled 1.7M wide rows and DuckDB then built its hash table on them (33 s
+    // for a 400-anchor fleet pivot, 1.5 s this way). With both sides tables, fan out the left.
+    // right.t in [left.t + lo, left.t + hi]  <=>  left.t in [right.t - hi, right.t - lo].
+    const fanRight = !readsTable(p.right) && readsTable(p.left);
+    const [fan, one, fanT, oneT, loT, hiT] = fanRight
+      ? ([r, l, rt, lt, -p.band.hiTicks, -p.band.loTicks] as const)
+      : ([l, r, lt, rt, p.band.loTicks, p.band.hiTicks] as const);
+    const lo = `${fanT} + ${loT * 100n}`;
     // A cross join with three constants fans the rows out ~3x faster than unnest of a list.
     // The window check compares nanoseconds (BIGINT): ~15% faster than TIMESTAMP_NS bounds.
-    leftSql =
-      `SELECT *, __b0 + __k AS __bucket FROM (SELECT *, ${lo} AS __lo, ${lt} + ${p.band.hiTicks * 100n} AS __hi, ` +
-      `${fdiv(lo)} AS __b0 FROM (${leftSql})) CROSS JOIN (VALUES (0), (1), (2)) AS __ks(__k)`;
-    const rt = `epoch_ns(${q(p.band.rightTime)})`;
-    rightSql = `SELECT *, ${rt} AS __ns, ${fdiv(rt)} AS __bucket FROM (${rightSql})`;
+    const fanned = (sql: string) =>
+      `SELECT *, __b0 + __k AS __bucket FROM (SELECT *, ${lo} AS __lo, ${fanT} + ${hiT * 100n} AS __hi, ` +
+      `${fdiv(lo)} AS __b0 FROM (${sql})) CROSS JOIN (VALUES (0), (1), (2)) AS __ks(__k)`;
+    const single = (sql: string) => `SELECT *, ${oneT} AS __ns, ${fdiv(oneT)} AS __bucket FROM (${sql})`;
+    if (fanRight) {
+      rightSql = fanned(rightSql);
+      leftSql = single(leftSql);
+    } else {
+      leftSql = fanned(leftSql);
+      rightSql = single(rightSql);
+    }
     conds.push(`${l}.__bucket = ${r}.__bucket`);
-    conds.push(`${r}.__ns BETWEEN ${l}.__lo AND ${l}.__hi`);
+    conds.push(`${one}.__ns BETWEEN ${fan}.__lo AND ${fan}.__hi`);
   }
   const on = conds.length === 0 ? 'true' : conds.join(' AND ');
   const outs = p.output.map((o) => `${o.side === 'left' ? l : r}.${q(o.source)} AS ${q(o.name)}`).join(', ');

@@ -1,0 +1,122 @@
+// Plug-ins (`evaluate`) and the operators bound as Opaque that the engine can still run
+// exactly (scan, partition, top-nested): each dispatches to its own lowering.
+import type { BoundExpr, BoundTable } from '../kql/bound.js';
+import { unsupported } from './lower-scalar.js';
+import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
+import { lowerIpLookup } from './lower-lookup.js';
+import { lowerPartition } from './lower-partition.js';
+import { lowerRollingPercentile } from './lower-rolling.js';
+import { lowerRowsNear } from './lower-rows-near.js';
+import { lowerScan } from './lower-scan.js';
+import { lowerTopNested } from './lower-topnested.js';
+import { col, type NamedSx, type Plan, type Sx } from './plan.js';
+
+type BoundEvaluate = Extract<BoundTable, { kind: 'Evaluate' }>;
+type BoundOpaque = Extract<BoundTable, { kind: 'Opaque' }>;
+
+export function lowerEvaluate(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
+  switch (t.plugin) {
+    case 'bag_unpack':
+      return lowerBagUnpack(t, cx, scalar);
+    case 'ipv4_lookup':
+    case 'ipv6_lookup':
+      return lowerIpLookup(t, cx);
+    case 'rolling_percentile':
+      return lowerRollingPercentile(t, cx, scalar);
+    case 'rows_near':
+      return lowerRowsNear(t, cx, scalar);
+    default:
+      return unsupported(`evaluate ${t.plugin}`, t.span);
+  }
+}
+
+/** The Opaque operators with an exact lowering; null for the others (reported unsupported). */
+export function lowerOpaque(t: BoundOpaque, input: BoundTable, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan | null {
+  const columns = t.schema.columns;
+  if (t.op === 'partition' && t.partition !== undefined)
+    return lowerPartition(t.partition, lowerTable(input, cx), columns, t.span, cx);
+  if (t.op === 'top-nested' && t.topNested !== undefined)
+    return lowerTopNested(t.topNested, lowerTable(input, cx), columns, t.span, cx, scalar);
+  if (t.op === 'scan' && t.scan !== undefined) return lowerScan(t.scan, lowerTable(input, cx), columns, t.span, scalar);
+  return null;
+}
+
+/** ignoredProperties: a constant array of names ([] when absent, null when not constant). */
+function ignoredNames(e: BoundExpr | undefined): string[] | null {
+  if (e === undefined) return [];
+  if (e.kind !== 'DynamicLiteral' || !Array.isArray(e.value)) return null;
+  const names: readonly unknown[] = e.value;
+  return names.every((n): n is string => typeof n === 'string') ? [...names] : null;
+}
+
+/**
+ * bag_unpack with a declared output schema: exactly the declared columns (`*` = the input's
+ * other columns), each declared one read from the bag and converted to its declared type.
+ * No key discovery is needed, so other operators may follow.
+ */
+function declaredBagUnpack(t: BoundEvaluate, input: Plan, bag: Sx, prefix: string, ignored: readonly string[]): Plan {
+  if (prefix !== '' || ignored.length > 0)
+    return unsupported('bag_unpack with an output schema and a prefix or ignoredProperties', t.span);
+  const items: NamedSx[] = t.schema.columns.map((c) => {
+    const own = input.columns.find((x) => x.name === c.name);
+    if (own !== undefined && own.type === c.type) return { name: c.name, expr: col(c.name, c.type) };
+    const value: Sx = { k: 'path', target: bag, steps: [{ k: 'lit', type: 'string', value: c.name }], type: 'dynamic' };
+    return {
+      name: c.name,
+      expr: c.type === 'dynamic' ? value : { k: 'op', op: 'cast', args: [value], type: c.type, span: t.span },
+    };
+  });
+  return { kind: 'Project', input, items, columns: t.schema.columns };
+}
+
+function lowerBagUnpack(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
+  const ignored = ignoredNames(t.namedArgs['ignoredProperties'] ?? t.args[3]);
+  if (ignored === null) return unsupported('bag_unpack with non-constant ignoredProperties', t.span);
+  if (t.declaredSchema === true) {
+    const first = t.args[0];
+    if (first === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
+    const p = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
+    const pre = p !== undefined && p.kind === 'Literal' && typeof p.value === 'string' ? p.value : '';
+    return declaredBagUnpack(t, lowerTable(t.input, cx), scalar(first), pre, ignored);
+  }
+  let top: BoundTable | null = cx.result;
+  while (top !== null && top !== t && top.kind === 'PassThrough') top = top.input;
+  if (top !== t)
+    return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
+  const bagArg = t.args[0];
+  if (bagArg === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
+  const input = lowerTable(t.input, cx);
+  const bag = scalar(bagArg);
+  const keys = cx.bagKeys.get(t.span.start);
+  if (keys === undefined) throw new NeedsBagKeys(t.span.start, input, bag);
+  const prefixArg = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
+  const prefix =
+    prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string'
+      ? prefixArg.value
+      : '';
+  const conflictArg = t.namedArgs['columnsConflict'];
+  const conflict =
+    conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string'
+      ? conflictArg.value
+      : 'error';
+  const kept = input.columns.filter((c) => !(bagArg.kind === 'Column' && c.name === bagArg.name));
+  const names = new Set(kept.map((c) => c.name));
+  const fresh = keys.filter((k) => !ignored.includes(k)).map((k) => ({ key: k, name: `${prefix}${k}` }));
+  const clash = fresh.filter((f) => names.has(f.name));
+  if (clash.length > 0 && conflict === 'error')
+    return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
+  const clashing = new Set(clash.map((c) => c.name));
+  const get = (key: string): Sx => ({
+    k: 'path',
+    target: bag,
+    steps: [{ k: 'lit', type: 'string', value: key }],
+    type: 'dynamic',
+  });
+  // replace_source: a replaced column keeps its position; keep_source drops the new one.
+  const items: NamedSx[] = kept.map((c) => {
+    const f = conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
+    return f === undefined ? { name: c.name, expr: col(c.name, c.type) } : { name: c.name, expr: get(f.key) };
+  });
+  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
+  return { kind: 'Project', input, items, columns: items.map((i) => ({ name: i.name, type: i.expr.type })) };
+}
