@@ -28,7 +28,9 @@ export async function* parquetItems(
     .map(([n, t]) => ({ name: String(n), type: String(t) }))
     .filter((c) => c.name !== 'file_row_number');
   const names = cols.map((c) => c.name);
-  const sql = `SELECT file_row_number, ${cols.map((c) => selectExpr(c.name, c.type)).join(', ')} FROM ${src}${only === undefined ? '' : ` WHERE file_row_number IN (${only.map((n) => String(Math.trunc(n))).join(', ')})`} ORDER BY file_row_number`;
+  // A plain scan streams in file order already; sorting the whole file (as an ORDER BY did)
+  // ran a 7.6M-row file out of ingest's memory cap before the first row.
+  const sql = `SELECT file_row_number, ${cols.map((c) => selectExpr(c.name, c.type)).join(', ')} FROM ${src}${only === undefined ? '' : ` WHERE file_row_number IN (${only.map((n) => String(Math.trunc(n))).join(', ')}) ORDER BY file_row_number`}`;
   const result = await conn.stream(sql);
   for (;;) {
     const chunk = await result.fetchChunk();

@@ -145,10 +145,11 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
     case 'Partition': {
       // In the legacy `{ ... }` form the partition key's name denotes the partition's rows
       // (toscalar(key) is the key value); in the pipeline form the column shadows it.
-      const inner = env.child();
-      inner.define({ kind: 'table', name: op.by.name, table: input });
-      // The body reads each partition through an implicit input (lowered per key).
+      // The body reads each partition through an implicit input (lowered per key); so does the
+      // key's name, else toscalar(key) would read the first row of the whole input.
       const implicit: BoundTable = { kind: 'ImplicitInput', schema: input.schema, span: op.span };
+      const inner = env.child();
+      inner.define({ kind: 'table', name: op.by.name, table: implicit });
       const body = bindTable(b, op.body, inner, implicit);
       const partition = op.body.kind === 'Pipeline' ? { by: op.by.name, body } : undefined;
       return {

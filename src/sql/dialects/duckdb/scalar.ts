@@ -65,7 +65,8 @@ function emitSql(e: Sx, env: ScalarEnv): string {
     case 'path':
       return emitPath(e.target, e.steps, env);
     case 'scalarq':
-      return `(SELECT * FROM (${env.subquery(e.plan)}) LIMIT 1)`;
+      // toscalar of a table with several columns is its first column's first value.
+      return `(SELECT ${sqlIdent(e.plan.columns[0]?.name ?? '')} FROM (${env.subquery(e.plan)}) LIMIT 1)`;
     case 'inq': {
       const left = emitScalar(e.left, env);
       const ci = e.op === 'in~' || e.op === '!in~';
