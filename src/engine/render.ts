@@ -16,11 +16,18 @@ function num(v: unknown): number | bigint | null {
   if (typeof v === 'bigint')
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
   if (typeof v === 'string') {
+    // The wire carries numbers as DuckDB's text: integers beyond 2^53 stay exact as bigint.
+    if (/^-?\d{16,}$/.test(v)) return num(BigInt(v));
+    const special = SPECIAL_REALS[v];
+    if (special !== undefined) return special;
     const n = Number(v);
     return Number.isNaN(n) ? null : n;
   }
   return null;
 }
+
+/** DuckDB's text for the non-finite doubles. */
+const SPECIAL_REALS: Readonly<Record<string, number>> = { inf: Infinity, '-inf': -Infinity, nan: NaN };
 
 /** One wire value (as read from DuckDB) -> CellValue for a column of Kusto type `t`. */
 export function decodeCell(v: unknown, t: ScalarType): CellValue {

@@ -150,6 +150,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
   const userRows = groupBy(users.records, (r) => str(r, 'DeviceName').toLowerCase());
   const sourceRows = groupBy(sources.records, (r) => str(r, 'DeviceName').toLowerCase());
   const procRows = groupBy(procPivot?.records ?? [], (r) => str(r, 'DeviceName').toLowerCase());
+  const pivotEgress = groupBy(netPivotEgress, (e) => e.device.toLowerCase());
   // A --user scope covers the devices where that account was active, and only its entities.
   const scopeUser = user !== '' ? (normUser(user) ?? user.toLowerCase()) : null;
   const devices = new Set(
@@ -192,7 +193,7 @@ export async function investigate(backend: Backend, opts: InvestigateOptions): P
         us,
         ctx,
         procRows.get(dev) ?? [],
-        netPivotEgress.filter((e) => e.device.toLowerCase() === dev && (e.user ?? primary ?? '') === u),
+        (pivotEgress.get(dev) ?? []).filter((e) => (e.user ?? primary ?? '') === u),
         tables,
         gaps,
       );

@@ -1,6 +1,6 @@
 // Runs playbook hunts through a Backend and keeps what ran (the exact KQL, columns, rows,
 // timing) for the evidence trail and the report.
-import type { Backend, QueryResult } from '../engine/types.js';
+import type { Backend, CellValue, QueryResult } from '../engine/types.js';
 import type { HuntRun } from './result.js';
 import { bindHunt, getHunt } from './playbook.js';
 import type { ParamValue } from './params.js';
@@ -52,7 +52,26 @@ export function jsonSafe(v: unknown): unknown {
 /** The same hunt run restricted to one device's rows (for an entity's evidence trail). */
 export function forDevice(h: RanHunt, device: string, deviceColumn = 'DeviceName', limit = 25): HuntRun {
   const idx = h.result.columns.findIndex((c) => c.name === deviceColumn);
-  const rows =
-    idx < 0 ? h.result.rows : h.result.rows.filter((r) => String(r[idx] ?? '').toLowerCase() === device.toLowerCase());
+  const rows = idx < 0 ? h.result.rows : (rowsByDevice(h, idx).get(device.toLowerCase()) ?? []);
   return { ...h.run, rows: rows.slice(0, limit).map((r) => r.map(jsonSafe)), totalRows: rows.length };
+}
+
+/** A fleet run's rows by lower-cased device, built once: filtering per entity was quadratic at 2,000 devices. */
+const deviceIndex = new WeakMap<RanHunt, Map<number, Map<string, (readonly CellValue[])[]>>>();
+
+function rowsByDevice(h: RanHunt, idx: number): Map<string, (readonly CellValue[])[]> {
+  let byColumn = deviceIndex.get(h);
+  if (byColumn === undefined) deviceIndex.set(h, (byColumn = new Map()));
+  let index = byColumn.get(idx);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of h.result.rows) {
+      const k = String(r[idx] ?? '').toLowerCase();
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [r]);
+      else list.push(r);
+    }
+    byColumn.set(idx, index);
+  }
+  return index;
 }

@@ -32,8 +32,11 @@ function literalValue(e: Extract<BoundExpr, { kind: 'Literal' }>): LitValue {
       const n = Number(t);
       return Number.isFinite(n) ? BigInt(Math.trunc(n)) : null;
     }
-    case 'real':
-      return Number(v);
+    case 'real': {
+      // real(inf), real(+inf), real(-inf): Number() reads those spellings as NaN.
+      const t = v.trim().toLowerCase();
+      return /^[+-]?inf$/.test(t) ? (t.startsWith('-') ? -Infinity : Infinity) : Number(v);
+    }
     case 'timespan':
       return BigInt(v);
     case 'datetime': {
