@@ -219,3 +219,34 @@ test('Parquet: fast and JS paths give identical workspaces; odd rows are rejecte
     assert.deepEqual(await snapshot(`${sub}-fast.duckdb`), await snapshot(`${sub}-js.duckdb`));
   }
 });
+
+test('Parquet with a Type column: one table throughout takes the SQL path, several tables the JS path', async (t) => {
+  const dir = tempDir(t);
+  const one = join(dir, 'one.parquet');
+  const two = join(dir, 'two.parquet');
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  try {
+    const rows = (type: string): string => `SELECT TIMESTAMP_NS '2026-03-01 00:00:00' + to_microseconds(i) AS Timestamp,
+        'd' || i AS DeviceName, '203.0.113.' || i AS RemoteIP, 443::INTEGER AS RemotePort, i::BIGINT AS ReportId, ${type} AS "Type"
+      FROM range(30) t(i)`;
+    await c.run(`COPY (${rows("'DeviceNetworkEvents'")}) TO '${one}' (FORMAT parquet)`);
+    await c.run(
+      `COPY (${rows("CASE WHEN i % 2 = 0 THEN 'DeviceNetworkEvents' ELSE 'DeviceEvents' END")}) TO '${two}' (FORMAT parquet)`,
+    );
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+  for (const [file, sql] of [
+    [one, true],
+    [two, false],
+  ] as const) {
+    const fast = await ingestPaths(`${file}-fast.duckdb`, [file], {});
+    const js = await ingestPaths(`${file}-js.duckdb`, [file], { fast: false });
+    assert.equal((fast.files[0]!.sqlRows ?? 0) > 0, sql, `${file}: SQL path ${sql ? 'expected' : 'not expected'}`);
+    assert.equal(fast.totals.stored, 30);
+    assert.deepEqual(counts(fast), counts(js));
+    assert.deepEqual(await snapshot(`${file}-fast.duckdb`), await snapshot(`${file}-js.duckdb`));
+  }
+});
