@@ -26,8 +26,13 @@ function num(v: unknown): number | bigint | null {
   return null;
 }
 
-/** DuckDB's text for the non-finite doubles. */
-const SPECIAL_REALS: Readonly<Record<string, number>> = { inf: Infinity, '-inf': -Infinity, nan: NaN };
+/** DuckDB's text for the non-finite doubles; 0.0/0.0 is a NaN with the sign bit set ('-nan'). */
+const SPECIAL_REALS: Readonly<Record<string, number>> = {
+  inf: Infinity,
+  '-inf': -Infinity,
+  nan: NaN,
+  '-nan': NaN,
+};
 
 /** One wire value (as read from DuckDB) -> CellValue for a column of Kusto type `t`. */
 export function decodeCell(v: unknown, t: ScalarType): CellValue {

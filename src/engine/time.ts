@@ -84,6 +84,9 @@ export function parseKustoDatetime(text: string): bigint | null {
     const [, y, mo, d, h = '0', mi = '0', sec = '0'] = compact;
     return build(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(sec), '', 0);
   }
+  // Spaces around the dashes of a date, as the datetime literal accepts (sliding-window-counts-plugin.md: datetime(2017 - 08 - 01)).
+  const spaced = /^(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})$/.exec(s);
+  if (spaced !== null) return build(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]), 0, 0, 0, '', 0);
   // Comma-separated parts, as the datetime literal accepts: datetime(2025, 6, 14[, 8, 30, 0]).
   const parts =
     /^(\d{4}),\s*(\d{1,2}),\s*(\d{1,2})(?:,\s*(\d{1,2})(?:,\s*(\d{1,2})(?:,\s*(\d{1,2})(?:\.(\d{1,9}))?)?)?)?$/.exec(s);

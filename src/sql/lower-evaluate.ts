@@ -4,10 +4,15 @@ import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
 import { lowerIpLookup } from './lower-lookup.js';
+import { lowerGeoLookup } from './lower-geo-lookup.js';
 import { lowerPartition } from './lower-partition.js';
 import { lowerRollingPercentile } from './lower-rolling.js';
 import { lowerRowsNear } from './lower-rows-near.js';
 import { lowerScan } from './lower-scan.js';
+import { lowerActivityMetrics } from './lower-activity-metrics.js';
+import { lowerNewActivityMetrics } from './lower-new-activity.js';
+import { lowerActiveUsersCount, lowerActivityCountsMetrics } from './lower-activity.js';
+import { lowerSlidingWindowCounts } from './lower-sliding-window.js';
 import { lowerTopNested } from './lower-topnested.js';
 import { col, type NamedSx, type Plan, type Sx } from './plan.js';
 
@@ -21,10 +26,23 @@ export function lowerEvaluate(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) 
     case 'ipv4_lookup':
     case 'ipv6_lookup':
       return lowerIpLookup(t, cx);
+    case 'geo_polygon_lookup':
+    case 'geo_line_lookup':
+      return lowerGeoLookup(t, cx);
     case 'rolling_percentile':
       return lowerRollingPercentile(t, cx, scalar);
     case 'rows_near':
       return lowerRowsNear(t, cx, scalar);
+    case 'new_activity_metrics':
+      return lowerNewActivityMetrics(t, cx, scalar);
+    case 'activity_metrics':
+      return lowerActivityMetrics(t, cx, scalar);
+    case 'active_users_count':
+      return lowerActiveUsersCount(t, cx, scalar);
+    case 'activity_counts_metrics':
+      return lowerActivityCountsMetrics(t, cx, scalar);
+    case 'sliding_window_counts':
+      return lowerSlidingWindowCounts(t, cx, scalar);
     default:
       return unsupported(`evaluate ${t.plugin}`, t.span);
   }

@@ -2,14 +2,16 @@
 // with a regex of two groups. Pieces are the runs between pair delimiters (quoted text
 // may contain delimiters); a piece splits at its first key/value delimiter outside quotes;
 // keys and values are trimmed and unquoted; the first piece with a column's key gives its
-// value, converted to the column type (null on failure). Auto-detected delimiters and
-// greedy mode are refused.
+// value, converted to the column type (null on failure). Greedy mode splits only before a
+// key; auto-detected delimiters are refused.
 import type { BoundTable } from '../kql/bound.js';
 import { reEscape } from './dialects/duckdb/operators.js';
 import { unsupported } from './lower-scalar.js';
 import { col, passThrough, type NamedSx, type Plan, type Sx } from './plan.js';
 
 type BoundParseKv = Extract<BoundTable, { kind: 'ParseKv' }>;
+
+const GREEDY_SEP = '\uFFFF';
 
 /** A char inside a regex character class. */
 const cls = (c: string) => (/[\]\\^[-]/.test(c) ? `\\${c}` : c);
@@ -23,6 +25,7 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
   let quotes = '';
   let escape = '';
   let trim = true;
+  let greedyKey = '';
   if (o['regex'] !== undefined) {
     piece = o['regex'];
     split = o['regex'];
@@ -33,13 +36,14 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     const kv = o['kv_delimiter'];
     if (pd === undefined || kv === undefined)
       return unsupported('parse-kv without pair_delimiter and kv_delimiter (auto-detection)', span);
-    if ((o['greedy'] ?? 'false').toLowerCase() === 'true') return unsupported('parse-kv greedy=true', span);
+    const greedy = (o['greedy'] ?? 'false').toLowerCase() === 'true';
     if ([...pd].length !== 1 || [...kv].length !== 1)
       return unsupported('parse-kv with multi-character delimiters', span);
     quotes = o['quote'] ?? '';
     const e = o['escape'] ?? '';
     if ([...quotes].length > 2 || [...e].length > 1 || (e !== '' && quotes === ''))
       return unsupported('parse-kv with these quote/escape options', span);
+    if (greedy && quotes !== '') return unsupported('parse-kv greedy=true with quotes', span);
     const known = new Set(['pair_delimiter', 'kv_delimiter', 'quote', 'escape', 'greedy']);
     const other = Object.keys(o).find((k) => !known.has(k));
     if (other !== undefined) return unsupported(`parse-kv option ${other}`, span);
@@ -51,11 +55,19 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
         : e === ''
           ? `${reEscape(q1)}[^${cls(q2)}]*${reEscape(q2)}|`
           : `${reEscape(q1)}(?:${reEscape(e)}.|[^${cls(q2)}${cls(e)}])*${reEscape(q2)}|`;
-    piece = `(?:${quoted}[^${cls(pd)}])+`;
+    // Greedy: a value runs to the next key (a pair delimiter, then a run without delimiters,
+    // then the key/value delimiter); those delimiters become U+FFFF (a noncharacter, absent
+    // from text) and pieces are the runs between them.
+    piece = greedy ? `[^${GREEDY_SEP}]+` : `(?:${quoted}[^${cls(pd)}])+`;
+    if (greedy) greedyKey = `${reEscape(pd)}([^${cls(pd)}${cls(kv)}]+${reEscape(kv)})`;
     split = `(?s)^((?:${quoted}[^${cls(kv)}])*)${reEscape(kv)}(.*)$`;
     escape = e === '' ? '' : `${reEscape(e)}(.)`;
   }
-  const src: Sx = source.type === 'string' ? source : { k: 'op', op: 'cast', args: [source], type: 'string', span };
+  const text: Sx = source.type === 'string' ? source : { k: 'op', op: 'cast', args: [source], type: 'string', span };
+  const src: Sx =
+    greedyKey === ''
+      ? text
+      : { k: 'fn', name: 'replace_regex', args: [text, str(greedyKey), str(`${GREEDY_SEP}$1`)], type: 'string', span };
   const pairs: Sx = {
     k: 'op',
     op: 'kv_pairs',

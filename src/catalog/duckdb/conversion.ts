@@ -2,7 +2,8 @@
 // so every parse goes through a regex guard or TRY_CAST.
 import type { ScalarType } from '../../kql/types.js';
 import type { SqlArg, SqlTemplate } from '../types.js';
-import { arg, Unsupported } from './render.js';
+import { BYTE_UNITS } from '../udf/text-parse.js';
+import { arg, constString, Unsupported } from './render.js';
 import { CONVERT_FROM_STRING, str } from './string.js';
 import {
   EPOCH_DOTNET_TICKS,
@@ -217,5 +218,12 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   punycode_to_string: (a) => `kql_punycode_decode(${str(arg(a, 0))})`,
   punycode_domain_to_string: (a) => `kql_punycode_domain_to(${str(arg(a, 0))})`,
   punycode_domain_from_string: (a) => `kql_punycode_domain_from(${str(arg(a, 0))})`,
-  format_bytes: null,
+  // JavaScript (src/catalog/udf/text-parse.ts); units other than the documented names are refused.
+  format_bytes: (args, ctx) => {
+    const units = args[2] ? constString(args, 2, 'format_bytes units') : '';
+    if (units !== '' && !(BYTE_UNITS as readonly string[]).includes(units))
+      throw new Unsupported(`format_bytes units '${units}'`);
+    const prec = args[1] ? `CAST(${p(arg(args, 1).sql)} AS BIGINT)` : '0';
+    return `kql_format_bytes(CAST(${p(arg(args, 0).sql)} AS DOUBLE), ${prec}, ${ctx.stringLiteral(units)})`;
+  },
 };

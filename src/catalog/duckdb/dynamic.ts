@@ -123,8 +123,13 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   parse_csv: (args) => `CAST(kql_parse_csv(${str(arg(args, 0))}) AS JSON)`,
   parse_user_agent: null,
   parse_version: null,
-  parse_command_line: null,
-  parse_path: null,
+  // JavaScript (src/catalog/udf/text-parse.ts): CommandLineToArgvW's quoting; path parts.
+  parse_command_line: (args) => {
+    const kind = constString(args, 1, 'parse_command_line parser type');
+    if (kind !== 'windows') throw new Unsupported(`parse_command_line parser '${kind}'`);
+    return `CAST(kql_parse_command_line_windows(${str(arg(args, 0))}) AS JSON)`;
+  },
+  parse_path: (args) => `CAST(kql_parse_path(${str(arg(args, 0))}) AS JSON)`,
   parse_url: parseUrl,
   parse_urlquery: (args) => `json('{"Query Parameters":' || ${queryObject(str(arg(args, 0)))} || '}')`,
   array_length: (args) => {

@@ -1,8 +1,9 @@
 // DuckDB templates for the geometry geo_* functions: calls of the JavaScript functions in
 // src/catalog/udf/geo-geometry.ts. The functions not listed here keep no template (the
 // compiler reports them unsupported): their Kusto results couldn't be reproduced exactly
-// (unions, polygon intersections, buffers and simplification need algorithms whose output
-// the pages don't pin down), or need the spheroid (use_spheroid), which isn't implemented.
+// (the spheroid, use_spheroid, isn't implemented). Unions, simplifications, buffers and
+// polygon intersections are computed only in the cases the pages pin down, and raise an
+// error otherwise (src/catalog/udf/geo-geometry-union.ts, -simplify.ts, -overlay.ts).
 import type { SqlArg, SqlTemplate } from '../types.js';
 import { arg, Unsupported } from './render.js';
 import { str } from './string.js';
@@ -58,6 +59,25 @@ const densify =
     return json(`${udf}(${dynText(arg(args, 0))}, ${tol})`);
   };
 
+/** Simplification with an optional tolerance in meters (default 10). */
+const simplify =
+  (udf: string, fn: string): SqlTemplate =>
+  (args) => {
+    const t = args[1];
+    const tol = t === undefined ? '10.0' : double(t, `${fn} tolerance`);
+    return json(`${udf}(${dynText(arg(args, 0))}, ${tol})`);
+  };
+
+/** A buffer: the shape (or point) arguments, the radius, and an optional numeric tolerance. */
+const buffer =
+  (udf: string, fn: string, shapeArgs: 1 | 2): SqlTemplate =>
+  (args) => {
+    const tol = args[shapeArgs + 1];
+    if (tol !== undefined) double(tol, `${fn} tolerance`);
+    const shape = shapeArgs === 2 ? doubles(args, 2, fn) : [dynText(arg(args, 0))];
+    return json(`${udf}(${[...shape, double(arg(args, shapeArgs), `${fn} radius`)].join(', ')})`);
+  };
+
 /** Only the sphere is implemented: `use_spheroid` must be absent or a constant false. */
 function sphereOnly(args: readonly SqlArg[], i: number, fn: string): void {
   const a = args[i];
@@ -92,6 +112,15 @@ export const GEO_GEOMETRY_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   geo_polygon_area: oneShape('kql_geo_polygon_area', false),
   geo_polygon_perimeter: oneShape('kql_geo_polygon_perimeter', false),
   geo_polygon_centroid: oneShape('kql_geo_polygon_centroid', true),
+  geo_union_lines_array: oneShape('kql_geo_union_lines_array', true),
+  geo_union_polygons_array: oneShape('kql_geo_union_polygons_array', true),
+  geo_point_buffer: buffer('kql_geo_point_buffer', 'geo_point_buffer', 2),
+  geo_line_buffer: buffer('kql_geo_line_buffer', 'geo_line_buffer', 1),
+  geo_polygon_buffer: buffer('kql_geo_polygon_buffer', 'geo_polygon_buffer', 1),
+  geo_intersection_2polygons: twoShapes('kql_geo_intersection_2polygons', true),
+  geo_line_simplify: simplify('kql_geo_line_simplify', 'geo_line_simplify'),
+  geo_polygon_simplify: simplify('kql_geo_polygon_simplify', 'geo_polygon_simplify'),
+  geo_simplify_polygons_array: simplify('kql_geo_simplify_polygons_array', 'geo_simplify_polygons_array'),
   geo_line_interpolate_point: (args) =>
     json(
       `kql_geo_line_interpolate_point(${dynText(arg(args, 0))}, ${double(arg(args, 1), 'geo_line_interpolate_point fraction')})`,

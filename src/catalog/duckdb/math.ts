@@ -130,9 +130,10 @@ export const MATH_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   ),
   erf: 'kql_erf(CAST($0 AS DOUBLE))',
   erfc: 'kql_erfc(CAST($0 AS DOUBLE))',
-  beta_cdf: null,
-  beta_inv: null,
-  beta_pdf: null,
+  // JavaScript (src/catalog/udf/beta.ts).
+  beta_cdf: 'kql_beta_cdf(CAST($0 AS DOUBLE), CAST($1 AS DOUBLE), CAST($2 AS DOUBLE))',
+  beta_inv: 'kql_beta_inv(CAST($0 AS DOUBLE), CAST($1 AS DOUBLE), CAST($2 AS DOUBLE))',
+  beta_pdf: 'kql_beta_pdf(CAST($0 AS DOUBLE), CAST($1 AS DOUBLE), CAST($2 AS DOUBLE))',
   rand: (args) => (args[0] ? `floor(random() * ${p(arg(args, 0).sql)})` : 'random()'),
   max_of: extremum('greatest'),
   min_of: extremum('least'),

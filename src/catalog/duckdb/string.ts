@@ -260,7 +260,11 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   isutf8: () => 'true',
   translate: null,
   has_any_index: (args) => `kql_has_any_index(${str(arg(args, 0))}, CAST(${p(arg(args, 1).sql)} AS VARCHAR))`,
-  indexof_regex: null,
+  // JavaScript (src/catalog/udf/text-parse.ts): non-overlapping matches in a fixed window.
+  indexof_regex: (args) => {
+    const n = (i: number, dflt: string) => (args[i] ? `CAST(${p(arg(args, i).sql)} AS BIGINT)` : dflt);
+    return `kql_indexof_regex(${str(arg(args, 0))}, ${str(arg(args, 1))}, ${n(2, '0')}, ${n(3, '-1')}, ${n(4, '1')})`;
+  },
   unicode_codepoints_from_string: (args) =>
     `to_json(list_transform(range(1, length(${str(arg(args, 0))}) + 1), i -> unicode(substring(${str(arg(args, 0))}, i, 1))))`,
   unicode_codepoints_to_string: (args) =>
@@ -271,5 +275,4 @@ export const STRING_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
           : `chr(CAST(${p(a.sql)} AS INTEGER))`,
       )
       .join(', ')})`,
-  parse_command_line: null,
 };

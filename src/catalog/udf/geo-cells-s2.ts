@@ -59,7 +59,10 @@ export function s2Polygon(token: string): string | null {
 /**
  * The cells sharing an edge or a vertex with the cell, in S2's AllNeighbors order. Kusto
  * returns the same cells in an order its docs don't let us derive, so the DuckDB template for
- * geo_s2cell_neighbors stays refused until it is known.
+ * geo_s2cell_neighbors stays refused until it is known. (The page's one example, 89c259,
+ * lists AllNeighbors' cells with 89c25d moved first and 89c25b/89c2f7 swapped; those pairs
+ * are exactly the cells equal modulo 13, which points at a hash-set iteration order, but no
+ * insertion order we tried reproduces it, and the geohash page's order is another one.)
  */
 export function s2Neighbors(token: string): string[] | null {
   const id = s2FromToken(token);

@@ -27,6 +27,9 @@ import {
 import { lineDensify, polygonDensify } from './geo-geometry-densify.js';
 import { intersection2Lines, intersectionLineWithPolygon } from './geo-geometry-intersection.js';
 import { fromWkt } from './geo-geometry-wkt.js';
+import { unionLinesArray, unionPolygonsArray } from './geo-geometry-union.js';
+import { intersection2Polygons, lineBuffer, pointBuffer, polygonBuffer } from './geo-geometry-overlay.js';
+import { lineSimplify, polygonSimplify, simplifyPolygonsArray } from './geo-geometry-simplify.js';
 import { num, str, type UdfSpec, type UdfType, type UdfValue } from './types.js';
 
 const n = (v: UdfValue | undefined): number => num(v ?? null);
@@ -51,6 +54,13 @@ const twoShapes = (name: string, returns: UdfType, f: (a: string, b: string) => 
   params: ['VARCHAR', 'VARCHAR'],
   returns,
   fn: ([a, b]) => f(s(a), s(b)),
+});
+
+const shapeAndNumber = (name: string, f: (text: string, x: number) => UdfValue): UdfSpec => ({
+  name,
+  params: ['VARCHAR', 'DOUBLE'],
+  returns: 'VARCHAR',
+  fn: ([t, x]) => f(s(t), n(x)),
 });
 
 const pointAndShape = (
@@ -84,6 +94,15 @@ const SPECS: readonly UdfSpec[] = [
   shape('kql_geo_polygon_perimeter', 'DOUBLE', polygonPerimeter),
   shape('kql_geo_polygon_centroid', 'VARCHAR', polygonCentroid),
   shape('kql_geo_from_wkt', 'VARCHAR', fromWkt),
+  shape('kql_geo_union_lines_array', 'VARCHAR', unionLinesArray),
+  shape('kql_geo_union_polygons_array', 'VARCHAR', unionPolygonsArray),
+  shapeAndNumber('kql_geo_line_simplify', lineSimplify),
+  shapeAndNumber('kql_geo_line_buffer', lineBuffer),
+  shapeAndNumber('kql_geo_polygon_buffer', polygonBuffer),
+  numbers('kql_geo_point_buffer', 3, 'VARCHAR', ([a, b, r]) => pointBuffer(a ?? 0, b ?? 0, r ?? 0)),
+  twoShapes('kql_geo_intersection_2polygons', 'VARCHAR', intersection2Polygons),
+  shapeAndNumber('kql_geo_polygon_simplify', polygonSimplify),
+  shapeAndNumber('kql_geo_simplify_polygons_array', simplifyPolygonsArray),
   {
     name: 'kql_geo_line_interpolate_point',
     params: ['VARCHAR', 'DOUBLE'],

@@ -11,6 +11,8 @@ import { GEO_CELL_UDFS } from './geo-cells.js';
 import { GEO_GEOMETRY_UDFS } from './geo-geometry.js';
 import { CIDR_UDFS, CSV_UDFS, SEARCH_UDFS, SESSION_UDFS } from './search.js';
 import { DYNAMIC_JSON_UDFS } from './dynamic-json.js';
+import { TEXT_PARSE_UDFS } from './text-parse.js';
+import { BETA_UDFS } from './beta.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -29,4 +31,6 @@ export const UDFS: readonly UdfSpec[] = [
   ...CSV_UDFS,
   ...SESSION_UDFS,
   ...DYNAMIC_JSON_UDFS,
+  ...TEXT_PARSE_UDFS,
+  ...BETA_UDFS,
 ];

@@ -10,6 +10,7 @@ import { Env, findColumn, type Binder, type RowScope } from './scope.js';
 import { bindScalar, bindValue, errorExpr, type Value } from './expr.js';
 import { bindStatements, bindTable, tableFromName } from './tabular.js';
 import { catalogNames, lookup, resolveSignature } from './catalog.js';
+import { assertCondition } from './assert.js';
 
 const MAX_DEPTH = 64;
 
@@ -54,6 +55,26 @@ export function bindCall(b: Binder, e: Call, rs: RowScope, env: Env): Value {
         return { kind: 'table', table: { kind: 'TableError', schema: { columns: [] }, span: e.span } };
       }
       break;
+    }
+    case 'assert': {
+      const [cond, msg] = e.args;
+      if (cond === undefined || msg === undefined || e.args.length !== 2) break;
+      const message = constantString(b, msg, env);
+      const holds = assertCondition(bindScalar(b, cond, rs, env));
+      if (holds === undefined || message === null) break;
+      if (!holds) b.report(codes.ASSERT_FAILED, { message }, e.span);
+      return { kind: 'scalar', expr: { kind: 'Literal', type: 'bool', value: holds, span: e.span } };
+    }
+    case 'bin_auto': {
+      // bin_auto(x) (bin-auto-function.md): bin(x, query_bin_auto_size), or bin_at with
+      // query_bin_auto_at as the fixed point; without the size option it stays unsupported.
+      const size = b.options.get('query_bin_auto_size');
+      const at = b.options.get('query_bin_auto_at');
+      const value = e.args[0];
+      if (size === undefined || value === undefined || e.args.length !== 1) break;
+      const callee = { ...e.callee, name: at === undefined ? 'bin' : 'bin_at' };
+      const args = at === undefined ? [value, size] : [value, size, at];
+      return bindCall(b, { ...e, callee, args }, rs, env);
     }
     case 'column_ifexists':
     case 'columnifexists': {

@@ -36,6 +36,9 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
             });
           }
           break;
+        case 'SetStmt':
+          if (s.value !== null) b.options.set(s.name.name, s.value);
+          break;
         case 'DeclarePatternStmt':
           env.define({ kind: 'pattern', name: s.name.name, rules: s.definition?.rules ?? [], env });
           break;

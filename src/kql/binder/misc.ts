@@ -15,6 +15,7 @@ import { resultName } from './naming.js';
 import { pluginSchema } from './plugins.js';
 import { bindGraphOperator } from './graph.js';
 import { bindScan } from './scan.js';
+import { geoLookupColumns } from './geo-lookup.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -274,7 +275,7 @@ function bindEvaluate(
     name === 'ipv4_lookup' || name === 'ipv6_lookup' || name === 'geo_polygon_lookup' || name === 'geo_line_lookup';
   const columns =
     lookupPlugin && tables[0] !== undefined
-      ? withColumns(inp.schema.columns, tables[0].schema.columns)
+      ? withColumns(inp.schema.columns, geoLookupColumns(name, tables[0].schema.columns, args, namedArgs))
       : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
   const declared = op.schema === undefined ? columns : declaredSchema(op.schema, columns);
   return {

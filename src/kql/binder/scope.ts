@@ -1,7 +1,7 @@
 // Binding context and scopes. Two kinds of names live side by side, as in Kusto:
 // the row scope (columns of the operator's input, plus $left/$right inside joins) and
 // the let scope (scalar and tabular lets, function parameters, user functions).
-import type { FunctionDef, PatternRule, Span } from '../ast.js';
+import type { Expr, FunctionDef, PatternRule, Span } from '../ast.js';
 import type { BoundExpr, BoundLetTable, BoundTable } from '../bound.js';
 import type { Column, TableSchema } from '../types.js';
 import { diagnostic, type Diagnostic, type DiagnosticDef } from '../diagnostics/diagnostic.js';
@@ -53,6 +53,8 @@ export function findColumn(cols: readonly Column[], name: string): Column | unde
 export class Binder {
   readonly diagnostics: Diagnostic[] = [];
   readonly lets: BoundLetTable[] = [];
+  /** `set` statement values by option name (bin_auto reads query_bin_auto_size/_at). */
+  readonly options = new Map<string, Expr>();
   private nextLetId = 1;
   /** Guards runaway recursion through user functions. */
   depth = 0;

@@ -150,3 +150,10 @@ export const INVALID_INPUT_LINE = defineDiagnostic<{ line: number; why: string }
   phase: 'syntax',
   message: (p) => `input line ${p.line}: ${p.why}`,
 });
+/** assert(condition, message) whose constant condition is false (assert-function.md). */
+export const ASSERT_FAILED = defineDiagnostic<{ message: string }>({
+  code: 'EXF291',
+  severity: 'error',
+  phase: 'binding',
+  message: (p) => `assert failed: ${p.message}`,
+});

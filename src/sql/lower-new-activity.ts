@@ -1,0 +1,195 @@
+// `evaluate new_activity_metrics(Id, Time, Start, End, Window [, Cohort])`
+// (new-activity-metrics-plugin.md): for every pair of windows from <= to (Start..End, step
+// Window; only from = Cohort when given), the cohort is the ids first seen in `from`.
+// dcount_new_values: ids in `to` not seen in any window up to `from` and before `to` (the
+// worked example: 4 for 11/1->11/1, 2 for 11/2->11/2, 0 for 11/2->11/3), i.e. first seen after
+// `from`, or in `to` itself; retained: cohort ids seen in `to`; churn: the rest of the cohort;
+// rates over the cohort's size (real division). Windows without records still pair (R=6 of the
+// example). Dimensions, a Lookback table and calendar windows are refused.
+import type { BoundExpr, BoundTable } from '../kql/bound.js';
+import type { ScalarType } from '../kql/types.js';
+import { project, sxKit, windowProblem } from './lower-activity.js';
+import { unsupported } from './lower-scalar.js';
+import { lowerTable, type Ctx } from './lower.js';
+import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
+
+type BoundEvaluate = Extract<BoundTable, { kind: 'Evaluate' }>;
+
+function join(
+  kind: 'inner' | 'leftouter',
+  left: Plan,
+  right: Plan,
+  condition: Sx,
+  output: readonly JoinOutput[],
+): Plan {
+  return {
+    kind: 'Join',
+    join: kind,
+    left,
+    right,
+    on: [],
+    condition,
+    band: null,
+    output,
+    columns: output.map((o) => ({ name: o.name, type: o.type })),
+  };
+}
+
+export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
+  const [id, time, start, end, step, cohort, ...rest] = t.args;
+  if (id?.kind !== 'Column' || time?.kind !== 'Column')
+    return unsupported('evaluate new_activity_metrics without Id and timeline columns', t.span);
+  if (start === undefined || end === undefined || step === undefined)
+    return unsupported('evaluate new_activity_metrics without Start, End and Window', t.span);
+  if (rest.length > 0 || Object.keys(t.namedArgs).length > 0)
+    return unsupported('evaluate new_activity_metrics with dimensions or a lookback table', t.span);
+  const problem = windowProblem(time.type, start, end, step);
+  if (problem !== null) return unsupported(`evaluate new_activity_metrics with ${problem}`, t.span);
+  if (cohort !== undefined && cohort.type !== time.type)
+    return unsupported('evaluate new_activity_metrics with a Cohort not of the timeline type', t.span);
+  const [outFrom, outTo, outNew, outRet, outChurn, outRetRate, outChurnRate] = t.schema.columns;
+  if (!outFrom || !outTo || !outNew || !outRet || !outChurn || !outRetRate || !outChurnRate)
+    return unsupported('evaluate new_activity_metrics', t.span);
+  const { op, fn, side } = sxKit(t.span);
+  const tt: ScalarType = time.type;
+  const it: ScalarType = id.type;
+
+  const binned = project(lowerTable(t.input, cx), [
+    { name: '__w', expr: fn('bin_at', [col(time.name, tt), scalar(step), scalar(start)], tt) },
+    { name: '__id', expr: col(id.name, it) },
+  ]);
+  const inRange: Plan = {
+    kind: 'Filter',
+    input: binned,
+    predicate: op(
+      'and',
+      [op('>=', [col('__w', tt), scalar(start)], 'bool'), op('<=', [col('__w', tt), scalar(end)], 'bool')],
+      'bool',
+    ),
+    columns: binned.columns,
+  };
+  const seen: Plan = { kind: 'Distinct', input: inRange, columns: inRange.columns };
+  const firsts: Plan = {
+    kind: 'Aggregate',
+    input: seen,
+    keys: [{ name: '__fid', expr: col('__id', it) }],
+    aggs: [{ name: '__f', expr: fn('min', [col('__w', tt)], tt) }],
+    columns: [
+      { name: '__fid', type: it },
+      { name: '__f', type: tt },
+    ],
+  };
+  const presence = join(
+    'inner',
+    seen,
+    firsts,
+    op('==', [side('left', '__id', it), side('right', '__fid', it)], 'bool'),
+    [
+      { name: '__w', side: 'left', source: '__w', type: tt },
+      { name: '__f', side: 'right', source: '__f', type: tt },
+      { name: '__id', side: 'left', source: '__id', type: it },
+    ],
+  );
+  const windows = (name: string): Plan => ({
+    kind: 'Range',
+    columns: [{ name, type: tt }],
+    from: scalar(start),
+    to: scalar(end),
+    step: scalar(step),
+  });
+  let froms: Plan = windows('__from');
+  if (cohort !== undefined)
+    froms = {
+      kind: 'Filter',
+      input: froms,
+      predicate: op('==', [col('__from', tt), scalar(cohort)], 'bool'),
+      columns: froms.columns,
+    };
+  const pairs = join(
+    'inner',
+    froms,
+    windows('__to'),
+    op('>=', [side('right', '__to', tt), side('left', '__from', tt)], 'bool'),
+    [
+      { name: '__from', side: 'left', source: '__from', type: tt },
+      { name: '__to', side: 'right', source: '__to', type: tt },
+    ],
+  );
+  const inTo = join(
+    'leftouter',
+    pairs,
+    presence,
+    op('==', [side('right', '__w', tt), side('left', '__to', tt)], 'bool'),
+    [
+      { name: '__from', side: 'left', source: '__from', type: tt },
+      { name: '__to', side: 'left', source: '__to', type: tt },
+      { name: '__f', side: 'right', source: '__f', type: tt },
+    ],
+  );
+  const f = col('__f', tt);
+  const isNew = op('or', [op('>', [f, col('__from', tt)], 'bool'), op('==', [f, col('__to', tt)], 'bool')], 'bool');
+  const perPair: Plan = {
+    kind: 'Aggregate',
+    input: inTo,
+    keys: [
+      { name: '__from', expr: col('__from', tt) },
+      { name: '__to', expr: col('__to', tt) },
+    ],
+    aggs: [
+      { name: '__new', expr: fn('countif', [isNew], 'long') },
+      { name: '__ret', expr: fn('countif', [op('==', [f, col('__from', tt)], 'bool')], 'long') },
+    ],
+    columns: [
+      { name: '__from', type: tt },
+      { name: '__to', type: tt },
+      { name: '__new', type: 'long' },
+      { name: '__ret', type: 'long' },
+    ],
+  };
+  const cohorts: Plan = {
+    kind: 'Aggregate',
+    input: firsts,
+    keys: [{ name: '__cf', expr: col('__f', tt) }],
+    aggs: [{ name: '__cn', expr: fn('count', [], 'long') }],
+    columns: [
+      { name: '__cf', type: tt },
+      { name: '__cn', type: 'long' },
+    ],
+  };
+  const sized = join(
+    'leftouter',
+    perPair,
+    cohorts,
+    op('==', [side('right', '__cf', tt), side('left', '__from', tt)], 'bool'),
+    [
+      { name: '__from', side: 'left', source: '__from', type: tt },
+      { name: '__to', side: 'left', source: '__to', type: tt },
+      { name: '__new', side: 'left', source: '__new', type: 'long' },
+      { name: '__ret', side: 'left', source: '__ret', type: 'long' },
+      { name: '__cn', side: 'right', source: '__cn', type: 'long' },
+    ],
+  );
+  const zero: Sx = { k: 'lit', type: 'long', value: 0n };
+  const size = fn('coalesce', [col('__cn', 'long'), zero], 'long');
+  const ret = col('__ret', 'long');
+  const churn = op('-', [size, ret], 'long');
+  const real = (x: Sx): Sx => fn('todouble', [x], 'real');
+  const result = project(sized, [
+    { name: outFrom.name, expr: col('__from', tt) },
+    { name: outTo.name, expr: col('__to', tt) },
+    { name: outNew.name, expr: col('__new', 'long') },
+    { name: outRet.name, expr: ret },
+    { name: outChurn.name, expr: churn },
+    { name: outRetRate.name, expr: op('/', [real(ret), real(size)], 'real') },
+    { name: outChurnRate.name, expr: op('/', [real(churn), real(size)], 'real') },
+  ]);
+  return {
+    kind: 'Sort',
+    input: result,
+    keys: [
+      { expr: col(outFrom.name, tt), desc: false, nullsFirst: true },
+      { expr: col(outTo.name, tt), desc: false, nullsFirst: true },
+    ],
+    columns: t.schema.columns,
+  };
+}
