@@ -49,6 +49,36 @@ export function project(input: Plan, items: readonly { name: string; expr: Sx }[
   };
 }
 
+/**
+ * The input's (window, id) pairs: each record's timeline value binned by `step` from `start`
+ * into column `wName`, its id into `__id`, keeping windows from `start` to `end` inclusive.
+ */
+export function binnedIds(
+  input: Plan,
+  id: { name: string; type: ScalarType },
+  time: { name: string; type: ScalarType },
+  bounds: { start: Sx; end: Sx; step: Sx },
+  wName: string,
+  span: Span,
+): Plan {
+  const { op, fn } = sxKit(span);
+  const tt = time.type;
+  const binned = project(input, [
+    { name: wName, expr: fn('bin_at', [col(time.name, tt), bounds.step, bounds.start], tt) },
+    { name: '__id', expr: col(id.name, id.type) },
+  ]);
+  return {
+    kind: 'Filter',
+    input: binned,
+    predicate: op(
+      'and',
+      [op('>=', [col(wName, tt), bounds.start], 'bool'), op('<=', [col(wName, tt), bounds.end], 'bool')],
+      'bool',
+    ),
+    columns: binned.columns,
+  };
+}
+
 export function lowerActivityCountsMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
   const [id, time, start, end, step, ...dims] = t.args;
   if (id?.kind !== 'Column' || time?.kind !== 'Column')
@@ -78,20 +108,14 @@ export function lowerActivityCountsMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e
     to: scalar(end),
     step: scalar(step),
   };
-  const binned = project(lowerTable(t.input, cx), [
-    { name: '__t', expr: fn('bin_at', [col(time.name, tt), scalar(step), scalar(start)], tt) },
-    { name: '__id', expr: col(id.name, it) },
-  ]);
-  const inRange: Plan = {
-    kind: 'Filter',
-    input: binned,
-    predicate: op(
-      'and',
-      [op('>=', [col('__t', tt), scalar(start)], 'bool'), op('<=', [col('__t', tt), scalar(end)], 'bool')],
-      'bool',
-    ),
-    columns: binned.columns,
-  };
+  const inRange = binnedIds(
+    lowerTable(t.input, cx),
+    id,
+    time,
+    { start: scalar(start), end: scalar(end), step: scalar(step) },
+    '__t',
+    t.span,
+  );
   const firstCols: Column[] = [
     { name: '__fid', type: it },
     { name: '__f', type: tt },

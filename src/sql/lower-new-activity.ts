@@ -8,7 +8,7 @@
 // example). Dimensions, a Lookback table and calendar windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { ScalarType } from '../kql/types.js';
-import { project, sxKit, windowProblem } from './lower-activity.js';
+import { binnedIds, project, sxKit, windowProblem } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
 import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
@@ -54,20 +54,14 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
   const tt: ScalarType = time.type;
   const it: ScalarType = id.type;
 
-  const binned = project(lowerTable(t.input, cx), [
-    { name: '__w', expr: fn('bin_at', [col(time.name, tt), scalar(step), scalar(start)], tt) },
-    { name: '__id', expr: col(id.name, it) },
-  ]);
-  const inRange: Plan = {
-    kind: 'Filter',
-    input: binned,
-    predicate: op(
-      'and',
-      [op('>=', [col('__w', tt), scalar(start)], 'bool'), op('<=', [col('__w', tt), scalar(end)], 'bool')],
-      'bool',
-    ),
-    columns: binned.columns,
-  };
+  const inRange = binnedIds(
+    lowerTable(t.input, cx),
+    id,
+    time,
+    { start: scalar(start), end: scalar(end), step: scalar(step) },
+    '__w',
+    t.span,
+  );
   const seen: Plan = { kind: 'Distinct', input: inRange, columns: inRange.columns };
   const firsts: Plan = {
     kind: 'Aggregate',
