@@ -6,7 +6,7 @@
 // string windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { Column, ScalarType } from '../kql/types.js';
-import { binnedIds, project, sxKit, windowProblem } from './lower-activity.js';
+import { activityArgs, binnedIds, project, sxKit } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
 import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
@@ -28,14 +28,10 @@ function leftJoin(left: Plan, right: Plan, condition: Sx, output: readonly JoinO
 }
 
 export function lowerActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
-  const [id, time, start, end, step, ...dims] = t.args;
-  if (id?.kind !== 'Column' || time?.kind !== 'Column')
-    return unsupported('evaluate activity_metrics without Id and timeline columns', t.span);
-  if (start === undefined || end === undefined || step === undefined)
-    return unsupported('evaluate activity_metrics without Start, End and Window', t.span);
-  if (dims.length > 0) return unsupported('evaluate activity_metrics with dimensions', t.span);
-  const problem = windowProblem(time.type, start, end, step);
-  if (problem !== null) return unsupported(`evaluate activity_metrics with ${problem}`, t.span);
+  const a = activityArgs(t, 'activity_metrics');
+  if (typeof a === 'string') return unsupported(a, t.span);
+  const { id, time, start, end, step } = a;
+  if (a.rest.length > 0) return unsupported('evaluate activity_metrics with dimensions', t.span);
   const [outTime, outValues, outNew, outRet, outChurn] = t.schema.columns;
   if (
     outTime === undefined ||

@@ -49,6 +49,27 @@ export function project(input: Plan, items: readonly { name: string; expr: Sx }[
   };
 }
 
+/** The shared leading arguments of the activity plug-ins: Id, timeline, Start, End, Window. */
+export interface ActivityArgs {
+  readonly id: { readonly name: string; readonly type: ScalarType };
+  readonly time: { readonly name: string; readonly type: ScalarType };
+  readonly start: BoundExpr;
+  readonly end: BoundExpr;
+  readonly step: BoundExpr;
+  readonly rest: readonly BoundExpr[];
+}
+
+/** The plug-in's leading arguments, or why they can't be lowered exactly. */
+export function activityArgs(t: BoundEvaluate, plugin: string): ActivityArgs | string {
+  const [id, time, start, end, step, ...rest] = t.args;
+  if (id?.kind !== 'Column' || time?.kind !== 'Column') return `evaluate ${plugin} without Id and timeline columns`;
+  if (start === undefined || end === undefined || step === undefined)
+    return `evaluate ${plugin} without Start, End and Window`;
+  const problem = windowProblem(time.type, start, end, step);
+  if (problem !== null) return `evaluate ${plugin} with ${problem}`;
+  return { id, time, start, end, step, rest };
+}
+
 /**
  * The input's (window, id) pairs: each record's timeline value binned by `step` from `start`
  * into column `wName`, its id into `__id`, keeping windows from `start` to `end` inclusive.
@@ -80,14 +101,10 @@ export function binnedIds(
 }
 
 export function lowerActivityCountsMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
-  const [id, time, start, end, step, ...dims] = t.args;
-  if (id?.kind !== 'Column' || time?.kind !== 'Column')
-    return unsupported('evaluate activity_counts_metrics without Id and timeline columns', t.span);
-  if (start === undefined || end === undefined || step === undefined)
-    return unsupported('evaluate activity_counts_metrics with missing arguments', t.span);
-  if (dims.length > 0) return unsupported('evaluate activity_counts_metrics with dimensions', t.span);
-  const problem = windowProblem(time.type, start, end, step);
-  if (problem !== null) return unsupported(`evaluate activity_counts_metrics with ${problem}`, t.span);
+  const a = activityArgs(t, 'activity_counts_metrics');
+  if (typeof a === 'string') return unsupported(a, t.span);
+  const { id, time, start, end, step } = a;
+  if (a.rest.length > 0) return unsupported('evaluate activity_counts_metrics with dimensions', t.span);
   const [outTime, outCount, outDcount, outNew, outAgg] = t.schema.columns;
   if (
     outTime === undefined ||

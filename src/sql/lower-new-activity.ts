@@ -8,7 +8,7 @@
 // example). Dimensions, a Lookback table and calendar windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { ScalarType } from '../kql/types.js';
-import { binnedIds, project, sxKit, windowProblem } from './lower-activity.js';
+import { activityArgs, binnedIds, project, sxKit } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
 import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
@@ -36,15 +36,12 @@ function join(
 }
 
 export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
-  const [id, time, start, end, step, cohort, ...rest] = t.args;
-  if (id?.kind !== 'Column' || time?.kind !== 'Column')
-    return unsupported('evaluate new_activity_metrics without Id and timeline columns', t.span);
-  if (start === undefined || end === undefined || step === undefined)
-    return unsupported('evaluate new_activity_metrics without Start, End and Window', t.span);
+  const a = activityArgs(t, 'new_activity_metrics');
+  if (typeof a === 'string') return unsupported(a, t.span);
+  const { id, time, start, end, step } = a;
+  const [cohort, ...rest] = a.rest;
   if (rest.length > 0 || Object.keys(t.namedArgs).length > 0)
     return unsupported('evaluate new_activity_metrics with dimensions or a lookback table', t.span);
-  const problem = windowProblem(time.type, start, end, step);
-  if (problem !== null) return unsupported(`evaluate new_activity_metrics with ${problem}`, t.span);
   if (cohort !== undefined && cohort.type !== time.type)
     return unsupported('evaluate new_activity_metrics with a Cohort not of the timeline type', t.span);
   const [outFrom, outTo, outNew, outRet, outChurn, outRetRate, outChurnRate] = t.schema.columns;
