@@ -6,26 +6,12 @@
 // string windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { Column, ScalarType } from '../kql/types.js';
-import { activityArgs, binnedIds, project, sxKit } from './lower-activity.js';
+import { activityArgs, binnedIds, joinPlan, project, sxKit } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
-import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
+import { col, type Plan, type Sx } from './plan.js';
 
 type BoundEvaluate = Extract<BoundTable, { kind: 'Evaluate' }>;
-
-function leftJoin(left: Plan, right: Plan, condition: Sx, output: readonly JoinOutput[]): Plan {
-  return {
-    kind: 'Join',
-    join: 'leftouter',
-    left,
-    right,
-    on: [],
-    condition,
-    band: null,
-    output,
-    columns: output.map((o) => ({ name: o.name, type: o.type })),
-  };
-}
 
 export function lowerActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
   const a = activityArgs(t, 'activity_metrics');
@@ -61,9 +47,11 @@ export function lowerActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: Boun
   ]);
   // Each (window, id) with whether the id was in the previous window (a marker column: Kusto
   // strings are never null, so isnotnull() can't tell a missing match).
-  const marked = leftJoin(
+  const marked = joinPlan(
+    'leftouter',
     ids,
     prevIds,
+    [],
     op(
       'and',
       [
@@ -100,9 +88,11 @@ export function lowerActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: Boun
     to: scalar(end),
     step: scalar(step),
   };
-  const withCurrent = leftJoin(
+  const withCurrent = joinPlan(
+    'leftouter',
     windows,
     perWindow,
+    [],
     op('==', [side('right', '__w', tt), side('left', '__b', tt)], 'bool'),
     [
       { name: '__b', side: 'left', source: '__b', type: tt },
@@ -114,9 +104,11 @@ export function lowerActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: Boun
     { name: '__pw', expr: col('__w', tt) },
     { name: '__pn', expr: col('__n', 'long') },
   ]);
-  const withPrev = leftJoin(
+  const withPrev = joinPlan(
+    'leftouter',
     withCurrent,
     prevCounts,
+    [],
     op('==', [side('right', '__pw', tt), op('-', [side('left', '__b', tt), scalar(step)], tt)], 'bool'),
     [
       { name: '__b', side: 'left', source: '__b', type: tt },

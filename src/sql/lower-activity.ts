@@ -9,7 +9,7 @@ import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { Column, ScalarType } from '../kql/types.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
-import { col, type Plan, type Sx } from './plan.js';
+import { col, type JoinKind, type JoinOutput, type Plan, type Sx } from './plan.js';
 import type { Span } from '../kql/ast.js';
 
 type BoundEvaluate = Extract<BoundTable, { kind: 'Evaluate' }>;
@@ -46,6 +46,31 @@ export function project(input: Plan, items: readonly { name: string; expr: Sx }[
     input,
     items,
     columns: items.map((i) => ({ name: i.name, type: i.expr.type })),
+  };
+}
+
+/**
+ * A join of two plug-in stages, its columns those of `output`: equality pairs in `on`, any
+ * other predicate (over `side` references) in `condition`.
+ */
+export function joinPlan(
+  kind: JoinKind,
+  left: Plan,
+  right: Plan,
+  on: readonly { readonly left: Sx; readonly right: Sx }[],
+  condition: Sx | null,
+  output: readonly JoinOutput[],
+): Plan {
+  return {
+    kind: 'Join',
+    join: kind,
+    left,
+    right,
+    on,
+    condition,
+    band: null,
+    output,
+    columns: output.map((o) => ({ name: o.name, type: o.type })),
   };
 }
 
@@ -144,42 +169,24 @@ export function lowerActivityCountsMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e
     aggs: [{ name: '__f', expr: fn('min', [col('__t', tt)], tt) }],
     columns: firstCols,
   };
-  const recCols: Column[] = [
-    { name: '__t', type: tt },
-    { name: '__id', type: it },
-    { name: '__f', type: tt },
-  ];
-  const records: Plan = {
-    kind: 'Join',
-    join: 'inner',
-    left: inRange,
-    right: firsts,
-    on: [{ left: col('__id', it), right: col('__fid', it) }],
-    condition: null,
-    band: null,
-    output: [
-      { name: '__t', side: 'left', source: '__t', type: tt },
-      { name: '__id', side: 'left', source: '__id', type: it },
-      { name: '__f', side: 'right', source: '__f', type: tt },
-    ],
-    columns: recCols,
-  };
-  const upTo: Plan = {
-    kind: 'Join',
-    join: 'leftouter',
-    left: windows,
-    right: records,
-    on: [],
-    condition: op('<=', [side('right', '__t', tt), side('left', '__b', tt)], 'bool'),
-    band: null,
-    output: [
+  const records = joinPlan('inner', inRange, firsts, [{ left: col('__id', it), right: col('__fid', it) }], null, [
+    { name: '__t', side: 'left', source: '__t', type: tt },
+    { name: '__id', side: 'left', source: '__id', type: it },
+    { name: '__f', side: 'right', source: '__f', type: tt },
+  ]);
+  const upTo = joinPlan(
+    'leftouter',
+    windows,
+    records,
+    [],
+    op('<=', [side('right', '__t', tt), side('left', '__b', tt)], 'bool'),
+    [
       { name: '__b', side: 'left', source: '__b', type: tt },
       { name: '__t', side: 'right', source: '__t', type: tt },
       { name: '__id', side: 'right', source: '__id', type: it },
       { name: '__f', side: 'right', source: '__f', type: tt },
     ],
-    columns: [{ name: '__b', type: tt }, ...recCols],
-  };
+  );
   const here = op('==', [col('__t', tt), col('__b', tt)], 'bool');
   const isNew = op('==', [col('__f', tt), col('__b', tt)], 'bool');
   const seen = fn('isnotnull', [col('__t', tt)], 'bool');
@@ -258,18 +265,12 @@ export function lowerActiveUsersCount(t: BoundEvaluate, cx: Ctx, scalar: (e: Bou
     ),
     columns: apps0.columns,
   };
-  const lookCols: Column[] = [
-    { name: '__u', type: it },
-    { name: '__x', type: tt },
-    { name: '__rp', type: tt },
-  ];
-  const looked: Plan = {
-    kind: 'Join',
-    join: 'inner',
-    left: apps,
-    right: recs,
-    on: [{ left: col('__u', it), right: col('__ru', it) }],
-    condition: op(
+  const looked = joinPlan(
+    'inner',
+    apps,
+    recs,
+    [{ left: col('__u', it), right: col('__ru', it) }],
+    op(
       'and',
       [
         op('<=', [side('right', '__rx', tt), side('left', '__x', tt)], 'bool'),
@@ -277,14 +278,12 @@ export function lowerActiveUsersCount(t: BoundEvaluate, cx: Ctx, scalar: (e: Bou
       ],
       'bool',
     ),
-    band: null,
-    output: [
+    [
       { name: '__u', side: 'left', source: '__u', type: it },
       { name: '__x', side: 'left', source: '__x', type: tt },
       { name: '__rp', side: 'right', source: '__rp', type: tt },
     ],
-    columns: lookCols,
-  };
+  );
   const perApp: Plan = {
     kind: 'Aggregate',
     input: looked,

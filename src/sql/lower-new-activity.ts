@@ -8,32 +8,12 @@
 // example). Dimensions, a Lookback table and calendar windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { ScalarType } from '../kql/types.js';
-import { activityArgs, binnedIds, project, sxKit } from './lower-activity.js';
+import { activityArgs, binnedIds, joinPlan, project, sxKit } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, type Ctx } from './lower.js';
-import { col, type JoinOutput, type Plan, type Sx } from './plan.js';
+import { col, type Plan, type Sx } from './plan.js';
 
 type BoundEvaluate = Extract<BoundTable, { kind: 'Evaluate' }>;
-
-function join(
-  kind: 'inner' | 'leftouter',
-  left: Plan,
-  right: Plan,
-  condition: Sx,
-  output: readonly JoinOutput[],
-): Plan {
-  return {
-    kind: 'Join',
-    join: kind,
-    left,
-    right,
-    on: [],
-    condition,
-    band: null,
-    output,
-    columns: output.map((o) => ({ name: o.name, type: o.type })),
-  };
-}
 
 export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
   const a = activityArgs(t, 'new_activity_metrics');
@@ -70,10 +50,11 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
       { name: '__f', type: tt },
     ],
   };
-  const presence = join(
+  const presence = joinPlan(
     'inner',
     seen,
     firsts,
+    [],
     op('==', [side('left', '__id', it), side('right', '__fid', it)], 'bool'),
     [
       { name: '__w', side: 'left', source: '__w', type: tt },
@@ -96,20 +77,22 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
       predicate: op('==', [col('__from', tt), scalar(cohort)], 'bool'),
       columns: froms.columns,
     };
-  const pairs = join(
+  const pairs = joinPlan(
     'inner',
     froms,
     windows('__to'),
+    [],
     op('>=', [side('right', '__to', tt), side('left', '__from', tt)], 'bool'),
     [
       { name: '__from', side: 'left', source: '__from', type: tt },
       { name: '__to', side: 'right', source: '__to', type: tt },
     ],
   );
-  const inTo = join(
+  const inTo = joinPlan(
     'leftouter',
     pairs,
     presence,
+    [],
     op('==', [side('right', '__w', tt), side('left', '__to', tt)], 'bool'),
     [
       { name: '__from', side: 'left', source: '__from', type: tt },
@@ -147,10 +130,11 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
       { name: '__cn', type: 'long' },
     ],
   };
-  const sized = join(
+  const sized = joinPlan(
     'leftouter',
     perPair,
     cohorts,
+    [],
     op('==', [side('right', '__cf', tt), side('left', '__from', tt)], 'bool'),
     [
       { name: '__from', side: 'left', source: '__from', type: tt },

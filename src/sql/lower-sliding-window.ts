@@ -7,7 +7,7 @@
 // refused: which dimension combinations get the empty bins isn't specified.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { Column, ScalarType } from '../kql/types.js';
-import { windowProblem } from './lower-activity.js';
+import { joinPlan, windowProblem } from './lower-activity.js';
 import { unsupported } from './lower-scalar.js';
 
 const NUMERIC_TYPES: readonly ScalarType[] = ['int', 'long', 'real'];
@@ -65,22 +65,11 @@ export function lowerSlidingWindowCounts(t: BoundEvaluate, cx: Ctx, scalar: (e: 
     ],
     'bool',
   );
-  const joinedCols: Column[] = [binsCols[0] as Column, recCols[1] as Column, recCols[2] as Column];
-  const joined: Plan = {
-    kind: 'Join',
-    join: 'leftouter',
-    left: bins,
-    right: records,
-    on: [],
-    condition,
-    band: null,
-    output: [
-      { name: '__b', side: 'left', source: '__b', type: tt },
-      { name: '__id', side: 'right', source: '__id', type: id.type },
-      { name: '__hit', side: 'right', source: '__hit', type: 'bool' },
-    ],
-    columns: joinedCols,
-  };
+  const joined = joinPlan('leftouter', bins, records, [], condition, [
+    { name: '__b', side: 'left', source: '__b', type: tt },
+    { name: '__id', side: 'right', source: '__id', type: id.type },
+    { name: '__hit', side: 'right', source: '__hit', type: 'bool' },
+  ]);
   const agg: Plan = {
     kind: 'Aggregate',
     input: joined,
