@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { intersection2Lines, intersectionLineWithPolygon } from '../../src/catalog/udf/geo-geometry-intersection.js';
 import { lineDensify, polygonDensify } from '../../src/catalog/udf/geo-geometry-densify.js';
-import { GEO_GEOMETRY_UDFS } from '../../src/catalog/udf/geo-geometry.js';
+import { DuckDbBackend } from '../../src/engine/duckdb.js';
 import { CENTRAL_PARK, close, point } from './geo-shared.js';
 
 test('geo: intersection of two lines (geo-intersection-2lines)', () => {
@@ -164,10 +164,16 @@ test('geo: a line clipped by a polygon with a hole (geo-intersection-line-with-p
   assert.equal(intersectionLineWithPolygon(far, JSON.stringify({ type: 'Polygon', coordinates: [] })), null);
 });
 
-test('geo: a null argument gives null, never a thrown error (DuckDB passes null rows through)', () => {
-  const pip = GEO_GEOMETRY_UDFS.find((u) => u.name === 'kql_geo_point_in_polygon');
-  assert.ok(pip !== undefined);
-  assert.equal(pip.fn([null, 1, CENTRAL_PARK]), null);
-  assert.equal(pip.fn([-73.97, 40.78, null]), null);
-  assert.equal(pip.fn([-73.97, 40.78, CENTRAL_PARK]), true);
+test('geo: a null argument gives null, never a thrown error (DuckDB passes null rows through)', async () => {
+  const b = await DuckDbBackend.open(':memory:');
+  try {
+    const pip = async (lng: string, lat: string, poly: string): Promise<unknown> =>
+      (await b.query(`print r = geo_point_in_polygon(${lng}, ${lat}, ${poly})`)).rows[0]?.[0];
+    const park = `dynamic(${CENTRAL_PARK})`;
+    assert.equal(await pip('real(null)', '1.0', park), null);
+    assert.equal(await pip('-73.97', '40.78', 'dynamic(null)'), null);
+    assert.equal(await pip('-73.97', '40.78', park), true);
+  } finally {
+    await b.close();
+  }
 });

@@ -74,13 +74,6 @@ const pointAndShape = (
   fn: ([lng, lat, t]) => f(n(lng), n(lat), s(t)),
 });
 
-// DuckDB's default null handling still hands null rows of a chunk to the function, so each
-// spec answers null itself: a null coordinate or shape is invalid input, whose result is null.
-const nullSafe = (spec: UdfSpec): UdfSpec => ({
-  ...spec,
-  fn: (args) => (args.some((a) => a === null) ? null : spec.fn(args)),
-});
-
 const SPECS: readonly UdfSpec[] = [
   numbers('kql_geo_distance_2points', 4, 'DOUBLE', ([a, b, c, d]) => distance2Points(a ?? 0, b ?? 0, c ?? 0, d ?? 0)),
   numbers('kql_geo_azimuth', 4, 'DOUBLE', ([a, b, c, d]) => azimuth(a ?? 0, b ?? 0, c ?? 0, d ?? 0)),
@@ -139,4 +132,5 @@ const SPECS: readonly UdfSpec[] = [
   },
 ];
 
-export const GEO_GEOMETRY_UDFS: readonly UdfSpec[] = SPECS.map(nullSafe);
+// Null arguments never reach these functions: src/engine/udf.ts answers null for them.
+export const GEO_GEOMETRY_UDFS: readonly UdfSpec[] = SPECS;
