@@ -1,6 +1,9 @@
-// Ingest benchmark (not a test): rate and peak memory for an NDJSON streaming-API export and
-// for Parquet. Usage: node --import tsx bench/ingest.ts [N=10000000] [--dir DIR] [--keep]
-// Each ingest runs in a child process so its peak RSS is its own.
+// Ingest benchmark (not a test): rate and peak memory for an NDJSON streaming-API export (the
+// default typed path and the JS row pipeline, side by side) and for Parquet.
+// Usage: npm run build && node dist/bench/ingest.js [N=10000000] [--dir DIR] [--keep]
+// (or node --import tsx bench/ingest.ts ...; from source the check workers compile TypeScript
+// first, so the built code is what the CLI runs). Each ingest runs in a child process so its
+// peak RSS is its own.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -99,9 +102,9 @@ async function writeParquet(path: string, n: number): Promise<void> {
   inst.closeSync();
 }
 
-async function child(file: string, db: string, table: string | undefined): Promise<void> {
+async function child(file: string, db: string, mode: string, table: string | undefined): Promise<void> {
   const t0 = process.hrtime.bigint();
-  const s = await ingestPaths(db, [file], { table });
+  const s = await ingestPaths(db, [file], { table, fast: mode !== 'js' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const ru = process.resourceUsage();
   const cpuS = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
@@ -113,7 +116,7 @@ async function child(file: string, db: string, table: string | undefined): Promi
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--child') return child(argv[1]!, argv[2]!, argv[3]);
+  if (argv[0] === '--child') return child(argv[1]!, argv[2]!, argv[3]!, argv[4]);
   const n = Number(argv.find((a) => /^\d+$/.test(a)) ?? 10_000_000);
   const dirIdx = argv.indexOf('--dir');
   const dir = dirIdx >= 0 ? argv[dirIdx + 1]! : join('/tmp', `exfilhunt-bench-${process.pid}`);
@@ -135,15 +138,18 @@ async function main(): Promise<void> {
   console.log(
     `generated ${n.toLocaleString('en-US')} Parquet rows, ${(statSync(pq).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
-  for (const [label, file, table] of [
-    ['NDJSON streaming export', nd, undefined],
-    ['Parquet (DeviceNetworkEvents)', pq, 'DeviceNetworkEvents'],
+  const rates: Record<string, number> = {};
+  for (const [label, file, mode, table] of [
+    ['NDJSON streaming export, typed path (default)', nd, 'typed', undefined],
+    ['NDJSON streaming export, JS row pipeline', nd, 'js', undefined],
+    ['Parquet (DeviceNetworkEvents)', pq, 'fast', 'DeviceNetworkEvents'],
   ] as const) {
-    const db = join(dir, `${label.split(' ')[0]}.duckdb`);
+    const db = join(dir, `${mode}.duckdb`);
     rmSync(db, { force: true });
+    // The same script in the same runtime (built, or tsx from source) as this process.
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'bench/ingest.ts', '--child', file, db, ...(table ? [table] : [])],
+      [...process.execArgv, process.argv[1]!, '--child', file, db, mode, ...(table ? [table] : [])],
       { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
     );
     if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
@@ -155,11 +161,13 @@ async function main(): Promise<void> {
       maxRssMB: number;
     };
     const inMB = statSync(file).size / 2 ** 20;
+    rates[mode] = res.stored / (res.ms / 1000);
     console.log(
       `${label}: ${res.stored.toLocaleString('en-US')} stored, ${res.rejected} rejected, ${(res.ms / 1000).toFixed(1)} s, ` +
         `${Math.round(res.stored / (res.ms / 1000)).toLocaleString('en-US')} events/s wall (${Math.round(res.stored / res.cpuS).toLocaleString('en-US')} per CPU-second, process total incl. startup), peak RSS ${res.maxRssMB.toFixed(0)} MiB vs input ${inMB.toFixed(0)} MiB, workspace ${(statSync(db).size / 2 ** 20).toFixed(0)} MiB`,
     );
   }
+  console.log(`NDJSON typed path / JS row pipeline, events/s: ${(rates['typed']! / rates['js']!).toFixed(2)}x`);
   if (!argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,27 +2,13 @@
 // workspace (with its ingest-log entry) or not at all, even if the process is killed.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, stat, mkdtemp, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { getTable } from '../schema/index.js';
 import { sqlString } from '../sql/escape.js';
 import { inferTable, type Inference } from './infer.js';
-import {
-  batches,
-  csvItems,
-  documentItems,
-  ndjsonItems,
-  openInput,
-  type ByteCounter,
-  type OpenedInput,
-} from './sources/index.js';
-import { parquetItems } from './sources/parquet.js';
-import type { SourceItem } from './sources/records.js';
+import type { ByteCounter } from './sources/index.js';
 import {
   MAX_REPORTED_REJECTS,
   StrictRejectError,
@@ -33,10 +19,11 @@ import {
   type RejectRecord,
   type TableCounts,
 } from './types.js';
-import { LOG_TABLE, REJECTS_TABLE, openWorkspace, type Workspace } from './workspace.js';
+import { LOG_TABLE, REJECTS_TABLE, openWorkspace } from './workspace.js';
 import { TableWriter } from './writer.js';
-import { prepareFastParquet } from './fast/parquet.js';
-import { dropFastTables, prepareFastNdjson, type FastPlan, type LineShape } from './fast/ndjson.js';
+import { dropFastTables } from './fast/ndjson.js';
+import { TypedPathError } from './fast/ndjson-typed.js';
+import { itemsFor, openFile, type FileRun } from './reading.js';
 
 /** Files under `paths` (folders recursively, sorted), excluding the workspace's own files. */
 export async function expandPaths(paths: readonly string[], exclude: readonly string[]): Promise<string[]> {
@@ -63,18 +50,6 @@ function bump(rec: Record<string, TableCounts>, table: string, field: keyof Tabl
   (rec[table] ??= zeroCounts())[field]++;
 }
 
-interface FileRun {
-  readonly ws: Workspace;
-  readonly summary: IngestSummary;
-  readonly file: FileSummary;
-  readonly opts: IngestOptions;
-  readonly counter: ByteCounter;
-  readonly progress: () => void;
-  readonly rejects: RejectRecord[];
-  /** Rows the DuckDB-native path stored, per table (they never pass through the JS loop; already in counts.read). */
-  readonly fastStored: Map<string, number>;
-}
-
 /** Add a finished file's counts and rejections to the run's totals. */
 function mergeFile(summary: IngestSummary, file: FileSummary, rejects: readonly RejectRecord[]): void {
   for (const k of ['read', 'stored', 'rejected'] as const) summary.totals[k] += file.counts[k];
@@ -87,83 +62,6 @@ function mergeFile(summary: IngestSummary, file: FileSummary, rejects: readonly 
     else summary.rejectsOmitted++;
   }
   summary.rejectsOmitted += file.counts.rejected - rejects.length;
-}
-
-/** Open a file; for plain NDJSON and Parquet, also try to prepare the DuckDB-native path (before the file's transaction). */
-async function openFile(
-  run: FileRun,
-  path: string,
-): Promise<{ input: OpenedInput; plan: FastPlan | undefined; message?: string | undefined }> {
-  const input = await openInput(path, run.counter);
-  if (input.gzip || run.opts.fast === false) return { input, plan: undefined };
-  if (input.format === 'parquet') {
-    for await (const _ of input.chunks) void _; // count the bytes for progress
-    const plan = await prepareFastParquet(run.ws.conn, () => run.ws.instance.connect(), path, run.opts.table);
-    return { input: plan === undefined ? await openInput(path, { bytes: 0 }) : input, plan, message: plan?.message };
-  }
-  if (input.format !== 'ndjson' || run.opts.ndjsonSql !== true) return { input, plan: undefined };
-  // Read the bytes once (progress, and the line count DuckDB must agree with), then let DuckDB parse the file.
-  const shape: LineShape = { newlines: 0, lastByte: undefined };
-  for await (const c of input.chunks) {
-    for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) shape.newlines++;
-    if (c.length > 0) shape.lastByte = c[c.length - 1];
-  }
-  const plan = await prepareFastNdjson(run.ws.conn, path, shape);
-  return { input: plan === undefined ? await openInput(path, { bytes: 0 }) : input, plan };
-}
-
-async function* itemsFor(run: FileRun, input: OpenedInput, plan: FastPlan | undefined): AsyncGenerator<SourceItem[]> {
-  run.file.format = input.format;
-  run.file.gzip = input.gzip;
-  switch (input.format) {
-    case 'empty':
-      return;
-    case 'ndjson':
-    case 'parquet':
-      if (plan !== undefined) {
-        await plan.insert((table, n) => {
-          run.fastStored.set(table, n);
-          run.file.counts.read += n;
-          run.progress();
-        });
-        yield* plan.rest();
-        return;
-      }
-      if (input.format === 'ndjson') {
-        yield* ndjsonItems(input.chunks);
-        return;
-      }
-      yield* parquetJs(run, input);
-      return;
-    case 'json':
-      yield* batches(documentItems(input.chunks));
-      return;
-    case 'csv':
-      yield* batches(csvItems(input.chunks));
-      return;
-  }
-}
-
-/** Parquet through the JS row pipeline. */
-async function* parquetJs(run: FileRun, input: OpenedInput): AsyncGenerator<SourceItem[]> {
-  const path = run.file.path;
-  // DuckDB reads Parquet from a file; a gzipped one is unpacked to a private temp file first.
-  let parquetPath = path;
-  let tmp: string | undefined;
-  if (input.gzip) {
-    tmp = await mkdtemp(join(tmpdir(), 'exfilhunt-'));
-    parquetPath = join(tmp, 'input.parquet');
-    await pipeline(Readable.from(input.chunks), createWriteStream(parquetPath));
-  } else {
-    for await (const _ of input.chunks) void _; // count the bytes for progress
-  }
-  const reader = await run.ws.instance.connect();
-  try {
-    yield* batches(parquetItems(reader, parquetPath));
-  } finally {
-    reader.closeSync();
-    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
-  }
 }
 
 async function ingestFile(run: FileRun): Promise<void> {
@@ -392,7 +290,28 @@ export async function ingestPaths(
       fileRows = () => file.counts.read;
       const rejects: RejectRecord[] = [];
       try {
-        await ingestFile({ ws, summary, file, opts, counter, progress, rejects, fastStored: new Map() });
+        try {
+          await ingestFile({ ws, summary, file, opts, counter, progress, rejects, fastStored: new Map() });
+        } catch (err) {
+          if (!(err instanceof TypedPathError)) throw err;
+          // DuckDB disagreed with the line check (rolled back): the file goes through JS instead.
+          if (process.env['EXFILHUNT_DEBUG_FAST'] === '1') console.error(`typed path: ${err.message}`);
+          Object.assign(file, { status: 'ingested', counts: zeroCounts(), tables: {}, messages: [] });
+          delete file.sqlRows;
+          rejects.length = 0;
+          counter.bytes = before;
+          await ingestFile({
+            ws,
+            summary,
+            file,
+            opts,
+            counter,
+            progress,
+            rejects,
+            fastStored: new Map(),
+            typed: false,
+          });
+        }
         fileRows = () => 0;
         mergeFile(summary, file, rejects);
       } catch (err) {

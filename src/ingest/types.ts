@@ -31,6 +31,11 @@ export interface IngestOptions {
    * (same workspace) but measured slower per CPU-second than the JS pipeline; see docs/ingest.md.
    */
   readonly ndjsonSql?: boolean | undefined;
+  /**
+   * Storage-account NDJSON whose every line passes a JS check is read by DuckDB with a typed
+   * schema (default true; see src/ingest/fast/ndjson-typed.ts). false forces the row pipeline.
+   */
+  readonly typedNdjson?: boolean | undefined;
 }
 
 export type FileStatus = 'ingested' | 'duplicate' | 'empty' | 'nothing-stored' | 'failed';

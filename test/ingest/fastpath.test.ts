@@ -5,37 +5,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ingestPaths, type IngestSummary } from '../../src/ingest/index.js';
+import { ingestPaths } from '../../src/ingest/index.js';
 import { timestampNsSql } from '../../src/ingest/fast/ndjson.js';
 import { parseTimestampNs } from '../../src/ingest/time.js';
-import { MDE_TABLES } from '../../src/schema/index.js';
-import { FIX, query, tempDir } from './helpers/db.js';
-
-/** Everything a workspace holds, as comparable text (row order within a table does not matter). */
-async function snapshot(db: string): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const t of MDE_TABLES) {
-    const cols = await query(
-      db,
-      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${t.name}' ORDER BY ordinal_position`,
-    );
-    const rows = await query(db, `SELECT CAST(to_json(x) AS VARCHAR) AS j FROM "${t.name}" AS x`);
-    out[t.name] = { cols, rows: rows.map((r) => String(r['j'])).sort() };
-  }
-  out['rejects'] = await query(
-    db,
-    'SELECT path, line, table_name, reason, sample FROM _exfilhunt_rejects ORDER BY path, line, reason',
-  );
-  out['log'] = await query(
-    db,
-    'SELECT path, sha256, format, table_name, rows_read, rows_stored, rows_rejected FROM _exfilhunt_ingest_log ORDER BY path, table_name',
-  );
-  return out;
-}
-
-function counts(s: IngestSummary): unknown {
-  return s.files.map((f) => ({ path: f.path, status: f.status, counts: f.counts, tables: f.tables }));
-}
+import { FIX, tempDir } from './helpers/db.js';
+import { counts, snapshot } from './helpers/snapshot.js';
 
 const rec = (table: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({

@@ -22,7 +22,7 @@ async function snapshot(db: string): Promise<unknown> {
   );
 }
 
-for (const mode of ['fast', 'js'] as const)
+for (const mode of ['fast', 'typed', 'js'] as const)
   test(`kill -9 mid-file leaves the workspace exactly as before; the file then ingests cleanly (${mode} path)`, async (t) => {
     const dir = tempDir(t);
     const db = join(dir, 'w.duckdb');

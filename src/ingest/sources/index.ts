@@ -31,6 +31,8 @@ export interface OpenedInput {
   chunks: AsyncIterable<Buffer>;
   /** sha256 of the decompressed bytes, once `chunks` has been read to the end (gzip only). */
   contentSha256: string | undefined;
+  /** Release the file when `chunks` will not be read to the end. */
+  close(): Promise<void>;
 }
 
 const PEEK_LIMIT = 64 * 1024 * 1024;
@@ -103,7 +105,16 @@ export async function openInput(path: string, counter: ByteCounter): Promise<Ope
   const format = detectFormat(head, eof);
   // For gzip, "the same content" means the same decompressed bytes, so a .gz of a file already ingested is a duplicate.
   const hash = gzip ? createHash('sha256') : undefined;
-  const opened: OpenedInput = { format, gzip, chunks: (async function* () {})(), contentSha256: undefined };
+  const opened: OpenedInput = {
+    format,
+    gzip,
+    chunks: (async function* () {})(),
+    contentSha256: undefined,
+    close: async () => {
+      await it.return?.();
+      if (it !== rawIt) await rawIt.return?.();
+    },
+  };
   opened.chunks = (async function* () {
     hash?.update(head);
     if (head.length > 0) yield head;
