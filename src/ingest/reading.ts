@@ -42,6 +42,7 @@ export async function openFile(
   run: FileRun,
   path: string,
 ): Promise<{ input: OpenedInput; plan: FastPlan | undefined; message?: string | undefined }> {
+  const start = run.counter.bytes;
   const input = await openInput(path, run.counter);
   if (input.gzip || run.opts.fast === false) return { input, plan: undefined };
   if (input.format === 'parquet') {
@@ -53,11 +54,19 @@ export async function openFile(
   if (run.opts.ndjsonSql !== true) {
     if (run.opts.typedNdjson === false || run.typed === false) return { input, plan: undefined };
     // JS checks every line; DuckDB then reads the file typed.
-    const check = await checkTypedNdjson(run.ws.conn, path, run.file.size);
+    // The check's bytes move the progress line; if it fails, the JS pipeline counts them again instead.
+    const peeked = run.counter.bytes;
+    let checked = 0;
+    const check = await checkTypedNdjson(run.ws.conn, path, run.file.size, (n) => {
+      checked += n;
+      run.counter.bytes = start + checked;
+      run.progress();
+    });
     if (check.ok) {
       await input.close();
       return { input, plan: typedPlan(run.ws.conn, path, check.tables) };
     }
+    run.counter.bytes = peeked;
     if (process.env['EXFILHUNT_DEBUG_FAST'] === '1') console.error(`typed path: line ${check.line}: ${check.reason}`);
     return { input, plan: undefined };
   }

@@ -116,6 +116,30 @@ test('a 17 MB line (past DuckDB JSON reader defaults) stores the same value as J
   assert.equal(typed.totals.stored, 1);
 });
 
+test('progress: the check moves the byte count, never past the total, also when the file falls back to JS', async (t) => {
+  const dir = tempDir(t);
+  const ok = line('DeviceNetworkEvents', '"Timestamp":"2026-03-26T15:20:00Z","RemotePort":443');
+  const clean = join(dir, 'clean.ndjson');
+  const odd = join(dir, 'odd.ndjson');
+  writeFileSync(clean, Array.from({ length: 2000 }, () => ok).join('\n') + '\n');
+  writeFileSync(odd, [...Array.from({ length: 2000 }, () => ok), '{"bad":'].join('\n') + '\n');
+  for (const f of [clean, odd]) {
+    const seen: { done: number; total: number; rows: number }[] = [];
+    await ingestPaths(join(dir, 'w.duckdb'), [f], {
+      onProgress: (p) => seen.push({ done: p.bytesDone, total: p.bytesTotal, rows: p.rows }),
+    });
+    assert.ok(
+      seen.every((p) => p.done <= p.total),
+      `${f}: ${JSON.stringify(seen.filter((p) => p.done > p.total))}`,
+    );
+    // Before any row is stored, the check has already reported the whole file read.
+    assert.ok(
+      seen.some((p) => p.rows === 0 && p.done === p.total),
+      f,
+    );
+  }
+});
+
 test("DuckDB's TIMESTAMP_NS cast equals the JS parser on Defender's timestamp shape", async () => {
   let seed = 11;
   const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;

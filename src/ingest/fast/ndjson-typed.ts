@@ -131,7 +131,12 @@ async function columnTypes(conn: DuckDBConnection): Promise<ColumnTypes> {
 }
 
 /** Check every line of a plain (not gzip) NDJSON file of `size` bytes for the typed path. */
-export async function checkTypedNdjson(conn: DuckDBConnection, path: string, size: number): Promise<TypedCheck> {
+export async function checkTypedNdjson(
+  conn: DuckDBConnection,
+  path: string,
+  size: number,
+  onBytes: (n: number) => void = () => undefined,
+): Promise<TypedCheck> {
   const types = await columnTypes(conn);
   const fh = await open(path, 'r');
   const head = Buffer.alloc(1);
@@ -143,8 +148,8 @@ export async function checkTypedNdjson(conn: DuckDBConnection, path: string, siz
   const ranges = points.slice(1).map((end, i) => [points[i]!, end] as const);
   // A worker that can't start (an odd runtime) costs time, not correctness: check on this thread.
   const results = await Promise.all(
-    ranges.map(([s, e]) => (n === 1 ? checkRange(path, s, e, types) : inWorker(path, s, e, types))),
-  ).catch(() => Promise.all(ranges.map(([s, e]) => checkRange(path, s, e, types))));
+    ranges.map(([s, e]) => (n === 1 ? checkRange(path, s, e, types, onBytes) : inWorker(path, s, e, types, onBytes))),
+  ).catch(() => Promise.all(ranges.map(([s, e]) => checkRange(path, s, e, types, onBytes))));
   const tables = new Map<string, TypedTable>();
   for (const r of results) {
     if (!r.ok) return r;

@@ -141,10 +141,17 @@ export type RangeResult =
   { ok: true; tables: [string, number, string[]][] } | { ok: false; reason: string; line: number };
 
 /** Check bytes [start, end) of `path` (line-aligned). Lines are numbered from 1 within the range. */
-export async function checkRange(path: string, start: number, end: number, types: ColumnTypes): Promise<RangeResult> {
+export async function checkRange(
+  path: string,
+  start: number,
+  end: number,
+  types: ColumnTypes,
+  onBytes: (n: number) => void = () => undefined,
+): Promise<RangeResult> {
   const checker = new LineChecker(types);
   if (end > start) {
     const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
+    stream.on('data', (c) => onBytes(c.length));
     for await (const batch of splitLines(stream as AsyncIterable<Buffer>)) {
       for (const l of batch) {
         const why = checker.check(l);
@@ -188,14 +195,26 @@ export async function splitPoints(path: string, size: number, n: number): Promis
   }
 }
 
-export function inWorker(path: string, start: number, end: number, types: ColumnTypes): Promise<RangeResult> {
+/** What a check worker posts: progress (bytes read since the last message), then its result. */
+export type WorkerMessage = { bytes: number } | { result: RangeResult };
+
+export function inWorker(
+  path: string,
+  start: number,
+  end: number,
+  types: ColumnTypes,
+  onBytes: (n: number) => void,
+): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     // From source (tsx, which workers inherit through execArgv) the module is .ts; built, .js.
     const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
     const w = new Worker(new URL(`./check-worker.${ext}`, import.meta.url), {
       workerData: { path, start, end, types },
     });
-    w.once('message', (m: RangeResult) => resolve(m));
+    w.on('message', (m: WorkerMessage) => {
+      if ('bytes' in m) onBytes(m.bytes);
+      else resolve(m.result);
+    });
     w.once('error', reject);
     w.once('exit', (code) => {
       if (code !== 0) reject(new Error(`check worker exited with ${code}`));
