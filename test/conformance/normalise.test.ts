@@ -17,6 +17,7 @@ test('rendering normalisations accept the same value', () => {
   assert.ok(same('Hello\u00a0World', 'Hello World'));
   assert.ok(same('abc', '"abc"'));
   assert.ok(same('https://bing.com', '<https://bing.com>'));
+  assert.ok(same('', '(null)'));
 });
 
 test('rendering normalisations still reject a different value', () => {
@@ -29,4 +30,5 @@ test('rendering normalisations still reject a different value', () => {
   assert.ok(!same('abd', '"abc"'));
   assert.ok(!same('https://bing.co', '<https://bing.com>'));
   assert.ok(!same("it's", '"its"'));
+  assert.ok(!same('0', '(null)'));
 });

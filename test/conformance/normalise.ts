@@ -99,7 +99,8 @@ export function cellsEqual(ours: string, doc: string): boolean {
   if (o.toLowerCase() === d.toLowerCase() && /^(true|false)$/i.test(o)) return true;
   // Some pages show bools as 1/0.
   if ((o === 'true' && d === '1') || (o === 'false' && d === '0')) return true;
-  if (d === 'null' && o === '') return true;
+  // The docs render a null cell as `null` or, on some pages, `(null)`.
+  if ((d === 'null' || d === '(null)') && o === '') return true;
   const on = numberOf(o);
   const dn = numberOf(d);
   if (on !== null && dn !== null) {
