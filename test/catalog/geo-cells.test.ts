@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { h3Level, h3Parent, pointToH3 } from '../../src/catalog/udf/geo-cells-h3.js';
-import { pointToS2 } from '../../src/catalog/udf/geo-cells-s2.js';
+import { lineToS2, pointToS2 } from '../../src/catalog/udf/geo-cells-s2.js';
 import { geohashPolygon } from '../../src/catalog/udf/geo-cells-geohash.js';
 
 test('geo: H3 cells, parents and levels as documented', () => {
@@ -35,4 +35,26 @@ test('geo: geohash polygon corners as documented', () => {
     [-74.00390625, 40.7373046875],
   ]);
   assert.equal(geohashPolygon('a'), null);
+});
+
+test('geo: an S2 line covering with a radius holds every cell within it and none beyond', () => {
+  // A 1.1 km segment on the equator; at level 14 cells are about 0.5 km across.
+  const line = JSON.stringify({
+    type: 'LineString',
+    coordinates: [
+      [0, 0],
+      [0.01, 0],
+    ],
+  });
+  const cells = (r: number): string[] => JSON.parse(lineToS2(line, 14, r) ?? 'null') as string[];
+  // 0.015° of latitude is 1,668 m on the 6,371,010 m sphere: inside a 2 km buffer, outside the bare line.
+  const near = pointToS2(0.005, 0.015, 14);
+  // 0.03° is 3,336 m: even the nearest corner of its cell is more than 2 km away.
+  const far = pointToS2(0.005, 0.03, 14);
+  assert.ok(cells(2000).includes(near));
+  assert.ok(!cells(0).includes(near));
+  assert.ok(!cells(2000).includes(far));
+  // The bare covering is part of the buffered one; a negative radius is invalid.
+  assert.ok(cells(0).every((c) => cells(2000).includes(c)));
+  assert.equal(lineToS2(line, 14, -1), null);
 });

@@ -58,6 +58,14 @@ const cover =
     return json(`${udf}(${dynText(arg(args, 0))}, ${level(args, 1, fallback, what) ?? 'NULL'})`);
   };
 
+/** S2 coverings take a radius in metres (default 0): the UDF buffers exactly by cell-to-edge distance. */
+const coverBuffered =
+  (udf: string, fallback: number): SqlTemplate =>
+  (args) => {
+    const r = args[2] === undefined ? '0.0' : double(args[2], 'radius');
+    return json(`${udf}(${dynText(arg(args, 0))}, ${level(args, 1, fallback, 'S2 level') ?? 'NULL'}, ${r})`);
+  };
+
 export const GEO_CELL_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   geo_geohash_to_polygon: cellToJson('kql_geohash_to_polygon'),
 
@@ -83,6 +91,6 @@ export const GEO_CELL_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   geo_point_to_s2cell: pointToCell('kql_point_to_s2cell', 11, 'S2 level'),
   geo_s2cell_to_central_point: cellToJson('kql_s2cell_to_central_point'),
   geo_s2cell_to_polygon: cellToJson('kql_s2cell_to_polygon'),
-  geo_polygon_to_s2cells: cover('kql_polygon_to_s2cells', 'geo_polygon_to_s2cells', 11, 'S2 level'),
-  geo_line_to_s2cells: cover('kql_line_to_s2cells', 'geo_line_to_s2cells', 11, 'S2 level'),
+  geo_polygon_to_s2cells: coverBuffered('kql_polygon_to_s2cells', 11),
+  geo_line_to_s2cells: coverBuffered('kql_line_to_s2cells', 11),
 };

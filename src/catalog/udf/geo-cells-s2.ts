@@ -4,10 +4,12 @@
 // min_level = max_level: the docs' count (286 level-5 cells for their triangle) checks it.
 import { createRequire } from 'node:module';
 import { readLines, readPolygons, type Position, type Rings } from './geo-cells-geojson.js';
+import { EARTH_RADIUS_M } from './geo-geometry-shapes.js';
 
 type S2js = typeof import('s2js');
 type S2 = S2js['s2'];
 type S2Cell = InstanceType<S2['Cell']>;
+type S2Point = InstanceType<S2['Point']>;
 
 // Loaded on first use, like h3-js: most commands never touch S2.
 let s2lib: S2 | undefined;
@@ -111,23 +113,62 @@ function tokens(ids: Iterable<bigint>): string {
   return JSON.stringify(sorted.map((id) => s2().cellid.toToken(id)));
 }
 
-/** Level-`level` cells covering a Polygon or MultiPolygon, ascending by cell id. */
-export function polygonToS2(polygon: string, level: number): string | null {
+/**
+ * A cell is within `radius` metres of a shape when the shape intersects it or one of the
+ * shape's edges comes that close: S2's exact cell-to-edge distance on the sphere whose radius
+ * the other geo functions use. Null for an invalid (negative, non-finite) radius.
+ */
+function buffered(
+  radius: number,
+  intersects: (c: S2Cell) => boolean,
+  edges: readonly (readonly [S2Point, S2Point])[],
+): Intersects | null {
+  if (!Number.isFinite(radius) || radius < 0) return null;
+  if (radius === 0) return intersects;
+  const angle = radius / EARTH_RADIUS_M;
+  // Squared chord length, S2's ChordAngle; beyond half the sphere every cell qualifies.
+  const limit = angle >= Math.PI ? 4 : (2 * Math.sin(angle / 2)) ** 2;
+  return (c) => intersects(c) || edges.some(([a, b]) => c.distanceToEdge(a, b) <= limit);
+}
+
+function edgesOf(chains: readonly (readonly Position[])[], closed: boolean): [S2Point, S2Point][] {
+  const out: [S2Point, S2Point][] = [];
+  for (const ch of chains) {
+    const pts = ch.map(point);
+    for (let i = 0; i + 1 < pts.length; i++) out.push([pts[i]!, pts[i + 1]!]);
+    if (closed && pts.length > 1) out.push([pts[pts.length - 1]!, pts[0]!]);
+  }
+  return out;
+}
+
+/** Level-`level` cells covering a Polygon or MultiPolygon (and all points within `radius` m), ascending by cell id. */
+export function polygonToS2(polygon: string, level: number, radius = 0): string | null {
   const polys = readPolygons(polygon);
   if (polys === null || !isInt(level, 0, 30)) return null;
   const shapes = polys.map(polygonOf);
   if (shapes.some((s) => s === null)) return null;
-  const cells = coverAtLevel((c) => shapes.some((s) => s?.intersectsCell(c) ?? false), level);
+  const hits = buffered(
+    radius,
+    (c) => shapes.some((s) => s?.intersectsCell(c) ?? false),
+    edgesOf(
+      polys.flatMap((rings) => rings),
+      true,
+    ),
+  );
+  if (hits === null) return null;
+  const cells = coverAtLevel(hits, level);
   return cells === null ? null : tokens(cells);
 }
 
-/** Level-`level` cells covering a LineString or MultiLineString, ascending by cell id. */
-export function lineToS2(line: string, level: number): string | null {
+/** Level-`level` cells covering a LineString or MultiLineString (and all points within `radius` m), ascending by cell id. */
+export function lineToS2(line: string, level: number, radius = 0): string | null {
   const lines = readLines(line);
   if (lines === null || !isInt(level, 0, 30)) return null;
   const lib = s2();
   const shapes = lines.map((l) => new lib.Polyline(l.map(point)));
   if (shapes.some((s) => s.validate() !== null)) return null;
-  const cells = coverAtLevel((c) => shapes.some((s) => s.intersectsCell(c)), level);
+  const hits = buffered(radius, (c) => shapes.some((s) => s.intersectsCell(c)), edgesOf(lines, false));
+  if (hits === null) return null;
+  const cells = coverAtLevel(hits, level);
   return cells === null ? null : tokens(cells);
 }

@@ -75,14 +75,14 @@ export const GEO_CELL_UDFS: readonly UdfSpec[] = [
   cellFn('kql_s2cell_to_polygon', 'VARCHAR', s2Polygon),
   {
     name: 'kql_polygon_to_s2cells',
-    params: ['VARCHAR', 'DOUBLE'],
+    params: ['VARCHAR', 'DOUBLE', 'DOUBLE'],
     returns: 'VARCHAR',
-    fn: ([p, level]) => polygonToS2(s(p), n(level)),
+    fn: ([p, level, radius]) => polygonToS2(s(p), n(level), n(radius)),
   },
   {
     name: 'kql_line_to_s2cells',
-    params: ['VARCHAR', 'DOUBLE'],
+    params: ['VARCHAR', 'DOUBLE', 'DOUBLE'],
     returns: 'VARCHAR',
-    fn: ([l, level]) => lineToS2(s(l), n(level)),
+    fn: ([l, level, radius]) => lineToS2(s(l), n(level), n(radius)),
   },
 ];
