@@ -2,10 +2,11 @@
 // what the JS row pipeline stores; any line it can't prove sends the whole file to JS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingestPaths, type IngestSummary } from '../../src/ingest/index.js';
+import { generateLab } from '../../src/lab/index.js';
 import { parseTimestampNs } from '../../src/ingest/time.js';
 import { tempDir } from './helpers/db.js';
 import { counts, snapshot } from './helpers/snapshot.js';
@@ -76,6 +77,18 @@ test('a clean export with every awkward-but-valid value takes the typed path and
   const { typed } = await both(dir, [f], [pre]);
   assert.equal(typed.files[0]!.sqlRows, lines.length, 'every row went through the typed insert');
   assert.equal(typed.totals.rejected, 0);
+});
+
+test("the lab's streaming export (every table, a malicious device among benign ones) takes the typed path whole and stores what JS stores", async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'export');
+  await generateLab({ scenario: 'mixed', seed: 4, devices: 4, days: 1, out, format: 'streaming' });
+  const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as { entities: unknown[] };
+  assert.ok(truth.entities.length > 0, 'seed 4 puts a malicious device in the fleet');
+  const { typed } = await both(dir, [out]);
+  const telemetry = typed.files.filter((f) => !f.path.endsWith('truth.json'));
+  assert.ok(telemetry.length >= 8, 'one file per table');
+  for (const f of telemetry) assert.equal(f.sqlRows, f.counts.stored, f.path);
 });
 
 test('one line the check cannot prove sends the whole file to the JS pipeline (same rows, same rejects)', async (t) => {
