@@ -188,6 +188,27 @@ const iir: SqlTemplate = (args) => {
   return out(`list_reduce(list_transform(${x}, v -> [v]), (acc, e) -> ${step}, CAST([] AS DOUBLE[]))`);
 };
 
+/**
+ * series_seasonal with a constant period: each element is the median of the values at the same
+ * position in every period (reference/kql/series-seasonal-function.md); a period that is not
+ * positive (other than -1) gives zeros. The default -1 detects the period with
+ * series_periods_detect, whose algorithm the docs don't give: refused, as are test points.
+ */
+const seasonal: SqlTemplate = (args) => {
+  const per = args[1];
+  if (args.length > 2) throw new Unsupported('series_seasonal with test points');
+  if (per === undefined || per.constant === -1)
+    throw new Unsupported('series_seasonal with an automatically detected period');
+  if (typeof per.constant !== 'number' || !Number.isInteger(per.constant))
+    throw new Unsupported('series_seasonal with a period that is not a constant integer');
+  const xs = numbers(p(arg(args, 0).sql));
+  if (per.constant <= 0) return out(`list_transform(${xs}, v -> CAST(0 AS DOUBLE))`);
+  const n = per.constant;
+  return out(
+    `list_transform(range(0, len(${xs})), i -> list_median(list_filter(${xs}, (v, j) -> (j - 1) % ${n} = i % ${n})))`,
+  );
+};
+
 export const SERIES_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   series_add: arith('+', true),
   series_subtract: arith('-', true),
@@ -226,4 +247,5 @@ export const SERIES_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   series_fit_line: fitLine,
   series_fit_line_dynamic: fitLine,
   series_iir: iir,
+  series_seasonal: seasonal,
 };
