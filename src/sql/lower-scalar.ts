@@ -110,7 +110,14 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
         if (a !== undefined && (a.kind === 'Subquery' || a.kind === 'ToScalar'))
           return { k: 'lit', type: 'dynamic', value: JSON.stringify(a.table.schema.columns.map((c) => c.name)) };
       }
-      return { k: 'fn', name: e.name, args: e.args.map(low), type: e.type, span: e.span };
+      return {
+        k: 'fn',
+        name: e.name,
+        args: e.args.map(low),
+        type: e.type,
+        span: e.span,
+        ...(e.spec.kind === 'aggregate' ? { agg: true as const } : {}),
+      };
     case 'Unary':
       return e.op === '+' ? low(e.operand) : { k: 'op', op: 'neg', args: [low(e.operand)], type: e.type, span: e.span };
     case 'Binary':

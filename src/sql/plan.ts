@@ -24,6 +24,8 @@ export type Sx =
       readonly args: readonly Sx[];
       readonly type: ScalarType;
       readonly span: Span;
+      /** Bound as an aggregate (names such as hll_merge are both a scalar and an aggregate). */
+      readonly agg?: true;
     }
   /** A Kusto operator: arithmetic, comparison, logical, string and list operators. */
   | {

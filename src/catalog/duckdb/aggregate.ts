@@ -13,6 +13,7 @@ import type { SqlArg, SqlTemplate } from '../types.js';
 import { promoted } from '../typing.js';
 import { arg, constNumber, Unsupported } from './render.js';
 import { p, sqlType, ticksDt, toJsonSql, toStringSql } from './values.js';
+import { SKETCH_AGGREGATES } from './sketch.js';
 
 function filtered(call: string, pred: SqlArg | undefined): string {
   return pred ? `${call} FILTER (WHERE ${p(pred.sql)})` : call;
@@ -148,6 +149,7 @@ export function argExtremumSql(
 
 const stat = (fn: string) => (x: SqlArg, pred?: SqlArg) => `coalesce(${filtered(`${fn}(${p(x.sql)})`, pred)}, 0)`;
 
+// hll, tdigest and their merges: exact sketches (./sketch.ts).
 export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   count: (args) =>
     args[0]?.type === 'bool' ? `CAST(coalesce(count_if(${p(args[0].sql)}), 0) AS BIGINT)` : 'CAST(count(*) AS BIGINT)',
@@ -246,13 +248,8 @@ export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   binary_all_and: (args) => `bit_and(${p(arg(args, 0).sql)})`,
   binary_all_or: (args) => `bit_or(${p(arg(args, 0).sql)})`,
   binary_all_xor: (args) => `bit_xor(${p(arg(args, 0).sql)})`,
-  hll: null,
-  hll_if: null,
-  hll_merge: null,
-  tdigest: null,
-  tdigest_merge: null,
-  merge_tdigest: null,
   buildschema: null,
   passthrough: null,
   cnt: null,
+  ...SKETCH_AGGREGATES,
 };

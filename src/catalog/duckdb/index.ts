@@ -17,6 +17,7 @@ import { MATH_TEMPLATES } from './math.js';
 import { OPERATOR_TEMPLATES } from './operators.js';
 import { renderTemplate, type RenderResult } from './render.js';
 import { SERIES_TEMPLATES } from './series.js';
+import { SKETCH_SCALARS } from './sketch.js';
 import { GEO_TEMPLATES } from './geo.js';
 import { GEO_CELL_TEMPLATES } from './geo-cells.js';
 import { GEO_GEOMETRY_TEMPLATES } from './geo-geometry.js';
@@ -46,6 +47,7 @@ const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...GEO_CELL_TEMPLATES,
   ...GEO_GEOMETRY_TEMPLATES,
   ...UNIT_TEMPLATES,
+  ...SKETCH_SCALARS,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

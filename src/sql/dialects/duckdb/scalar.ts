@@ -51,11 +51,12 @@ function emitSql(e: Sx, env: ScalarEnv): string {
       return literalSql(e.type, e.value);
     case 'fn': {
       const args = e.args.map((a) => emitScalar(a, env));
-      // Aggregates reach here too (the Aggregate node's items): try the aggregate reading
-      // of names that are both (hll_merge, tdigest_merge) when the scalar one has none.
-      const r = renderFunction(e.name, args, env.ctx, 'scalar');
+      // Aggregates reach here too (the Aggregate node's items). Names that are both a scalar
+      // and an aggregate (hll_merge, tdigest_merge) take the reading the binder chose.
+      const first = e.agg === true ? 'aggregate' : 'scalar';
+      const r = renderFunction(e.name, args, env.ctx, first);
       if (r.ok) return r.sql;
-      const ra = renderFunction(e.name, args, env.ctx, 'aggregate');
+      const ra = renderFunction(e.name, args, env.ctx, first === 'scalar' ? 'aggregate' : 'scalar');
       if (ra.ok) return ra.sql;
       const why = r.reason === 'no exact translation' ? undefined : r.reason;
       throw new TranslationError(diagnostic(UNSUPPORTED_FUNCTION, { name: e.name, dialect: 'DuckDB' }, e.span, why));
