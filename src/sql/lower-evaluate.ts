@@ -43,6 +43,8 @@ export function lowerEvaluate(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) 
       return lowerActivityCountsMetrics(t, cx, scalar);
     case 'sliding_window_counts':
       return lowerSlidingWindowCounts(t, cx, scalar);
+    case 'dcount_intersect':
+      return lowerDcountIntersect(t, cx, scalar);
     default:
       return unsupported(`evaluate ${t.plugin}`, t.span);
   }
@@ -137,4 +139,27 @@ function lowerBagUnpack(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx)
   });
   for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
   return { kind: 'Project', input, items, columns: items.map((i) => ({ name: i.name, type: i.expr.type })) };
+}
+
+/**
+ * dcount_intersect(h0, h1, ...): the input's columns, then s0 = the distinct count of h0 and
+ * s_i = that of the intersection of h0..h_i. Exact, as the hll sketches are
+ * (src/catalog/duckdb/sketch.ts): the sets are intersected, not estimated.
+ */
+function lowerDcountIntersect(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
+  if (t.args.length < 2 || t.args.length > 16) return unsupported('dcount_intersect needs 2 to 16 hll values', t.span);
+  const input = lowerTable(t.input, cx);
+  const hs = t.args.map(scalar);
+  const fn = (name: string, args: Sx[], type: 'long' | 'dynamic'): Sx => ({ k: 'fn', name, args, type, span: t.span });
+  const items: NamedSx[] = input.columns.map((c) => ({ name: c.name, expr: col(c.name, c.type) }));
+  hs.forEach((_, i) =>
+    items.push({
+      name: `s${i}`,
+      expr:
+        i === 0
+          ? fn('dcount_hll', [hs[0]!], 'long')
+          : fn('array_length', [fn('set_intersect', hs.slice(0, i + 1), 'dynamic')], 'long'),
+    }),
+  );
+  return { kind: 'Project', input, items, columns: t.schema.columns };
 }
