@@ -248,7 +248,8 @@ export const AGGREGATE_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   binary_all_and: (args) => `bit_and(${p(arg(args, 0).sql)})`,
   binary_all_or: (args) => `bit_or(${p(arg(args, 0).sql)})`,
   binary_all_xor: (args) => `bit_xor(${p(arg(args, 0).sql)})`,
-  buildschema: null,
+  // The values in scan order (as make_list), typed by a JS function (src/catalog/udf/buildschema.ts).
+  buildschema: (args) => `CAST(kql_buildschema(CAST(to_json(list(${p(arg(args, 0).sql)})) AS VARCHAR)) AS JSON)`,
   passthrough: null,
   cnt: null,
   ...SKETCH_AGGREGATES,

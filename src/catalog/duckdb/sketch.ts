@@ -20,7 +20,8 @@ const items = (h: string): string => `CAST(${p(h)} AS JSON[])`;
 function hllOf(x: SqlArg, filter: string | null): string {
   const v = `to_json(${p(x.sql)})`;
   const keep = `${p(x.sql)} IS NOT NULL${filter === null ? '' : ` AND (${filter})`}`;
-  return asJson(`to_json(coalesce(list_sort(list(DISTINCT CAST(${v} AS VARCHAR)) FILTER (WHERE ${keep})), []))`);
+  // Over no rows a sketch is null, as the summarize page shows.
+  return asJson(`to_json(list_sort(list(DISTINCT CAST(${v} AS VARCHAR)) FILTER (WHERE ${keep})))`);
 }
 
 /** The union of hll sketches (a JSON array of JSON texts). */
@@ -34,7 +35,7 @@ function tdigestOf(x: SqlArg, w: SqlArg | undefined): string {
   const v = p(x.sql);
   const wt = w === undefined ? '1' : p(w.sql);
   const keep = `${v} IS NOT NULL${w === undefined ? '' : ` AND ${wt} > 0`}`;
-  return asJson(`to_json(coalesce(list([CAST(${v} AS DOUBLE), CAST(${wt} AS DOUBLE)]) FILTER (WHERE ${keep}), []))`);
+  return asJson(`to_json(list([CAST(${v} AS DOUBLE), CAST(${wt} AS DOUBLE)]) FILTER (WHERE ${keep}))`);
 }
 
 export const SKETCH_AGGREGATES: Readonly<Record<string, SqlTemplate>> = {

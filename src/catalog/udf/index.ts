@@ -13,6 +13,7 @@ import { CIDR_UDFS, CSV_UDFS, SEARCH_UDFS, SESSION_UDFS } from './search.js';
 import { DYNAMIC_JSON_UDFS } from './dynamic-json.js';
 import { TEXT_PARSE_UDFS } from './text-parse.js';
 import { BETA_UDFS } from './beta.js';
+import { BUILDSCHEMA_UDFS } from './buildschema.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -33,4 +34,5 @@ export const UDFS: readonly UdfSpec[] = [
   ...DYNAMIC_JSON_UDFS,
   ...TEXT_PARSE_UDFS,
   ...BETA_UDFS,
+  ...BUILDSCHEMA_UDFS,
 ];
