@@ -115,6 +115,19 @@ const parseUrl: SqlTemplate = (args) => {
   return `(CASE WHEN regexp_matches(${s}, ${URL_RE}) THEN json('{' || ${body} || '}') ELSE CAST('{}' AS JSON) END)`;
 };
 
+/**
+ * parse_version: one to four dot-separated parts of up to eight digits, missing parts 0, as
+ * one number with eight digits per part (1.2.3.4 -> 1 00000002 00000003 00000004), else null.
+ * Up to 32 digits: computed in HUGEINT and typed DECIMAL(38,0), not the engine's usual
+ * DECIMAL(38,18), which holds only 20 integer digits. Surrounding blanks are not accepted
+ * (the reference doesn't say they are).
+ */
+function parseVersionSql(s: string): string {
+  const part = (i: number) => `coalesce(TRY_CAST(nullif(split_part(${s}, '.', ${i}), '') AS HUGEINT), 0)`;
+  const value = [0, 1, 2, 3].map((i) => `${part(i + 1)} * CAST('1${'0'.repeat(8 * (3 - i))}' AS HUGEINT)`).join(' + ');
+  return `(CASE WHEN regexp_full_match(${s}, '[0-9]{1,8}(\\.[0-9]{1,8}){0,3}') THEN CAST(${value} AS DECIMAL(38,0)) END)`;
+}
+
 export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   parse_json: (args) => parseJsonSql(arg(args, 0)),
   todynamic: (args) => parseJsonSql(arg(args, 0)),
@@ -122,7 +135,7 @@ export const DYNAMIC_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   // JavaScript (src/catalog/udf/search.ts): the first record's fields, RFC 4180 quoting.
   parse_csv: (args) => `CAST(kql_parse_csv(${str(arg(args, 0))}) AS JSON)`,
   parse_user_agent: null,
-  parse_version: null,
+  parse_version: (args) => parseVersionSql(str(arg(args, 0))),
   // JavaScript (src/catalog/udf/text-parse.ts): CommandLineToArgvW's quoting; path parts.
   parse_command_line: (args) => {
     const kind = constString(args, 1, 'parse_command_line parser type');
