@@ -14,6 +14,12 @@ import type {
   TabularTypeRef,
   TypeRef,
 } from './ast.js';
+import type { GraphMarkComponentsOp, GraphMatchOp, GraphToTableOp, MakeGraphOp } from './ast-graph.js';
+import type { FacetOp, ForkOp, PartitionOp, ScanOp } from './ast-subpipeline.js';
+// Graph operators and the operators that run sub-pipelines live in their own files (this one
+// would pass 500 lines with them).
+export type * from './ast-graph.js';
+export type * from './ast-subpipeline.js';
 
 // ---------------------------------------------------------------- operators
 
@@ -301,41 +307,6 @@ export interface ConsumeOp {
   readonly params: readonly OpParam[];
   readonly span: Span;
 }
-export interface ScanStep {
-  readonly kind: 'ScanStep';
-  readonly name: Ident;
-  readonly output: 'all' | 'last' | 'none' | null;
-  readonly condition: Expr;
-  readonly assignments: readonly NamedExpr[];
-  readonly span: Span;
-}
-export interface ScanOp {
-  readonly kind: 'Scan';
-  readonly params: readonly OpParam[];
-  readonly matchId: Ident | null;
-  readonly declare: readonly Param[];
-  readonly steps: readonly ScanStep[];
-  readonly span: Span;
-}
-export interface PartitionOp {
-  readonly kind: 'Partition';
-  readonly params: readonly OpParam[];
-  readonly by: Ident;
-  /** A Pipeline with a null source (each partition feeds it), or a `{ }` legacy body. */
-  readonly body: Expr;
-  readonly span: Span;
-}
-export interface ForkOp {
-  readonly kind: 'Fork';
-  readonly branches: readonly { readonly name: Ident | null; readonly body: Expr; readonly span: Span }[];
-  readonly span: Span;
-}
-export interface FacetOp {
-  readonly kind: 'Facet';
-  readonly columns: readonly Ident[];
-  readonly with: Expr | null;
-  readonly span: Span;
-}
 export interface PrintOp {
   readonly kind: 'Print';
   readonly items: readonly NamedExpr[];
@@ -374,75 +345,6 @@ export interface UnmodeledOp {
 export interface ProjectByNamesOp {
   readonly kind: 'ProjectByNames';
   readonly items: readonly Expr[];
-  readonly span: Span;
-}
-
-// ---- graph operators
-
-/** `(name)` in a graph pattern; the name may be omitted: `()`. */
-export interface GraphNodePattern {
-  readonly kind: 'GraphNode';
-  readonly name: Ident | null;
-  readonly span: Span;
-}
-/**
- * An edge in a graph pattern: `-[e]->`, `<-[e]-`, `-[e]-`, `-->`, `<--`, `--`.
- * `range` is the variable-length quantifier `*min..max` (or `*n`, max null).
- */
-export interface GraphEdgePattern {
-  readonly kind: 'GraphEdge';
-  readonly name: Ident | null;
-  readonly direction: '->' | '<-' | '--';
-  readonly range: { readonly min: Expr; readonly max: Expr | null } | null;
-  /** Written with `[...]` (always true when named or ranged). */
-  readonly bracketed: boolean;
-  readonly span: Span;
-}
-/** One path: node (edge node)*. */
-export interface GraphPath {
-  readonly kind: 'GraphPath';
-  readonly elements: readonly (GraphNodePattern | GraphEdgePattern)[];
-  readonly span: Span;
-}
-/** `make-graph Src --> Dst [with T on Key, ...] [with_node_id=Name] [partitioned-by Col (subquery)]`. */
-export interface MakeGraphOp {
-  readonly kind: 'MakeGraph';
-  readonly source: Ident;
-  readonly target: Ident;
-  /** `-->` (true) or `--` (false). */
-  readonly directed: boolean;
-  readonly nodes: readonly { readonly table: Expr; readonly key: Ident; readonly span: Span }[];
-  /** `with_node_id=Name` (and any further `name=value` parameters). */
-  readonly params: readonly OpParam[];
-  readonly partitionedBy: { readonly column: Ident; readonly body: Expr } | null;
-  readonly span: Span;
-}
-/** `graph-match` / `graph-shortest-paths [params] pattern, ... [where pred] project items`. */
-export interface GraphMatchOp {
-  readonly kind: 'GraphMatch';
-  readonly shortestPaths: boolean;
-  readonly params: readonly OpParam[];
-  readonly patterns: readonly GraphPath[];
-  readonly where: Expr | null;
-  /** Null when the project clause is absent. */
-  readonly project: readonly NamedExpr[] | null;
-  readonly span: Span;
-}
-/** `graph-to-table nodes [as N] [with_node_id=X] [, edges [as E] [with_source_id=S] [with_target_id=T]]`. */
-export interface GraphToTableOp {
-  readonly kind: 'GraphToTable';
-  readonly outputs: readonly {
-    readonly what: 'nodes' | 'edges';
-    readonly as: Ident | null;
-    readonly params: readonly OpParam[];
-    readonly span: Span;
-  }[];
-  readonly span: Span;
-}
-/** `graph-mark-components [kind=weak|strong] [with_component_id=Name]`. */
-export interface GraphMarkComponentsOp {
-  readonly kind: 'GraphMarkComponents';
-  readonly params: readonly OpParam[];
   readonly span: Span;
 }
 
