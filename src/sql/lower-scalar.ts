@@ -104,6 +104,11 @@ export function lowerScalar(e: BoundExpr, ctx: ScalarLowering): Sx {
           return { k: 'scalarq', plan: ctx.table(a.table), type: e.type };
       }
       if (e.name === 'pack_all' || e.name === 'bag_pack_columns') return packColumns(e, ctx);
+      if (e.name === 'estimate_data_size' && e.args.some((a) => a.kind === 'Star')) {
+        if (ctx.columns === undefined) return unsupported('estimate_data_size(*) in this operator', e.span);
+        const cols = ctx.columns.map((c): Sx => ({ k: 'col', name: c.name, type: c.type }));
+        return { k: 'fn', name: e.name, args: cols, type: e.type, span: e.span };
+      }
       // The binder knows T's schema: its column names are a constant.
       if (e.name === 'column_names_of') {
         const a = e.args[0];

@@ -115,7 +115,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         if (join !== null)
           return b?.rest ? { kind: 'Filter', input: join, predicate: scalar(b.rest, cx), columns } : join;
       }
-      return { kind: 'Filter', input, predicate: scalar(t.predicate, cx), columns };
+      return { kind: 'Filter', input, predicate: scalar(t.predicate, cx, t.input.schema.columns), columns };
     }
     case 'Project':
       return project(
@@ -293,7 +293,8 @@ export function lowerSummarize(
   const finals: NamedSx[] = byKeys.map((k) => ({ name: k.name, expr: col(k.name, k.expr.type) }));
   t.aggregates.forEach((a, i) => {
     if (a.kind === 'Value') {
-      aggs.push({ name: a.name, expr: scalar(a.expr, cx) });
+      // The input columns, for estimate_data_size(*) / pack_all() inside an aggregate.
+      aggs.push({ name: a.name, expr: scalar(a.expr, cx, t.input.schema.columns) });
       finals.push({ name: a.name, expr: col(a.name, a.type) });
       return;
     }

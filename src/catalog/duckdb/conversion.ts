@@ -147,6 +147,11 @@ const STATIC_TYPE_NAME: Readonly<Partial<Record<ScalarType, string>>> = {
   decimal: 'decimal',
 };
 
+/** HttpUtility.UrlEncode: unreserved characters kept, others as lower-case %xx of their UTF-8 bytes. */
+function urlEncode(s: string, space: string): string {
+  return `array_to_string(list_transform(string_split(${s}, ''), c -> CASE WHEN regexp_full_match(c, '[A-Za-z0-9_.!*()-]') THEN c WHEN c = ' ' THEN ${space} ELSE regexp_replace(lower(hex(encode(c))), '(..)', '%\\1', 'g') END), '')`;
+}
+
 export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   tostring: (args) => `coalesce(${toStringSql(arg(args, 0))}, '')`,
   toint: integral('INTEGER', 'int'),
@@ -201,11 +206,9 @@ export const CONVERSION_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   base64_decode_toguid: (a) => `TRY_CAST(kql_base64_to_guid(${str(arg(a, 0))}) AS UUID)`,
   base64_encode_fromguid: (a) => `kql_guid_to_base64(CAST(${arg(a, 0).sql} AS VARCHAR))`,
   // .NET HttpUtility.UrlEncode: UTF-8 bytes as lowercase %xx, space as '+', letters, digits and -_.!*() kept.
-  url_encode: (args) => {
-    const s = str(arg(args, 0));
-    return `array_to_string(list_transform(string_split(${s}, ''), c -> CASE WHEN regexp_full_match(c, '[A-Za-z0-9_.!*()-]') THEN c WHEN c = ' ' THEN '+' ELSE regexp_replace(lower(hex(encode(c))), '(..)', '%\\1', 'g') END), '')`;
-  },
-  url_encode_component: null,
+  url_encode: (args) => urlEncode(str(arg(args, 0)), "'+'"),
+  // The same with a space as %20 (the page: "Differs from url_encode by encoding spaces as '%20'").
+  url_encode_component: (args) => urlEncode(str(arg(args, 0)), "'%20'"),
   // HttpUtility.UrlDecode: '+' is a space (an encoded %2B stays '+'); invalid UTF-8 raises a query error.
   url_decode: (args) => `url_decode(replace(${str(arg(args, 0))}, '+', ' '))`,
   // JavaScript UDFs (src/catalog/udf/core.ts): DuckDB has no zlib.

@@ -17,6 +17,7 @@ import { MATH_TEMPLATES } from './math.js';
 import { OPERATOR_TEMPLATES } from './operators.js';
 import { renderTemplate, type RenderResult } from './render.js';
 import { SERIES_TEMPLATES } from './series.js';
+import { SESSION_TEMPLATES } from './session.js';
 import { SKETCH_SCALARS } from './sketch.js';
 import { GEO_TEMPLATES } from './geo.js';
 import { GEO_CELL_TEMPLATES } from './geo-cells.js';
@@ -48,6 +49,7 @@ const SCALAR_AND_AGGREGATE: Readonly<Record<string, SqlTemplate>> = {
   ...GEO_GEOMETRY_TEMPLATES,
   ...UNIT_TEMPLATES,
   ...SKETCH_SCALARS,
+  ...SESSION_TEMPLATES,
 };
 
 export const DUCKDB_FUNCTIONS: DialectTemplates = { dialect: 'duckdb', templates: SCALAR_AND_AGGREGATE };

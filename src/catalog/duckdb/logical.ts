@@ -51,6 +51,34 @@ const coalesce: SqlTemplate = (args) => {
   return `coalesce(${vs.join(', ')})`;
 };
 
+// Bytes per value of the fixed-width types (the docs' example counts a long as 8).
+const FIXED_WIDTH: Partial<Record<ScalarType, number>> = {
+  bool: 1,
+  int: 4,
+  long: 8,
+  real: 8,
+  datetime: 8,
+  timespan: 8,
+  guid: 16,
+  decimal: 16,
+};
+
+/**
+ * An estimate by definition: fixed-width types count their width, a string its UTF-8 bytes
+ * (the docs count '1234567890' as 10), a dynamic value the bytes of its JSON text; an empty
+ * or null string or dynamic counts 0. `*` is expanded to the input columns by the lowering.
+ */
+const estimate_data_size: SqlTemplate = (args) => {
+  const parts = args.map((a) => {
+    const w = FIXED_WIDTH[a.type];
+    if (w !== undefined) return String(w);
+    const x = p(a.sql);
+    if (a.type === 'string') return `coalesce(strlen(${x}), 0)`;
+    return `coalesce(CASE WHEN json_type(${x}) <> 'NULL' THEN strlen(CAST(${x} AS VARCHAR)) END, 0)`;
+  });
+  return `CAST(${parts.length === 0 ? '0' : parts.join(' + ')} AS BIGINT)`;
+};
+
 export const LOGICAL_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   iff,
   case: caseTemplate,
@@ -65,5 +93,5 @@ export const LOGICAL_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   // Resolved by the binder: the column if it exists, else the default.
   column_ifexists: null,
   iscolumnexists: null,
-  estimate_data_size: null,
+  estimate_data_size,
 };
