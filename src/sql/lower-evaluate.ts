@@ -9,6 +9,7 @@ import { lowerPartition } from './lower-partition.js';
 import { lowerRollingPercentile } from './lower-rolling.js';
 import { lowerRowsNear } from './lower-rows-near.js';
 import { lowerScan } from './lower-scan.js';
+import { lowerSchemaMerge } from './lower-schema-merge.js';
 import { lowerActivityMetrics } from './lower-activity-metrics.js';
 import { lowerNewActivityMetrics } from './lower-new-activity.js';
 import { lowerActiveUsersCount, lowerActivityCountsMetrics } from './lower-activity.js';
@@ -45,6 +46,8 @@ export function lowerEvaluate(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) 
       return lowerSlidingWindowCounts(t, cx, scalar);
     case 'dcount_intersect':
       return lowerDcountIntersect(t, cx, scalar);
+    case 'schema_merge':
+      return lowerSchemaMerge(t, cx);
     default:
       return unsupported(`evaluate ${t.plugin}`, t.span);
   }

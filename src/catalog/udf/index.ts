@@ -14,6 +14,7 @@ import { DYNAMIC_JSON_UDFS } from './dynamic-json.js';
 import { TEXT_PARSE_UDFS } from './text-parse.js';
 import { BETA_UDFS } from './beta.js';
 import { BUILDSCHEMA_UDFS } from './buildschema.js';
+import { SCHEMA_MERGE_UDFS } from './schema-merge.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -35,4 +36,5 @@ export const UDFS: readonly UdfSpec[] = [
   ...TEXT_PARSE_UDFS,
   ...BETA_UDFS,
   ...BUILDSCHEMA_UDFS,
+  ...SCHEMA_MERGE_UDFS,
 ];

@@ -89,6 +89,14 @@ export function pluginSchema(
       return [...input, ...call.args.map((_, i) => col(`s${i}`, 'long'))];
     case 'narrow':
       return [col('Row', 'long'), col('Column', 'string'), col('Value', 'string')];
+    case 'schema_merge':
+      // getschema's shape (ColumnOrdinal as our getschema types it).
+      return [
+        col('ColumnName', 'string'),
+        col('ColumnOrdinal', 'long'),
+        col('DataType', 'string'),
+        col('ColumnType', 'string'),
+      ];
     case 'pivot': {
       const grouping = dims(call, input, 2);
       if (grouping.length > 0) return grouping;

@@ -209,6 +209,8 @@ export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
   // `before` rows after it (src/sql/lower-rows-near.ts; both constant counts).
   rows_near_flag: (a) =>
     `coalesce(bool_or(coalesce(${arg(a, 0).sql}, false)) OVER (ROWS BETWEEN ${String(arg(a, 2).constant)} PRECEDING AND ${String(arg(a, 1).constant)} FOLLOWING), false)`,
+  // schema_merge(rows, preserveOrder): src/sql/lower-schema-merge.ts.
+  schema_merge: (a) => `CAST(kql_schema_merge(CAST(${arg(a, 0).sql} AS VARCHAR), ${arg(a, 1).sql}) AS JSON)`,
   '+': add,
   '-': sub,
   '*': mul,
