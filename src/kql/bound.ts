@@ -365,6 +365,12 @@ export interface BoundOpaque extends TabularBase {
   readonly topNested?: readonly BoundTopNestedLevel[];
   /** `partition by col (body)` (pipeline form only): `body` reads one partition as its implicit input. */
   readonly partition?: { readonly by: string; readonly body: BoundTable };
+  /** `reduce` only: the value, `kind=` and the `with` parameters (threshold, characters) by name. */
+  readonly reduce?: {
+    readonly by: BoundExpr;
+    readonly kind: string | null;
+    readonly options: Readonly<Record<string, BoundExpr>>;
+  };
 }
 
 /**

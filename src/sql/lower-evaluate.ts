@@ -1,5 +1,5 @@
 // Plug-ins (`evaluate`) and the operators bound as Opaque that the engine can still run
-// exactly (scan, partition, top-nested): each dispatches to its own lowering.
+// (scan, partition, top-nested, reduce): each dispatches to its own lowering.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import { unsupported } from './lower-scalar.js';
 import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
@@ -8,6 +8,7 @@ import { lowerGeoLookup } from './lower-geo-lookup.js';
 import { lowerPartition } from './lower-partition.js';
 import { lowerRollingPercentile } from './lower-rolling.js';
 import { lowerRowsNear } from './lower-rows-near.js';
+import { lowerReduce } from './lower-reduce.js';
 import { lowerScan } from './lower-scan.js';
 import { lowerSchemaMerge } from './lower-schema-merge.js';
 import { lowerActivityMetrics } from './lower-activity-metrics.js';
@@ -61,6 +62,8 @@ export function lowerOpaque(t: BoundOpaque, input: BoundTable, cx: Ctx, scalar: 
   if (t.op === 'top-nested' && t.topNested !== undefined)
     return lowerTopNested(t.topNested, lowerTable(input, cx), columns, t.span, cx, scalar);
   if (t.op === 'scan' && t.scan !== undefined) return lowerScan(t.scan, lowerTable(input, cx), columns, t.span, scalar);
+  if (t.op === 'reduce' && t.reduce !== undefined)
+    return lowerReduce(t.reduce, lowerTable(input, cx), columns, t.span, scalar);
   return null;
 }
 

@@ -3,7 +3,8 @@
 // may contain delimiters); a piece splits at its first key/value delimiter outside quotes;
 // keys and values are trimmed and unquoted; the first piece with a column's key gives its
 // value, converted to the column type (null on failure). Greedy mode splits only before a
-// key; auto-detected delimiters are refused.
+// key. Without delimiters (auto-detection), see lowerAutoKv.
+import type { Span } from '../kql/ast.js';
 import type { BoundTable } from '../kql/bound.js';
 import { reEscape } from './dialects/duckdb/operators.js';
 import { unsupported } from './lower-scalar.js';
@@ -34,8 +35,9 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
   } else {
     const pd = o['pair_delimiter'];
     const kv = o['kv_delimiter'];
+    if (pd === undefined && kv === undefined) return lowerAutoKv(t, input, source);
     if (pd === undefined || kv === undefined)
-      return unsupported('parse-kv without pair_delimiter and kv_delimiter (auto-detection)', span);
+      return unsupported('parse-kv with only one of pair_delimiter and kv_delimiter', span);
     const greedy = (o['greedy'] ?? 'false').toLowerCase() === 'true';
     if ([...pd].length !== 1 || [...kv].length !== 1)
       return unsupported('parse-kv with multi-character delimiters', span);
@@ -47,14 +49,7 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     const known = new Set(['pair_delimiter', 'kv_delimiter', 'quote', 'escape', 'greedy']);
     const other = Object.keys(o).find((k) => !known.has(k));
     if (other !== undefined) return unsupported(`parse-kv option ${other}`, span);
-    const q1 = [...quotes][0] ?? '';
-    const q2 = [...quotes][1] ?? q1;
-    const quoted =
-      quotes === ''
-        ? ''
-        : e === ''
-          ? `${reEscape(q1)}[^${cls(q2)}]*${reEscape(q2)}|`
-          : `${reEscape(q1)}(?:${reEscape(e)}.|[^${cls(q2)}${cls(e)}])*${reEscape(q2)}|`;
+    const quoted = quotedAlt(quotes, e);
     // Greedy: a value runs to the next key (a pair delimiter, then a run without delimiters,
     // then the key/value delimiter); those delimiters become U+FFFF (a noncharacter, absent
     // from text) and pieces are the runs between them.
@@ -63,7 +58,7 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     split = `(?s)^((?:${quoted}[^${cls(kv)}])*)${reEscape(kv)}(.*)$`;
     escape = e === '' ? '' : `${reEscape(e)}(.)`;
   }
-  const text: Sx = source.type === 'string' ? source : { k: 'op', op: 'cast', args: [source], type: 'string', span };
+  const text = asText(source, span);
   const src: Sx =
     greedyKey === ''
       ? text
@@ -75,6 +70,66 @@ export function lowerParseKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
     type: 'unknown',
     span,
   };
+  return extractKeys(t, input, pairs);
+}
+
+/** A letter or decimal digit (.NET's char.IsLetterOrDigit): the only term characters without delimiters. */
+const TERM = '[\\p{L}\\p{Nd}]+';
+
+/**
+ * parse-kv without delimiters: "any nonalphanumeric character is considered a delimiter", so
+ * the text is a sequence of tokens (runs of letters and digits, or quoted strings when
+ * `quote` is given) and a key's value is the token that follows the key's first appearance.
+ * Keys are looked up rather than paired from the start, so text before the pairs (a date, a
+ * `[INFO]` level) doesn't shift them. A key that isn't one token (it holds a delimiter) could
+ * only match quoted, which the page doesn't show: refused.
+ */
+function lowerAutoKv(t: BoundParseKv, input: Plan, source: Sx): Plan {
+  const span = t.span;
+  const o = t.options;
+  const other = Object.keys(o).find((k) => k !== 'quote' && k !== 'escape');
+  if (other !== undefined) return unsupported(`parse-kv option ${other} without delimiters`, span);
+  const quotes = o['quote'] ?? '';
+  const e = o['escape'] ?? '';
+  if ([...quotes].length > 2 || [...e].length > 1 || (e !== '' && quotes === ''))
+    return unsupported('parse-kv with these quote/escape options', span);
+  const odd = t.columns.find((c) => !/^[\p{L}\p{Nd}]+$/u.test(c.name));
+  if (odd !== undefined)
+    return unsupported(`parse-kv without delimiters and key '${odd.name}' (not only letters and digits)`, span);
+  const str = (v: string): Sx => ({ k: 'lit', type: 'string', value: v });
+  const pairs: Sx = {
+    k: 'op',
+    op: 'kv_adjacent',
+    args: [
+      asText(source, span),
+      str(`${quotedAlt(quotes, e)}${TERM}`),
+      str(quotes),
+      str(e === '' ? '' : `${reEscape(e)}(.)`),
+    ],
+    type: 'unknown',
+    span,
+  };
+  return extractKeys(t, input, pairs);
+}
+
+/** `q1 (escaped char | not q2)* q2|` for one quote pair (optionally with an escape); '' without quotes. */
+function quotedAlt(quotes: string, e: string): string {
+  if (quotes === '') return '';
+  const q1 = [...quotes][0] ?? '';
+  const q2 = [...quotes][1] ?? q1;
+  return e === ''
+    ? `${reEscape(q1)}[^${cls(q2)}]*${reEscape(q2)}|`
+    : `${reEscape(q1)}(?:${reEscape(e)}.|[^${cls(q2)}${cls(e)}])*${reEscape(q2)}|`;
+}
+
+function asText(source: Sx, span: Span): Sx {
+  return source.type === 'string' ? source : { k: 'op', op: 'cast', args: [source], type: 'string', span };
+}
+
+/** The listed keys' columns from `pairs` (a list of {k, v}): the first pair with the key, converted. */
+function extractKeys(t: BoundParseKv, input: Plan, pairs: Sx): Plan {
+  const span = t.span;
+  const str = (v: string): Sx => ({ k: 'lit', type: 'string', value: v });
   const withPairs: Plan = {
     kind: 'Project',
     input,

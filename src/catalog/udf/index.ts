@@ -15,6 +15,7 @@ import { TEXT_PARSE_UDFS } from './text-parse.js';
 import { BETA_UDFS } from './beta.js';
 import { BUILDSCHEMA_UDFS } from './buildschema.js';
 import { SCHEMA_MERGE_UDFS } from './schema-merge.js';
+import { REDUCE_UDFS } from './reduce.js';
 
 export type { UdfSpec, UdfType, UdfValue } from './types.js';
 export { UdfError } from './types.js';
@@ -37,4 +38,5 @@ export const UDFS: readonly UdfSpec[] = [
   ...BETA_UDFS,
   ...BUILDSCHEMA_UDFS,
   ...SCHEMA_MERGE_UDFS,
+  ...REDUCE_UDFS,
 ];

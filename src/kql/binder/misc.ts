@@ -16,6 +16,7 @@ import { pluginSchema } from './plugins.js';
 import { bindGraphOperator } from './graph.js';
 import { bindScan } from './scan.js';
 import { geoLookupColumns } from './geo-lookup.js';
+import { paramText } from './join.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -184,8 +185,12 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
         span: op.span,
       };
     }
-    case 'Reduce':
-      bindScalar(b, op.by, rs, env);
+    case 'Reduce': {
+      const by = bindScalar(b, op.by, rs, env);
+      const options: Record<string, BoundExpr> = {};
+      for (const w of op.with) options[w.name] = bindScalar(b, w.value, rs, env);
+      const kindParam = op.params.find((p) => p.name === 'kind');
+      const kind = kindParam === undefined ? null : (paramText(kindParam) ?? '?');
       return {
         kind: 'Opaque',
         op: 'reduce',
@@ -196,7 +201,9 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
           { name: 'Representative', type: 'string' },
         ]),
         span: op.span,
+        reduce: { by, kind, options },
       };
+    }
     case 'Search':
     case 'Find': {
       const tables =

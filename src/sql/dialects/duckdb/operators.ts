@@ -211,6 +211,9 @@ export const OPERATORS: Readonly<Record<string, OpTemplate>> = {
     `coalesce(bool_or(coalesce(${arg(a, 0).sql}, false)) OVER (ROWS BETWEEN ${String(arg(a, 2).constant)} PRECEDING AND ${String(arg(a, 1).constant)} FOLLOWING), false)`,
   // schema_merge(rows, preserveOrder): src/sql/lower-schema-merge.ts.
   schema_merge: (a) => `CAST(kql_schema_merge(CAST(${arg(a, 0).sql} AS VARCHAR), ${arg(a, 1).sql}) AS JSON)`,
+  // reduce's groups of the values in scan order (src/sql/lower-reduce.ts); an aggregate.
+  reduce_groups: (a) =>
+    `CAST(kql_reduce(CAST(to_json(list(coalesce(${arg(a, 0).sql}, ''))) AS VARCHAR), ${arg(a, 1).sql}, ${arg(a, 2).sql}) AS JSON)`,
   '+': add,
   '-': sub,
   '*': mul,

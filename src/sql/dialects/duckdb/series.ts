@@ -46,26 +46,39 @@ export const SERIES_OPERATORS: Readonly<Record<string, OpTemplate>> = {
 const sqlLit = (x: SqlArg) => x.sql;
 
 /**
+ * A parse-kv key or value: trimmed when `doTrim`; when quoted (quotes = open+close chars, ''
+ * for none) its quotes are removed and its escapes (`esc`: a regex whose group 1 is the
+ * escaped char, '' for none) undone.
+ */
+function kvClean(z: string, quotes: SqlArg, esc: SqlArg, doTrim: boolean): string {
+  const t = doTrim ? `trim(${z})` : z;
+  if (String(quotes.constant ?? '') === '') return t;
+  const inner = `${t}[2:-2]`;
+  const unesc = esc.constant === '' ? inner : `regexp_replace(${inner}, ${esc.sql}, '\\1', 'g')`;
+  return `(CASE WHEN len(${t}) >= 2 AND starts_with(${t}, ${quotes.sql}[1]) AND ends_with(${t}, ${quotes.sql}[-1]) THEN ${unesc} ELSE ${t} END)`;
+}
+
+/**
  * parse-kv: `kv_pairs(src, pieceRe, splitRe, quotes, escape, trim)` lists {k, v} of every
- * piece that splits into key and value; `kv_get(pairs, key)` the first value for a key.
- * Quoted keys/values (quotes = open+close chars, '' for none) lose their quotes, and escapes
- * (`esc`: a regex whose group 1 is the escaped char, '' for none) are undone.
+ * piece that splits into key and value; `kv_adjacent(src, tokenRe, quotes, escape)` pairs
+ * every token with the next one (auto-detected delimiters: a key's value is the token after
+ * it); `kv_get(pairs, key)` the first value for a key.
  */
 export const KV_OPERATORS: Readonly<Record<string, OpTemplate>> = {
   kv_pairs: (a) => {
-    const [s, piece, split, quotes, esc] = a.map(sqlLit);
-    const q = String(arg(a, 3).constant ?? '');
-    const doTrim = arg(a, 5).constant === true;
-    const clean = (z: string) => {
-      const t = doTrim ? `trim(${z})` : z;
-      if (q === '') return t;
-      const inner = `${t}[2:-2]`;
-      const unesc = arg(a, 4).constant === '' ? inner : `regexp_replace(${inner}, ${esc ?? "''"}, '\\1', 'g')`;
-      return `(CASE WHEN len(${t}) >= 2 AND starts_with(${t}, ${quotes ?? "''"}[1]) AND ends_with(${t}, ${quotes ?? "''"}[-1]) THEN ${unesc} ELSE ${t} END)`;
-    };
+    const [s, piece, split] = a.map(sqlLit);
+    const clean = (z: string) => kvClean(z, arg(a, 3), arg(a, 4), arg(a, 5).constant === true);
     return (
       `list_transform(list_filter(regexp_extract_all(${s ?? ''}, ${piece ?? ''}), x -> regexp_matches(x, ${split ?? ''})), ` +
       `x -> struct_pack(k := ${clean(`regexp_extract(x, ${split ?? ''}, 1)`)}, v := ${clean(`regexp_extract(x, ${split ?? ''}, 2)`)}))`
+    );
+  },
+  kv_adjacent: (a) => {
+    const clean = (z: string) => kvClean(z, arg(a, 2), arg(a, 3), false);
+    // The token list is a lambda parameter so the regex runs once per row.
+    return (
+      `list_transform([regexp_extract_all(${arg(a, 0).sql}, ${arg(a, 1).sql})], ` +
+      `t -> list_transform(range(1, len(t)), i -> struct_pack(k := ${clean('t[i]')}, v := ${clean('t[i + 1]')})))[1]`
     );
   },
   kv_get: (a) => `list_filter(${arg(a, 0).sql}, e -> e.k = ${arg(a, 1).sql})[1].v`,
