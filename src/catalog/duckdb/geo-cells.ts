@@ -1,8 +1,8 @@
 // DuckDB templates for the grid-cell geo functions (geohash polygons, H3, S2): calls of the
 // JavaScript functions in src/catalog/udf/geo-cells.ts. String results are never null in
 // Kusto (invalid input gives ''), dynamic results are null when the input is invalid.
-// geo_geohash_neighbors and geo_s2cell_neighbors stay null: the cells are known but not the
-// order Kusto lists them in (src/catalog/udf/geo-cells-*.ts explain).
+// geo_geohash_neighbors and geo_s2cell_neighbors list exactly Kusto's cells, in the order of
+// the docs' one example each (src/catalog/udf/geo-cells-*.ts explain).
 import type { SqlArg, SqlTemplate } from '../types.js';
 import { arg, Unsupported } from './render.js';
 import { str } from './string.js';
@@ -74,6 +74,8 @@ export const GEO_CELL_TEMPLATES: Readonly<Record<string, SqlTemplate>> = {
   geo_h3cell_to_central_point: cellToJson('kql_h3cell_to_central_point'),
   geo_h3cell_to_polygon: cellToJson('kql_h3cell_to_polygon'),
   geo_h3cell_neighbors: cellToJson('kql_h3cell_neighbors'),
+  geo_geohash_neighbors: cellToJson('kql_geohash_neighbors'),
+  geo_s2cell_neighbors: cellToJson('kql_s2cell_neighbors'),
   geo_h3cell_children: (args) => {
     const cell = str(arg(args, 0));
     const res = level(args, 1, null, 'H3 resolution');

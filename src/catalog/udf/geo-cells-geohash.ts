@@ -87,24 +87,33 @@ export function encodeGeohash(c: GeohashCell, length: number): string {
 
 /**
  * The (up to 8) cells around a geohash: longitude wraps around the antimeridian, cells past a
- * pole don't exist. The order Kusto returns them in is not known (its docs' order matches no
- * scan of the grid), so this gives a row-by-row scan from the south-west; the DuckDB template
- * stays refused until the order is known.
+ * pole don't exist. Listed as [dlat, dlon] steps in the order the page's one example shows
+ * ('sunny': SW, NW, SE, N, W, NE, E, S); whether Kusto keeps that order for every cell is not
+ * documented (docs/known-differences/engine.md), the set of cells is exact.
  */
+const GEOHASH_STEPS: readonly (readonly [number, number])[] = [
+  [-1, -1],
+  [1, -1],
+  [-1, 1],
+  [1, 0],
+  [0, -1],
+  [1, 1],
+  [0, 1],
+  [-1, 0],
+];
+
 export function geohashNeighbors(h: string): string[] | null {
   const c = parseGeohash(h);
   if (c === null) return null;
   const nx = 2 ** c.lonBits;
   const ny = 2 ** c.latBits;
   const out: string[] = [];
-  for (const dy of [-1, 0, 1]) {
-    for (const dx of [-1, 0, 1]) {
-      const y = c.y + dy;
-      if ((dx === 0 && dy === 0) || y < 0 || y >= ny) continue;
-      const x = (c.x + dx + nx) % nx;
-      const s = encodeGeohash({ ...c, x, y }, h.length);
-      if (s !== h && !out.includes(s)) out.push(s);
-    }
+  for (const [dy, dx] of GEOHASH_STEPS) {
+    const y = c.y + dy;
+    if (y < 0 || y >= ny) continue;
+    const x = (c.x + dx + nx) % nx;
+    const s = encodeGeohash({ ...c, x, y }, h.length);
+    if (s !== h && !out.includes(s)) out.push(s);
   }
   return out;
 }

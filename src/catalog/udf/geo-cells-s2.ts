@@ -59,23 +59,45 @@ export function s2Polygon(token: string): string | null {
 }
 
 /**
- * The cells sharing an edge or a vertex with the cell, in S2's AllNeighbors order. Kusto
- * returns the same cells in an order its docs don't let us derive, so the DuckDB template for
- * geo_s2cell_neighbors stays refused until it is known. (The page's one example, 89c259,
- * lists AllNeighbors' cells with 89c25d moved first and 89c25b/89c2f7 swapped; those pairs
- * are exactly the cells equal modulo 13, which points at a hash-set iteration order, but no
- * insertion order we tried reproduces it, and the geohash page's order is another one.)
+ * The cells sharing an edge or a vertex with the cell. Listed by [di, dj] steps on the cell's
+ * face in the order the page's one example shows (89c259: 89c25d, 89c2f9, ...); whether Kusto
+ * keeps that order for every cell is not documented (its pairs of swapped cells hint at a
+ * hash-set order), the set of cells is exact. Near a cube corner, where stepping across two
+ * faces is ambiguous, S2's own AllNeighbors order is used.
  */
+const S2_STEPS: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [-1, -1],
+  [1, -1],
+  [0, -1],
+  [0, 1],
+  [1, 0],
+  [-1, 0],
+  [-1, 1],
+];
+
 export function s2Neighbors(token: string): string[] | null {
   const id = s2FromToken(token);
   if (id === null) return null;
-  const lib = s2();
-  const out: string[] = [];
-  for (const n of lib.cellid.allNeighbors(id, lib.cellid.level(id))) {
-    const t = lib.cellid.toToken(n);
-    if (n !== id && !out.includes(t)) out.push(t);
+  const ids = s2().cellid;
+  const level = ids.level(id);
+  const all: string[] = [];
+  for (const n of ids.allNeighbors(id, level)) {
+    const t = ids.toToken(n);
+    if (n !== id && !all.includes(t)) all.push(t);
   }
-  return out;
+  const { f, i, j } = ids.faceIJOrientation(id);
+  const size = ids.sizeIJ(level);
+  const i0 = i - (i % size);
+  const j0 = j - (j % size);
+  const stepped: string[] = [];
+  for (const [di, dj] of S2_STEPS) {
+    const n = ids.parent(ids.fromFaceIJWrap(f, i0 + di * size, j0 + dj * size), level);
+    const t = ids.toToken(n);
+    if (n !== id && !stepped.includes(t)) stepped.push(t);
+  }
+  const same = stepped.length === all.length && stepped.every((t) => all.includes(t));
+  return same ? stepped : all;
 }
 
 type Intersects = (cell: S2Cell) => boolean;

@@ -1,7 +1,7 @@
 // Grid-cell geo functions (geohash, H3, S2) as JavaScript scalar functions. Dynamic results
 // travel as JSON text; the templates in src/catalog/duckdb/geo-cells.ts cast them to JSON.
 // Resolutions and levels arrive as DOUBLE so a non-integer is seen (and rejected) as such.
-import { geohashPolygon } from './geo-cells-geohash.js';
+import { geohashNeighbors, geohashPolygon } from './geo-cells-geohash.js';
 import {
   h3CentralPoint,
   h3Children,
@@ -13,7 +13,7 @@ import {
   pointToH3,
   polygonToH3,
 } from './geo-cells-h3.js';
-import { lineToS2, pointToS2, polygonToS2, s2CentralPoint, s2Polygon } from './geo-cells-s2.js';
+import { lineToS2, pointToS2, polygonToS2, s2CentralPoint, s2Neighbors, s2Polygon } from './geo-cells-s2.js';
 import { num, str, type UdfSpec, type UdfValue } from './types.js';
 
 const s = (v: UdfValue | undefined): string => str(v ?? null);
@@ -39,6 +39,14 @@ export const GEO_CELL_UDFS: readonly UdfSpec[] = [
   cellFn('kql_h3cell_to_central_point', 'VARCHAR', h3CentralPoint),
   cellFn('kql_h3cell_to_polygon', 'VARCHAR', h3Polygon),
   cellFn('kql_h3cell_neighbors', 'VARCHAR', h3Neighbors),
+  cellFn('kql_geohash_neighbors', 'VARCHAR', (c) => {
+    const cells = geohashNeighbors(c);
+    return cells === null ? null : JSON.stringify(cells);
+  }),
+  cellFn('kql_s2cell_neighbors', 'VARCHAR', (c) => {
+    const cells = s2Neighbors(c);
+    return cells === null ? null : JSON.stringify(cells);
+  }),
   cellFn('kql_h3cell_children', 'VARCHAR', (c) => h3Children(c, null)),
   {
     name: 'kql_h3cell_children_at',
