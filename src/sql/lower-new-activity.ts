@@ -5,7 +5,9 @@
 // worked example: 4 for 11/1->11/1, 2 for 11/2->11/2, 0 for 11/2->11/3), i.e. first seen after
 // `from`, or in `to` itself; retained: cohort ids seen in `to`; churn: the rest of the cohort;
 // rates over the cohort's size (real division). Windows without records still pair (R=6 of the
-// example). Dimensions, a Lookback table and calendar windows are refused.
+// example). A Lookback table lists ids seen before Start (the page: "all IDs that don't appear
+// in this set are New Users"): its ids, matched by the Id column's name, are in no cohort and
+// never new. Dimensions and calendar windows are refused.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import type { ScalarType } from '../kql/types.js';
 import { activityArgs, binnedIds, joinPlan, project, sxKit } from './lower-activity.js';
@@ -19,9 +21,12 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
   const a = activityArgs(t, 'new_activity_metrics');
   if (typeof a === 'string') return unsupported(a, t.span);
   const { id, time, start, end, step } = a;
-  const [cohort, ...rest] = a.rest;
+  // The lookback table is the last argument (after Cohort and dimensions, which are scalars).
+  const last = a.rest[a.rest.length - 1];
+  const lookback = last?.kind === 'Subquery' ? last : undefined;
+  const [cohort, ...rest] = lookback === undefined ? a.rest : a.rest.slice(0, -1);
   if (rest.length > 0 || Object.keys(t.namedArgs).length > 0)
-    return unsupported('evaluate new_activity_metrics with dimensions or a lookback table', t.span);
+    return unsupported('evaluate new_activity_metrics with dimensions', t.span);
   if (cohort !== undefined && cohort.type !== time.type)
     return unsupported('evaluate new_activity_metrics with a Cohort not of the timeline type', t.span);
   const [outFrom, outTo, outNew, outRet, outChurn, outRetRate, outChurnRate] = t.schema.columns;
@@ -40,7 +45,7 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
     t.span,
   );
   const seen: Plan = { kind: 'Distinct', input: inRange, columns: inRange.columns };
-  const firsts: Plan = {
+  let firsts: Plan = {
     kind: 'Aggregate',
     input: seen,
     keys: [{ name: '__fid', expr: col('__id', it) }],
@@ -50,6 +55,21 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
       { name: '__f', type: tt },
     ],
   };
+  if (lookback !== undefined) {
+    const lb = lowerTable(lookback.table, cx);
+    const lid = lb.columns.find((c) => c.name === id.name);
+    if (lid === undefined)
+      return unsupported(`evaluate new_activity_metrics with a lookback table without a '${id.name}' column`, t.span);
+    const known: Plan = project(lb, [{ name: '__lid', expr: col(lid.name, lid.type) }]);
+    firsts = joinPlan(
+      'leftanti',
+      firsts,
+      { kind: 'Distinct', input: known, columns: known.columns },
+      [{ left: col('__fid', it), right: col('__lid', lid.type) }],
+      null,
+      firsts.columns.map((c) => ({ name: c.name, side: 'left' as const, source: c.name, type: c.type })),
+    );
+  }
   const presence = joinPlan(
     'inner',
     seen,
