@@ -11,6 +11,8 @@ import { mdeSchemaMap } from '../schema/index.js';
 
 export interface CheckOptions {
   readonly schema?: ReadonlyMap<string, TableSchema>;
+  /** bag_unpack keys read from the data, by the operator's span start (the engine supplies them). */
+  readonly bagKeys?: ReadonlyMap<number, readonly string[]>;
 }
 
 export interface CheckResult {
@@ -21,15 +23,17 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Result columns of the last tabular statement; null when there is none or the query has errors. */
   readonly columns: readonly Column[] | null;
+  /** bag_unpack operators whose columns depend on data (span starts): later names may not bind. */
+  readonly pendingBagUnpacks: readonly number[];
 }
 
 export function check(text: string, opts: CheckOptions = {}): CheckResult {
   const parsed = parse(text);
   const schema = opts.schema ?? mdeSchemaMap();
-  const { bound, diagnostics } = bindQuery(parsed.query, schema);
+  const { bound, diagnostics, pendingBagUnpacks } = bindQuery(parsed.query, schema, opts.bagKeys);
   // Binding a tree with syntax errors still helps (unknown names are reported), but only
   // binding diagnostics outside the broken region would be trustworthy; keep them all.
   const all = [...parsed.diagnostics, ...diagnostics];
   const columns = hasErrors(all) || bound === null || bound.result === null ? null : bound.result.schema.columns;
-  return { query: parsed.query, bound, diagnostics: all, columns };
+  return { query: parsed.query, bound, diagnostics: all, columns, pendingBagUnpacks };
 }

@@ -6,6 +6,7 @@ import type { Column, TableSchema } from '../kql/types.js';
 import type { Dialect } from './dialect.js';
 import { TranslationError, UNSUPPORTED_CONSTRUCT } from './diagnostics.js';
 import { lowerQuery, NeedsBagKeys } from './lower.js';
+import { bagUnpackProbe, checkBagUnpacks } from './lower-bag-unpack.js';
 import type { Plan } from './plan.js';
 
 export interface CompileOptions {
@@ -60,7 +61,7 @@ export function scannedTables(p: Plan, out = new Set<string>()): Set<string> {
 export function compileKql(text: string, opts: CompileOptions): CompileResult {
   let res;
   try {
-    res = check(text, { schema: opts.schema });
+    res = check(text, { schema: opts.schema, ...(opts.bagKeys === undefined ? {} : { bagKeys: opts.bagKeys }) });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     return {
@@ -74,13 +75,25 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
       ],
     };
   }
-  if (hasErrors(res.diagnostics) || res.bound === null) return { ok: false, diagnostics: res.diagnostics };
+  if (res.bound === null) return { ok: false, diagnostics: res.diagnostics };
+  // Names after a bag_unpack whose keys are not read yet don't bind: its input alone is lowered
+  // to read the keys, then the query binds again with them. Errors in that input are reported
+  // as they are; so are errors that remain once every bag_unpack has its keys.
+  const failed = hasErrors(res.diagnostics);
+  if (failed && res.pendingBagUnpacks.length === 0) return { ok: false, diagnostics: res.diagnostics };
   try {
+    checkBagUnpacks(res.bound);
+    if (failed) {
+      // Only the first pending bag_unpack's input is lowered: the rest did not bind.
+      const probe = bagUnpackProbe(res.bound, res.pendingBagUnpacks[0]!, opts.bagKeys);
+      if (probe === null) return { ok: false, diagnostics: res.diagnostics };
+      throw probe;
+    }
     const plan = lowerQuery(res.bound, opts.bagKeys);
     const sql = opts.dialect.toSql(plan, { nowNs: opts.nowNs });
     return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };
   } catch (err) {
-    if (err instanceof TranslationError) return { ok: false, diagnostics: [err.diagnostic] };
+    if (err instanceof TranslationError) return { ok: false, diagnostics: failed ? res.diagnostics : [err.diagnostic] };
     if (err instanceof NeedsBagKeys && err.what === 'values') {
       const cols = [{ name: '__bag', type: 'string' as const }];
       const probe: Plan = {
@@ -103,6 +116,7 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
         sql: opts.dialect.bagKeysSql(opts.dialect.toSql(probe, { nowNs: opts.nowNs }), '__bag'),
       };
     }
+    if (failed) return { ok: false, diagnostics: res.diagnostics };
     throw err;
   }
 }

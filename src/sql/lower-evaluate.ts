@@ -2,6 +2,7 @@
 // (scan, partition, top-nested, reduce): each dispatches to its own lowering.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import { unsupported } from './lower-scalar.js';
+import { unpackItems, unpackOptions } from '../kql/binder/bag-unpack.js';
 import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
 import { lowerIpLookup } from './lower-lookup.js';
 import { lowerGeoLookup } from './lower-geo-lookup.js';
@@ -67,14 +68,6 @@ export function lowerOpaque(t: BoundOpaque, input: BoundTable, cx: Ctx, scalar: 
   return null;
 }
 
-/** ignoredProperties: a constant array of names ([] when absent, null when not constant). */
-function ignoredNames(e: BoundExpr | undefined): string[] | null {
-  if (e === undefined) return [];
-  if (e.kind !== 'DynamicLiteral' || !Array.isArray(e.value)) return null;
-  const names: readonly unknown[] = e.value;
-  return names.every((n): n is string => typeof n === 'string') ? [...names] : null;
-}
-
 /**
  * bag_unpack with a declared output schema: exactly the declared columns (`*` = the input's
  * other columns), each declared one read from the bag and converted to its declared type.
@@ -96,55 +89,36 @@ function declaredBagUnpack(t: BoundEvaluate, input: Plan, bag: Sx, prefix: strin
 }
 
 function lowerBagUnpack(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx): Plan {
-  const ignored = ignoredNames(t.namedArgs['ignoredProperties'] ?? t.args[3]);
-  if (ignored === null) return unsupported('bag_unpack with non-constant ignoredProperties', t.span);
+  const opts = unpackOptions(t.args, t.namedArgs);
+  if (opts === null) return unsupported('bag_unpack with non-constant ignoredProperties', t.span);
   if (t.declaredSchema === true) {
     const first = t.args[0];
     if (first === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
-    const p = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
-    const pre = p !== undefined && p.kind === 'Literal' && typeof p.value === 'string' ? p.value : '';
-    return declaredBagUnpack(t, lowerTable(t.input, cx), scalar(first), pre, ignored);
+    return declaredBagUnpack(t, lowerTable(t.input, cx), scalar(first), opts.prefix, opts.ignored);
   }
-  let top: BoundTable | null = cx.result;
-  while (top !== null && top !== t && top.kind === 'PassThrough') top = top.input;
-  if (top !== t)
-    return unsupported('evaluate bag_unpack followed by other operators (its columns depend on the data)', t.span);
   const bagArg = t.args[0];
   if (bagArg === undefined) return unsupported('evaluate bag_unpack without a column', t.span);
   const input = lowerTable(t.input, cx);
   const bag = scalar(bagArg);
+  // The engine reads the keys from the data, then binds and lowers the query again with them
+  // (the binder gave the operators after this one the same columns: src/kql/binder/bag-unpack.ts).
   const keys = cx.bagKeys.get(t.span.start);
   if (keys === undefined) throw new NeedsBagKeys(t.span.start, input, bag);
-  const prefixArg = t.args[1] ?? t.namedArgs['OutputColumnPrefix'];
-  const prefix =
-    prefixArg !== undefined && prefixArg.kind === 'Literal' && typeof prefixArg.value === 'string'
-      ? prefixArg.value
-      : '';
-  const conflictArg = t.namedArgs['columnsConflict'];
-  const conflict =
-    conflictArg !== undefined && conflictArg.kind === 'Literal' && typeof conflictArg.value === 'string'
-      ? conflictArg.value
-      : 'error';
   const kept = input.columns.filter((c) => !(bagArg.kind === 'Column' && c.name === bagArg.name));
-  const names = new Set(kept.map((c) => c.name));
-  const fresh = keys.filter((k) => !ignored.includes(k)).map((k) => ({ key: k, name: `${prefix}${k}` }));
-  const clash = fresh.filter((f) => names.has(f.name));
-  if (clash.length > 0 && conflict === 'error')
-    return unsupported(`bag_unpack producing existing column '${clash[0]?.name ?? ''}' (use columnsConflict)`, t.span);
-  const clashing = new Set(clash.map((c) => c.name));
+  const items = unpackItems(kept, keys, opts);
+  if ('clash' in items)
+    return unsupported(`bag_unpack producing existing column '${items.clash}' (use columnsConflict)`, t.span);
   const get = (key: string): Sx => ({
     k: 'path',
     target: bag,
     steps: [{ k: 'lit', type: 'string', value: key }],
     type: 'dynamic',
   });
-  // replace_source: a replaced column keeps its position; keep_source drops the new one.
-  const items: NamedSx[] = kept.map((c) => {
-    const f = conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
-    return f === undefined ? { name: c.name, expr: col(c.name, c.type) } : { name: c.name, expr: get(f.key) };
-  });
-  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, expr: get(f.key) });
-  return { kind: 'Project', input, items, columns: items.map((i) => ({ name: i.name, type: i.expr.type })) };
+  const named: NamedSx[] = items.map((i) => ({
+    name: i.name,
+    expr: i.key === null ? col(i.name, i.type) : get(i.key),
+  }));
+  return { kind: 'Project', input, items: named, columns: named.map((i) => ({ name: i.name, type: i.expr.type })) };
 }
 
 /**

@@ -17,8 +17,6 @@ import { col, passThrough, type NamedSx, type Plan, type SortKey, type Sx } from
 export interface Ctx {
   readonly lets: Map<number, Plan>;
   implicit: Plan | null;
-  /** The node whose rows are the query result (bag_unpack is only exact there). */
-  readonly result: BoundTable | null;
   /** bag_unpack keys discovered from the data, by the operator's span start. */
   readonly bagKeys: ReadonlyMap<number, readonly string[]>;
 }
@@ -124,6 +122,8 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         columns,
       );
     case 'Extend': {
+      // The input first: a bag_unpack in it may need its keys read before anything else.
+      const input = lowerTable(t.input, cx);
       const defs = new Map(t.columns.map((c) => [c.name, c]));
       const items = columns.map((c) => {
         const d = defs.get(c.name);
@@ -132,7 +132,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
           expr: d === undefined ? col(c.name, c.type) : scalar(d.expr, cx, t.input.schema.columns),
         };
       });
-      return project(lowerTable(t.input, cx), items, columns);
+      return project(input, items, columns);
     }
     case 'Sort':
       return { kind: 'Sort', input: lowerTable(t.input, cx), keys: t.keys.map((k) => key(k, cx)), columns };
@@ -365,7 +365,7 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
 
 /** The plan of a bound query's result. */
 export function lowerQuery(q: BoundQuery, bagKeys: ReadonlyMap<number, readonly string[]> = new Map()): Plan {
-  const cx: Ctx = { lets: new Map(), implicit: null, result: q.result, bagKeys };
+  const cx: Ctx = { lets: new Map(), implicit: null, bagKeys };
   if (q.result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
   return lowerTable(q.result, cx);
 }

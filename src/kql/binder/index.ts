@@ -12,10 +12,16 @@ import { bindValue } from './expr.js';
 export interface BindResult {
   readonly bound: BoundQuery | null;
   readonly diagnostics: readonly Diagnostic[];
+  /** Span starts of bag_unpack operators whose output columns depend on data not given. */
+  readonly pendingBagUnpacks: readonly number[];
 }
 
-export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>): BindResult {
-  const b = new Binder(tables);
+export function bindQuery(
+  query: Query,
+  tables: ReadonlyMap<string, TableSchema>,
+  bagKeys?: ReadonlyMap<number, readonly string[]>,
+): BindResult {
+  const b = new Binder(tables, bagKeys);
   try {
     const env = new Env(null);
     const results: BoundTable[] = [];
@@ -68,10 +74,10 @@ export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>
       lets: b.lets,
       parameters,
     };
-    return { bound, diagnostics: b.diagnostics };
+    return { bound, diagnostics: b.diagnostics, pendingBagUnpacks: b.pendingBagUnpacks };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     b.report(codes.INTERNAL_BINDER_ERROR, { detail }, query.span);
-    return { bound: null, diagnostics: b.diagnostics };
+    return { bound: null, diagnostics: b.diagnostics, pendingBagUnpacks: b.pendingBagUnpacks };
   }
 }

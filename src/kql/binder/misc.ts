@@ -17,6 +17,7 @@ import { bindGraphOperator } from './graph.js';
 import { bindScan } from './scan.js';
 import { geoLookupColumns } from './geo-lookup.js';
 import { paramText } from './join.js';
+import { unpackItems, unpackOptions } from './bag-unpack.js';
 
 function sortKey(b: Binder, s: SortItem, rs: RowScope, env: Env): BoundSortKey {
   const direction = s.direction ?? 'desc';
@@ -234,6 +235,30 @@ export function bindMiscOperator(b: Binder, op: Operator, inputOrNull: BoundTabl
   }
 }
 
+/**
+ * bag_unpack's columns come from the data: with the keys the engine read, the unpacked columns
+ * (so the operators after it bind); without them, the analyser's view, and the operator is
+ * recorded as pending so the engine can read its keys and bind again.
+ */
+function unpacked(
+  b: Binder,
+  plugin: string,
+  at: number,
+  args: readonly BoundExpr[],
+  named: Readonly<Record<string, BoundExpr>>,
+  columns: readonly Column[],
+): readonly Column[] {
+  if (plugin !== 'bag_unpack') return columns;
+  const keys = b.bagKeys.get(at);
+  const opts = unpackOptions(args, named);
+  if (keys === undefined || opts === null) {
+    if (keys === undefined) b.pendingBagUnpacks.push(at);
+    return columns;
+  }
+  const items = unpackItems(columns, keys, opts);
+  return 'clash' in items ? columns : items.map((i) => ({ name: i.name, type: i.type }));
+}
+
 function bindEvaluate(
   b: Binder,
   op: Extract<Operator, { kind: 'Evaluate' }>,
@@ -284,7 +309,10 @@ function bindEvaluate(
     lookupPlugin && tables[0] !== undefined
       ? withColumns(inp.schema.columns, geoLookupColumns(name, tables[0].schema.columns, args, namedArgs))
       : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
-  const declared = op.schema === undefined ? columns : declaredSchema(op.schema, columns);
+  const declared =
+    op.schema === undefined
+      ? unpacked(b, name, op.span.start, args, namedArgs, columns)
+      : declaredSchema(op.schema, columns);
   return {
     kind: 'Evaluate',
     input: inp,

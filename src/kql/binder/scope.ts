@@ -59,7 +59,14 @@ export class Binder {
   /** Guards runaway recursion through user functions. */
   depth = 0;
 
-  constructor(readonly tables: ReadonlyMap<string, TableSchema>) {}
+  /** bag_unpack operators (by span start) whose columns could not be known without data. */
+  readonly pendingBagUnpacks: number[] = [];
+
+  constructor(
+    readonly tables: ReadonlyMap<string, TableSchema>,
+    /** bag_unpack keys read from the data by the engine, by the operator's span start. */
+    readonly bagKeys: ReadonlyMap<number, readonly string[]> = new Map(),
+  ) {}
 
   report<P>(def: DiagnosticDef<P>, params: P, span: Span, hint?: string): void {
     this.diagnostics.push(diagnostic(def, params, span, hint));
