@@ -76,6 +76,8 @@ export interface BoundGraphMatch {
   readonly where: BoundExpr | null;
   /** Over the derived columns; the node's schema. */
   readonly project: readonly BoundColumnDef[];
+  /** `partitioned-by X (graph-match ... | take N)`: at most N matches per partition. */
+  readonly limitPerPartition?: BoundExpr;
   readonly schema: TableSchema;
   readonly span: Span;
 }

@@ -40,6 +40,7 @@ export function lowerGraphMatch(t: BoundGraphMatch, lw: GraphLowering): Plan {
     shortest: t.shortest,
     derived,
     where: t.where === null ? null : lw.scalar(t.where),
+    limitPerPartition: t.limitPerPartition === undefined ? null : lw.scalar(t.limitPerPartition),
     columns: derived.map((d) => ({ name: d.name, type: d.type })),
   };
   return {

@@ -25,6 +25,8 @@ export type GraphPlanNode =
       readonly shortest: 'any' | 'all' | null;
       readonly derived: readonly { readonly name: string; readonly type: ScalarType; readonly def: GraphDerivedPlan }[];
       readonly where: Sx | null;
+      /** At most this many matches per partition (a take inside `partitioned-by`). */
+      readonly limitPerPartition: Sx | null;
       /** The derived columns. */
       readonly columns: readonly Column[];
     }
@@ -51,5 +53,6 @@ export function graphPlanText(p: GraphPlanNode): string {
         .join(''),
     )
     .join(', ');
-  return `GraphMatch ${pattern} cycles=${p.cycles}${p.shortest === null ? '' : ` shortest=${p.shortest}`}`;
+  const limit = p.limitPerPartition === null ? '' : ' limit-per-partition';
+  return `GraphMatch ${pattern} cycles=${p.cycles}${p.shortest === null ? '' : ` shortest=${p.shortest}`}${limit}`;
 }

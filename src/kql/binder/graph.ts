@@ -147,8 +147,10 @@ function bindMakeGraph(b: Binder, op: MakeGraphOp, input: BoundTable, env: Env):
   SHAPES.set(graph, { ...shape, partition, undirected: shape.undirected || !inAll });
   const body = bindTable(b, op.partitionedBy.body, env, graph);
   // Each partition's results are unioned, which is what one matcher over all partitions
-  // gives; operators after the graph operator would apply per partition, so those stay Opaque.
+  // gives; operators after the graph operator would apply per partition, so those stay Opaque,
+  // except a take/limit right after graph-match, which becomes a limit per partition.
   if (body.kind === 'GraphMatch' || body.kind === 'GraphTable') return body;
+  if (body.kind === 'Take' && body.input.kind === 'GraphMatch') return { ...body.input, limitPerPartition: body.count };
   return { kind: 'Opaque', op: 'make-graph', input, schema: body.schema, span: op.span };
 }
 

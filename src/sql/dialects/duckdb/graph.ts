@@ -238,5 +238,11 @@ export function emitGraph(p: GraphPlanNode, em: GraphEmitter): string {
       : ` QUALIFY ${rank} OVER (PARTITION BY __kp, __ks, __ke ORDER BY __klen${p.shortest === 'any' ? ', __keids' : ''}) = 1`;
   const out = p.columns.map((c) => q(c.name)).join(', ');
   const all = [...graphCtes(g, em), ...ctes];
-  return `WITH RECURSIVE ${all.join(', ')} SELECT ${out === '' ? '1 AS "__empty"' : out} FROM (${rows})${where}${qualify}`;
+  const matches = `SELECT * FROM (${rows})${where}${qualify}`;
+  // take N inside partitioned-by: any N matches of each partition (__kp is null without one).
+  const limited =
+    p.limitPerPartition === null
+      ? matches
+      : `SELECT * FROM (${matches}) QUALIFY row_number() OVER (PARTITION BY __kp) <= ${em.scalar(p.limitPerPartition, '')}`;
+  return `WITH RECURSIVE ${all.join(', ')} SELECT ${out === '' ? '1 AS "__empty"' : out} FROM (${limited})`;
 }
