@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { diagnostic } from '../kql/diagnostics/diagnostic.js';
-import type { Column, ScalarType, TableSchema } from '../kql/types.js';
+import { SCALAR_TYPES, type Column, type ScalarType, type TableSchema } from '../kql/types.js';
+import type { BagKey } from '../kql/binder/bag-unpack.js';
 import { mdeSchemaMap } from '../schema/index.js';
 import { compileKql, scannedTables } from '../sql/compile.js';
 import type { Dialect } from '../sql/dialect.js';
@@ -59,6 +60,10 @@ export interface Explained {
   readonly columns: readonly Column[];
 }
 
+/** A discovered key's type as the discovery query spells it (anything unexpected: dynamic). */
+function scalarType(t: string): ScalarType {
+  return (SCALAR_TYPES as readonly string[]).includes(t) ? (t as ScalarType) : 'dynamic';
+}
 export class DuckDbBackend implements Backend {
   readonly name = 'duckdb';
   private schemaCache: ReadonlyMap<string, TableSchema> | null = null;
@@ -125,7 +130,7 @@ export class DuckDbBackend implements Backend {
   async explain(kql: string, options: QueryOptions = {}): Promise<Explained> {
     const { text, shift } = withParams(kql, options.params);
     const nowNs = dateToNs(options.now ?? new Date());
-    const bagKeys = new Map<number, readonly string[]>();
+    const bagKeys = new Map<number, readonly BagKey[]>();
     for (let round = 0; ; round++) {
       const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs, bagKeys });
       if (c.ok === false) throw new QueryError(shiftDiagnostics(c.diagnostics, shift, kql.length), kql);
@@ -136,9 +141,10 @@ export class DuckDbBackend implements Backend {
             kql,
           );
         const rows = await this.run(c.sql, kql);
+        // Bag keys come with their type; partition values alone (as strings).
         bagKeys.set(
           c.at,
-          rows.map((r) => String(r[0])),
+          rows.map((r) => ({ name: String(r[0]), type: r.length > 1 ? scalarType(String(r[1])) : 'string' })),
         );
         continue;
       }

@@ -7,12 +7,13 @@ import { hasErrors } from './diagnostics/diagnostic.js';
 import type { Column, TableSchema } from './types.js';
 import { parse } from './parse.js';
 import { bindQuery } from './binder/index.js';
+import type { BagKeys } from './binder/bag-unpack.js';
 import { mdeSchemaMap } from '../schema/index.js';
 
 export interface CheckOptions {
   readonly schema?: ReadonlyMap<string, TableSchema>;
   /** bag_unpack keys read from the data, by the operator's span start (the engine supplies them). */
-  readonly bagKeys?: ReadonlyMap<number, readonly string[]>;
+  readonly bagKeys?: BagKeys;
 }
 
 export interface CheckResult {

@@ -8,13 +8,14 @@ import { TranslationError, UNSUPPORTED_CONSTRUCT } from './diagnostics.js';
 import { lowerQuery, NeedsBagKeys } from './lower.js';
 import { bagUnpackProbe, checkBagUnpacks } from './lower-bag-unpack.js';
 import type { Plan } from './plan.js';
+import type { BagKeys } from '../kql/binder/bag-unpack.js';
 
 export interface CompileOptions {
   readonly schema: ReadonlyMap<string, TableSchema>;
   readonly dialect: Dialect;
   readonly nowNs: bigint;
   /** Keys found by earlier discovery rounds (see `discover`). */
-  readonly bagKeys?: ReadonlyMap<number, readonly string[]>;
+  readonly bagKeys?: BagKeys;
 }
 
 export type CompileResult =
@@ -76,19 +77,19 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
     };
   }
   if (res.bound === null) return { ok: false, diagnostics: res.diagnostics };
-  // Names after a bag_unpack whose keys are not read yet don't bind: its input alone is lowered
-  // to read the keys, then the query binds again with them. Errors in that input are reported
-  // as they are; so are errors that remain once every bag_unpack has its keys.
+  // A bag_unpack's columns come from the data: its input alone is lowered to read the keys, then
+  // the query binds again with them (names after it don't bind before). Errors in that input are
+  // reported as they are; so are errors that remain once every bag_unpack has its keys.
   const failed = hasErrors(res.diagnostics);
   if (failed && res.pendingBagUnpacks.length === 0) return { ok: false, diagnostics: res.diagnostics };
   try {
     checkBagUnpacks(res.bound);
-    if (failed) {
-      // Only the first pending bag_unpack's input is lowered: the rest did not bind.
-      const probe = bagUnpackProbe(res.bound, res.pendingBagUnpacks[0]!, opts.bagKeys);
-      if (probe === null) return { ok: false, diagnostics: res.diagnostics };
-      throw probe;
-    }
+    // Only the first pending bag_unpack's input is lowered: what follows it may not have bound,
+    // and some operators (getschema) never lower their input at all.
+    const pending = res.pendingBagUnpacks[0];
+    const probe = pending === undefined ? null : bagUnpackProbe(res.bound, pending, opts.bagKeys);
+    if (probe !== null) throw probe;
+    if (failed) return { ok: false, diagnostics: res.diagnostics };
     const plan = lowerQuery(res.bound, opts.bagKeys);
     const sql = opts.dialect.toSql(plan, { nowNs: opts.nowNs });
     return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };

@@ -2,6 +2,7 @@
 // that may not have bound past it (its columns come from the data), and refusing a bag_unpack
 // that would need two sets of keys.
 import type { BoundQuery, BoundTable } from '../kql/bound.js';
+import type { BagKeys } from '../kql/binder/bag-unpack.js';
 import { lowerScalar, unsupported } from './lower-scalar.js';
 import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
 
@@ -44,11 +45,7 @@ function findBagUnpack(root: unknown, at: number, seen = new Set<object>()): Bou
  * The key discovery for the bag_unpack at `at`, from its input alone: used when the rest of the
  * query can't bind before its keys are known (names of unpacked columns after it).
  */
-export function bagUnpackProbe(
-  q: BoundQuery,
-  at: number,
-  bagKeys: ReadonlyMap<number, readonly string[]> = new Map(),
-): NeedsBagKeys | null {
+export function bagUnpackProbe(q: BoundQuery, at: number, bagKeys: BagKeys = new Map()): NeedsBagKeys | null {
   const t = findBagUnpack(q, at);
   if (t === null || t.kind !== 'Evaluate' || t.args[0] === undefined) return null;
   const cx: Ctx = { lets: new Map(), implicit: null, bagKeys };

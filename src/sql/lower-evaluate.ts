@@ -1,6 +1,7 @@
 // Plug-ins (`evaluate`) and the operators bound as Opaque that the engine can still run
 // (scan, partition, top-nested, reduce): each dispatches to its own lowering.
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
+import type { ScalarType } from '../kql/types.js';
 import { unsupported } from './lower-scalar.js';
 import { unpackItems, unpackOptions } from '../kql/binder/bag-unpack.js';
 import { lowerTable, NeedsBagKeys, type Ctx } from './lower.js';
@@ -114,9 +115,12 @@ function lowerBagUnpack(t: BoundEvaluate, cx: Ctx, scalar: (e: BoundExpr) => Sx)
     steps: [{ k: 'lit', type: 'string', value: key }],
     type: 'dynamic',
   });
+  // A key whose values share one type is a column of that type (bag-unpack-plugin.md).
+  const typed = (key: string, type: ScalarType): Sx =>
+    type === 'dynamic' ? get(key) : { k: 'op', op: 'cast', args: [get(key)], type, span: t.span };
   const named: NamedSx[] = items.map((i) => ({
     name: i.name,
-    expr: i.key === null ? col(i.name, i.type) : get(i.key),
+    expr: i.key === null ? col(i.name, i.type) : typed(i.key, i.type),
   }));
   return { kind: 'Project', input, items: named, columns: named.map((i) => ({ name: i.name, type: i.expr.type })) };
 }

@@ -45,7 +45,7 @@ export function lowerPartition(
     span,
   };
   const at = discoveryKey(cx, span);
-  const keys = cx.bagKeys.get(at);
+  const keys = cx.bagKeys.get(at)?.map((k) => k.name);
   if (keys === undefined) throw new NeedsBagKeys(at, input, keyText, 'values');
   if (keys.length > MAX_PARTITIONS) return unsupported(`partition into more than ${MAX_PARTITIONS} partitions`, span);
   if (keys.length === 0) return { kind: 'Values', columns, rows: [] };

@@ -1,5 +1,6 @@
 // Bound tabular tree -> relational plan. Operator shapes (output columns, join outputs,
 // union mappings, summarize names) come precomputed from the binder.
+import type { BagKeys } from '../kql/binder/bag-unpack.js';
 import type { BoundExpr, BoundQuery, BoundTable } from '../kql/bound.js';
 import { diagnostic } from '../kql/diagnostics/diagnostic.js';
 import type { Column } from '../kql/types.js';
@@ -18,7 +19,7 @@ export interface Ctx {
   readonly lets: Map<number, Plan>;
   implicit: Plan | null;
   /** bag_unpack keys discovered from the data, by the operator's span start. */
-  readonly bagKeys: ReadonlyMap<number, readonly string[]>;
+  readonly bagKeys: BagKeys;
 }
 
 /** Thrown when bag_unpack needs its keys from the data: run `input`'s bag expression first. */
@@ -364,7 +365,7 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
 }
 
 /** The plan of a bound query's result. */
-export function lowerQuery(q: BoundQuery, bagKeys: ReadonlyMap<number, readonly string[]> = new Map()): Plan {
+export function lowerQuery(q: BoundQuery, bagKeys: BagKeys = new Map()): Plan {
   const cx: Ctx = { lets: new Map(), implicit: null, bagKeys };
   if (q.result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
   return lowerTable(q.result, cx);

@@ -4,6 +4,15 @@
 import type { BoundExpr } from '../bound.js';
 import type { Column, ScalarType } from '../types.js';
 
+/** A key found in the data and the Kusto type of its values (dynamic when they differ). */
+export interface BagKey {
+  readonly name: string;
+  readonly type: ScalarType;
+}
+
+/** Discovered keys by the bag_unpack's span start (for `partition`: the key values, as strings). */
+export type BagKeys = ReadonlyMap<number, readonly BagKey[]>;
+
 export interface UnpackOptions {
   readonly prefix: string;
   readonly ignored: readonly string[];
@@ -49,18 +58,20 @@ export function unpackOptions(
  */
 export function unpackItems(
   kept: readonly Column[],
-  keys: readonly string[],
+  keys: readonly BagKey[],
   o: UnpackOptions,
 ): readonly UnpackItem[] | { readonly clash: string } {
   const names = new Set(kept.map((c) => c.name));
-  const fresh = keys.filter((k) => !o.ignored.includes(k)).map((k) => ({ key: k, name: `${o.prefix}${k}` }));
+  const fresh = keys
+    .filter((k) => !o.ignored.includes(k.name))
+    .map((k) => ({ key: k.name, name: `${o.prefix}${k.name}`, type: k.type }));
   const clash = fresh.filter((f) => names.has(f.name));
   if (clash.length > 0 && o.conflict === 'error') return { clash: clash[0]!.name };
   const clashing = new Set(clash.map((c) => c.name));
   const items: UnpackItem[] = kept.map((c) => {
     const f = o.conflict === 'replace_source' ? fresh.find((x) => x.name === c.name) : undefined;
-    return f === undefined ? { name: c.name, key: null, type: c.type } : { name: c.name, key: f.key, type: 'dynamic' };
+    return f === undefined ? { name: c.name, key: null, type: c.type } : { name: c.name, key: f.key, type: f.type };
   });
-  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, key: f.key, type: 'dynamic' });
+  for (const f of fresh) if (!clashing.has(f.name)) items.push({ name: f.name, key: f.key, type: f.type });
   return items;
 }

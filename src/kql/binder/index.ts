@@ -8,6 +8,7 @@ import * as codes from '../diagnostics/binding-codes.js';
 import { Binder, EMPTY_ROW, Env } from './scope.js';
 import { bindLet } from './tabular.js';
 import { bindValue } from './expr.js';
+import type { BagKeys } from './bag-unpack.js';
 
 export interface BindResult {
   readonly bound: BoundQuery | null;
@@ -16,11 +17,7 @@ export interface BindResult {
   readonly pendingBagUnpacks: readonly number[];
 }
 
-export function bindQuery(
-  query: Query,
-  tables: ReadonlyMap<string, TableSchema>,
-  bagKeys?: ReadonlyMap<number, readonly string[]>,
-): BindResult {
+export function bindQuery(query: Query, tables: ReadonlyMap<string, TableSchema>, bagKeys?: BagKeys): BindResult {
   const b = new Binder(tables, bagKeys);
   try {
     const env = new Env(null);

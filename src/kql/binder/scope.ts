@@ -1,6 +1,7 @@
 // Binding context and scopes. Two kinds of names live side by side, as in Kusto:
 // the row scope (columns of the operator's input, plus $left/$right inside joins) and
 // the let scope (scalar and tabular lets, function parameters, user functions).
+import type { BagKeys } from './bag-unpack.js';
 import type { Expr, FunctionDef, PatternRule, Span } from '../ast.js';
 import type { BoundExpr, BoundLetTable, BoundTable } from '../bound.js';
 import type { Column, TableSchema } from '../types.js';
@@ -65,7 +66,7 @@ export class Binder {
   constructor(
     readonly tables: ReadonlyMap<string, TableSchema>,
     /** bag_unpack keys read from the data by the engine, by the operator's span start. */
-    readonly bagKeys: ReadonlyMap<number, readonly string[]> = new Map(),
+    readonly bagKeys: BagKeys = new Map(),
   ) {}
 
   report<P>(def: DiagnosticDef<P>, params: P, span: Span, hint?: string): void {
