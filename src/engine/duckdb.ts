@@ -58,6 +58,8 @@ export interface Explained {
   readonly planText: string;
   readonly sql: string;
   readonly columns: readonly Column[];
+  /** How many tabular statements the query has (this is the first, or the one asked for). */
+  readonly results: number;
 }
 
 /** A discovered key's type as the discovery query spells it (anything unexpected: dynamic). */
@@ -127,12 +129,16 @@ export class DuckDbBackend implements Backend {
    * Compiles without running the query itself: the plan and SQL `explain` prints. Throws
    * QueryError. bag_unpack's keys come from the data, so they are read first.
    */
-  async explain(kql: string, options: QueryOptions = {}): Promise<Explained> {
+  async explain(
+    kql: string,
+    options: QueryOptions = {},
+    resultIndex = 0,
+    bagKeys = new Map<number, readonly BagKey[]>(),
+  ): Promise<Explained> {
     const { text, shift } = withParams(kql, options.params);
     const nowNs = dateToNs(options.now ?? new Date());
-    const bagKeys = new Map<number, readonly BagKey[]>();
     for (let round = 0; ; round++) {
-      const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs, bagKeys });
+      const c = compileKql(text, { schema: this.schema(), dialect: this.dialect, nowNs, bagKeys, resultIndex });
       if (c.ok === false) throw new QueryError(shiftDiagnostics(c.diagnostics, shift, kql.length), kql);
       if (c.ok === 'discover') {
         if (round > 16)
@@ -152,7 +158,7 @@ export class DuckDbBackend implements Backend {
         if (!this.tables.has(t))
           throw new QueryError([diagnostic(UNKNOWN_TABLE_IN_WORKSPACE, { name: t }, findName(kql, t))], kql);
       }
-      return { plan: c.plan, planText: planText(c.plan), sql: c.sql, columns: c.columns };
+      return { plan: c.plan, planText: planText(c.plan), sql: c.sql, columns: c.columns, results: c.results };
     }
   }
 
@@ -174,7 +180,18 @@ export class DuckDbBackend implements Backend {
   }
 
   async query(kql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    const ex = await this.explain(kql, options);
+    // One clock and one set of bag_unpack keys for every statement of the query.
+    const opts: QueryOptions = { ...options, now: options.now ?? new Date() };
+    const bagKeys = new Map<number, readonly BagKey[]>();
+    const first = await this.explain(kql, opts, 0, bagKeys);
+    const results: QueryResult[] = [await this.fetch(first, kql)];
+    for (let i = 1; i < first.results; i++)
+      results.push(await this.fetch(await this.explain(kql, opts, i, bagKeys), kql));
+    const [head, ...more] = results;
+    return more.length === 0 || head === undefined ? (head ?? { columns: [], rows: [] }) : { ...head, more };
+  }
+
+  private async fetch(ex: Explained, kql: string): Promise<QueryResult> {
     const rows = await this.run(ex.sql, kql, ex.columns);
     const types = ex.columns.map((c) => c.type);
     const out: CellValue[][] = rows.map((r) => types.map((t, i) => decodeCell(r[i], t)));

@@ -14,10 +14,32 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+function tableJson(r: QueryResult): { columns: { name: string; type: string }[]; rows: unknown[][] } {
+  return { columns: columnsJson(r.columns), rows: r.rows.map((row) => row.map(cellJson)) };
+}
+
+/**
+ * Every table of the result: a query with several tabular statements has one per statement.
+ * JSON keeps the first at the top level and the others under `more`; JSONL writes all rows in
+ * order; CSV and the terminal table separate the tables by a blank line.
+ */
 export function formatResult(r: QueryResult, format: OutputFormat): string {
+  const more = r.more ?? [];
+  if (format === 'json')
+    return `${JSON.stringify(more.length === 0 ? tableJson(r) : { ...tableJson(r), more: more.map(tableJson) })}\n`;
+  const all = [r, ...more];
+  if (all.length === 1) return formatTable(r, format);
+  if (format === 'jsonl') return all.map((t) => formatTable(t, format)).join('');
+  const sep = format === 'csv' ? '\r\n' : '\n';
+  return all
+    .map((t, i) => (format === 'table' ? `result ${i + 1} of ${all.length}\n` : '') + formatTable(t, format))
+    .join(sep);
+}
+
+function formatTable(r: QueryResult, format: OutputFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ columns: columnsJson(r.columns), rows: r.rows.map((row) => row.map(cellJson)) })}\n`;
+      return `${JSON.stringify(tableJson(r))}\n`;
     case 'jsonl':
       return r.rows
         .map(

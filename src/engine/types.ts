@@ -19,6 +19,11 @@ export type JsonCell = null | boolean | number | string | JsonCell[] | { [k: str
 export interface QueryResult {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly CellValue[])[];
+  /**
+   * A query with several tabular statements (`T1; T2`) returns one table per statement, as
+   * Kusto does: `columns`/`rows` are the first, `more` the others in order.
+   */
+  readonly more?: readonly QueryResult[];
 }
 
 /** Scalar parameters substituted for `let`-declared names (device, time range, window). */

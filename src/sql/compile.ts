@@ -14,6 +14,8 @@ export interface CompileOptions {
   readonly schema: ReadonlyMap<string, TableSchema>;
   readonly dialect: Dialect;
   readonly nowNs: bigint;
+  /** Which tabular statement's result to compile (default: the first). */
+  readonly resultIndex?: number;
   /** Keys found by earlier discovery rounds (see `discover`). */
   readonly bagKeys?: BagKeys;
 }
@@ -25,6 +27,8 @@ export type CompileResult =
       readonly sql: string;
       readonly columns: readonly Column[];
       readonly warnings: readonly Diagnostic[];
+      /** How many tabular statements (results) the query has. */
+      readonly results: number;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
   /** bag_unpack needs its keys: run `sql` (one VARCHAR column of keys), then compile again with them. */
@@ -90,9 +94,9 @@ export function compileKql(text: string, opts: CompileOptions): CompileResult {
     const probe = pending === undefined ? null : bagUnpackProbe(res.bound, pending, opts.bagKeys);
     if (probe !== null) throw probe;
     if (failed) return { ok: false, diagnostics: res.diagnostics };
-    const plan = lowerQuery(res.bound, opts.bagKeys);
+    const plan = lowerQuery(res.bound, opts.bagKeys, opts.resultIndex ?? 0);
     const sql = opts.dialect.toSql(plan, { nowNs: opts.nowNs });
-    return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics };
+    return { ok: true, plan, sql, columns: plan.columns, warnings: res.diagnostics, results: res.bound.results.length };
   } catch (err) {
     if (err instanceof TranslationError) return { ok: false, diagnostics: failed ? res.diagnostics : [err.diagnostic] };
     if (err instanceof NeedsBagKeys && err.what === 'values') {

@@ -365,10 +365,11 @@ function lowerUnion(t: Extract<BoundTable, { kind: 'Union' }>, cx: Ctx): Plan {
 }
 
 /** The plan of a bound query's result. */
-export function lowerQuery(q: BoundQuery, bagKeys: BagKeys = new Map()): Plan {
+export function lowerQuery(q: BoundQuery, bagKeys: BagKeys = new Map(), index = 0): Plan {
   const cx: Ctx = { lets: new Map(), implicit: null, bagKeys };
-  if (q.result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
-  return lowerTable(q.result, cx);
+  const result = q.results[index] ?? null;
+  if (result === null) return unsupported('a query without a tabular result', { start: 0, end: 0 });
+  return lowerTable(result, cx);
 }
 
 export { passThrough };

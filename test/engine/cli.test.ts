@@ -92,3 +92,34 @@ test('query --format csv/table and explain', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a query with several tabular statements returns one table per statement, in order', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
+  try {
+    const db = join(dir, 'none.duckdb');
+    const kql = 'let T = range i from 1 to 3 step 1; T | count; T | where i > 1 | project j = i * 10';
+    const json = cli(['query', '--db', db, '--format', 'json', kql]);
+    assert.equal(json.code, 0, json.err);
+    assert.deepEqual(JSON.parse(json.out), {
+      columns: [{ name: 'Count', type: 'long' }],
+      rows: [[3]],
+      more: [{ columns: [{ name: 'j', type: 'long' }], rows: [[20], [30]] }],
+    });
+    const table = cli(['query', '--db', db, kql]);
+    assert.match(table.out, /^result 1 of 2\nCount\n/);
+    assert.match(table.out, /\n\nresult 2 of 2\nj\n/);
+    const batch = join(dir, 'b.jsonl');
+    writeFileSync(batch, `${JSON.stringify({ id: 'm', kql: 'print a = 1; print b = 2' })}\n`);
+    const b = cli(['query', '--db', db, '--batch', batch]);
+    assert.deepEqual(JSON.parse(b.out), {
+      id: 'm',
+      columns: [{ name: 'a', type: 'long' }],
+      rows: [[1]],
+      more: [{ columns: [{ name: 'b', type: 'long' }], rows: [[2]] }],
+    });
+    const ex = cli(['explain', '--db', db, 'print a = 1; print b = 2']);
+    assert.match(ex.out, /-- plan \(result 1 of 2\)[\s\S]*-- plan \(result 2 of 2\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

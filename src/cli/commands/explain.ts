@@ -20,10 +20,16 @@ export async function run(args: readonly string[]): Promise<number> {
   const kql = positionals[0] ?? '';
   const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);
   try {
-    const ex = await b.explain(kql, { now: parseNow(values.now) ?? new Date() });
-    process.stdout.write(
-      `-- plan\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)\n${sanitizeForTerminal(ex.sql)}\n`,
-    );
+    const opts = { now: parseNow(values.now) ?? new Date() };
+    const first = await b.explain(kql, opts);
+    // One plan per tabular statement (a query `T1; T2` returns two tables).
+    for (let i = 0; i < first.results; i++) {
+      const ex = i === 0 ? first : await b.explain(kql, opts, i);
+      const which = first.results > 1 ? ` (result ${i + 1} of ${first.results})` : '';
+      process.stdout.write(
+        `-- plan${which}\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)${which}\n${sanitizeForTerminal(ex.sql)}\n`,
+      );
+    }
     return 0;
   } catch (err) {
     if (err instanceof QueryError) {

@@ -6,7 +6,7 @@ import { DuckDbBackend } from '../../engine/duckdb.js';
 import { formatResult, type OutputFormat } from '../../engine/format.js';
 import { cellJson } from '../../engine/render.js';
 import { parseKustoDatetime } from '../../engine/time.js';
-import { QueryError } from '../../engine/types.js';
+import { QueryError, type QueryResult } from '../../engine/types.js';
 import { renderDiagnostics } from '../../kql/diagnostics/render.js';
 
 const USAGE = `usage: exfilhunt query [--db WORKSPACE] [--now ISO] [--format table|json|jsonl|csv] 'KQL'
@@ -45,8 +45,14 @@ async function runBatch(b: DuckDbBackend, file: string, now: Date | undefined): 
       id = r['id'] ?? null;
       if (typeof r['kql'] !== 'string') throw new Error(`line ${n + 1}: missing "kql"`);
       const res = await b.query(r['kql'], now === undefined ? {} : { now });
+      // A query with several tabular statements: the first table, then the others under "more".
+      const table = (t: QueryResult) => ({
+        columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows: t.rows.map((row) => row.map(cellJson)),
+      });
+      const more = res.more ?? [];
       process.stdout.write(
-        `${JSON.stringify({ id, columns: res.columns.map((c) => ({ name: c.name, type: c.type })), rows: res.rows.map((row) => row.map(cellJson)) })}\n`,
+        `${JSON.stringify({ id, ...table(res), ...(more.length === 0 ? {} : { more: more.map(table) }) })}\n`,
       );
     } catch (err) {
       failures += 1;
