@@ -30,7 +30,9 @@ function avgOf(x: SqlArg, pred?: SqlArg): string {
   if (x.type === 'datetime') return ticksDt(`CAST(${filtered(`avg(epoch_ns(${v}) // 100)`, pred)} AS BIGINT)`);
   if (x.type === 'timespan') return `CAST(${filtered(`avg(${v})`, pred)} AS BIGINT)`;
   if (x.type === 'decimal') return filtered(`avg(${v})`, pred);
-  return `CAST(${filtered(`avg(${v})`, pred)} AS DOUBLE)`;
+  // Kusto divides the sum of the non-null values by their count, so no values give 0/0 = NaN
+  // (summarize-operator.md: "The result of avg_x(x) is NaN due to dividing by 0").
+  return `coalesce(CAST(${filtered(`avg(${v})`, pred)} AS DOUBLE), CAST('NaN' AS DOUBLE))`;
 }
 
 /** make_list/make_set as a JSON array; maxSize must be a constant. */
