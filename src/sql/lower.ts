@@ -145,8 +145,13 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         count: scalar(t.count, cx),
         columns,
       };
-    case 'Take':
     case 'Sample': {
+      // Random rows, as Kusto's sample: a top-N on a random key (one pass, never a full sort).
+      const random: Sx = { k: 'fn', name: 'rand', args: [], type: 'real', span: t.span };
+      const keys = [{ expr: random, desc: false, nullsFirst: false }];
+      return { kind: 'TopN', input: lowerTable(t.input, cx), keys, count: scalar(t.count, cx), columns };
+    }
+    case 'Take': {
       const input = lowerTable(t.input, cx);
       // sort | take N is a top-N: one operator, so DuckDB never sorts the whole input.
       if (input.kind === 'Sort')
