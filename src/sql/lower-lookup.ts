@@ -1,7 +1,8 @@
 // `evaluate ipv4_lookup(Lookup, srcIp, lookupKey [, extraKey...] [, return_unmatched])` and
 // ipv6_lookup: a join whose condition is ipv4_is_match/ipv6_is_match (either side may be
 // an IP prefix; the less specific prefix decides), plus equality on the extra key columns.
-// The output is the input's columns then the lookup table's (the binder's schema); with
+// The output columns are the binder's schema (input then lookup table; for ipv6_lookup the
+// lookup table first, as its page shows); with
 // return_unmatched the unmatched input rows are kept with nulls (left outer join).
 import type { BoundExpr, BoundTable } from '../kql/bound.js';
 import { unsupported } from './lower-scalar.js';

