@@ -19,18 +19,24 @@ import type { Span } from './ast.js';
 import type { Column, ScalarType, TableSchema } from './types.js';
 import type { BoundCall, BoundColumnDef, BoundExpr } from './bound-expr.js';
 import type { BoundGraphMatch, BoundGraphTable } from './bound-graph.js';
+import type { BoundMvApply, BoundMvExpand, BoundParse, BoundParseKv } from './bound-expand.js';
+import type { BoundScan, BoundTopNestedLevel } from './bound-opaque.js';
 
-// Scalar expressions live in bound-expr.ts (this file would pass 600 lines with them).
+// Scalar expressions live in bound-expr.ts (this file would pass 600 lines with them), the
+// expansion and parsing operators in bound-expand.ts, scan/top-nested payloads in bound-opaque.ts.
 export type * from './bound-expr.js';
+export type * from './bound-expand.js';
+export type { BoundScan, BoundScanStep, BoundTopNestedLevel } from './bound-opaque.js';
+export { SCAN_REF_SEPARATOR } from './bound-opaque.js';
 
 // ---------------------------------------------------------------- tabular expressions
 
-interface TabularBase {
+export interface TabularBase {
   readonly schema: TableSchema;
   readonly span: Span;
 }
 
-interface OpBase extends TabularBase {
+export interface OpBase extends TabularBase {
   readonly input: BoundTable;
 }
 
@@ -271,54 +277,6 @@ export interface BoundUnion extends TabularBase {
   readonly withSource: string | null;
 }
 
-// ---- expansion and parsing
-
-export interface BoundMvExpandItem {
-  readonly name: string;
-  readonly expr: BoundExpr;
-  /** Element type: dynamic unless `to typeof(T)`. */
-  readonly type: ScalarType;
-}
-
-export interface BoundMvExpand extends OpBase {
-  readonly kind: 'MvExpand';
-  readonly bagExpansion: 'bag' | 'array';
-  readonly items: readonly BoundMvExpandItem[];
-  readonly withItemIndex: string | null;
-  readonly limit: BoundExpr | null;
-}
-
-export interface BoundMvApply extends OpBase {
-  readonly kind: 'MvApply';
-  readonly items: readonly BoundMvExpandItem[];
-  readonly withItemIndex: string | null;
-  readonly limit: BoundExpr | null;
-  /** Fed by an ImplicitInput with the input columns plus the expanded items. */
-  readonly body: BoundTable;
-}
-
-export type BoundParsePart =
-  | { readonly kind: 'Text'; readonly text: string }
-  | { readonly kind: 'Capture'; readonly name: string; readonly type: ScalarType }
-  | { readonly kind: 'Skip' };
-
-export interface BoundParse extends OpBase {
-  readonly kind: 'Parse';
-  readonly parseKind: 'simple' | 'regex' | 'relaxed';
-  /** parse-where: drop rows that don't match. */
-  readonly where: boolean;
-  readonly flags: string | null;
-  readonly source: BoundExpr;
-  readonly parts: readonly BoundParsePart[];
-}
-
-export interface BoundParseKv extends OpBase {
-  readonly kind: 'ParseKv';
-  readonly source: BoundExpr;
-  readonly columns: readonly Column[];
-  readonly options: Readonly<Record<string, string>>;
-}
-
 // ---- plugins and misc
 
 /** evaluate plugin(...). `schema` is the analyser's view (e.g. bag_unpack: input columns minus the bag). */
@@ -371,33 +329,6 @@ export interface BoundOpaque extends TabularBase {
     readonly kind: string | null;
     readonly options: Readonly<Record<string, BoundExpr>>;
   };
-}
-
-/**
- * `scan`: a reference `step.col` in a condition or assignment binds as a Column named
- * `step.col` (SCAN_REF_SEPARATOR between them); bare names are the current record's columns.
- */
-export interface BoundScan {
-  readonly matchId: string | null;
-  readonly declared: readonly { readonly name: string; readonly type: ScalarType; readonly init: BoundExpr | null }[];
-  readonly steps: readonly BoundScanStep[];
-}
-
-export interface BoundScanStep {
-  readonly name: string;
-  readonly output: 'all' | 'last' | 'none';
-  readonly condition: BoundExpr;
-  readonly assignments: readonly BoundColumnDef[];
-}
-
-export const SCAN_REF_SEPARATOR = '.';
-
-export interface BoundTopNestedLevel {
-  readonly count: BoundExpr | null;
-  readonly of: BoundColumnDef;
-  readonly by: BoundColumnDef;
-  readonly direction: 'asc' | 'desc';
-  readonly withOthers: boolean;
 }
 
 /** Error recovery: a tabular expression that failed to bind. */
