@@ -60,6 +60,13 @@ export function lowerNewActivityMetrics(t: BoundEvaluate, cx: Ctx, scalar: (e: B
     const lid = lb.columns.find((c) => c.name === id.name);
     if (lid === undefined)
       return unsupported(`evaluate new_activity_metrics with a lookback table without a '${id.name}' column`, t.span);
+    // DuckDB would cast one side to the other (1 == '1'); how Kusto matches ids of different
+    // types is undocumented, so it is refused rather than guessed.
+    if (lid.type !== it)
+      return unsupported(
+        `evaluate new_activity_metrics with a lookback '${id.name}' of type ${lid.type}, not ${it}`,
+        t.span,
+      );
     const known: Plan = project(lb, [{ name: '__lid', expr: col(lid.name, lid.type) }]);
     firsts = joinPlan(
       'leftanti',

@@ -1,10 +1,13 @@
 // Grid-cell geo functions against the values printed on the Kusto reference pages
-// (geo-point-to-h3cell, geo-h3cell-parent, geo-point-to-s2cell, geo-geohash-to-polygon).
+// (geo-point-to-h3cell, geo-h3cell-parent, geo-point-to-s2cell, geo-geohash-to-polygon,
+// geo-geohash-neighbors, geo-s2cell-neighbors).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { h3Level, h3Parent, pointToH3 } from '../../src/catalog/udf/geo-cells-h3.js';
-import { lineToS2, pointToS2 } from '../../src/catalog/udf/geo-cells-s2.js';
-import { geohashPolygon } from '../../src/catalog/udf/geo-cells-geohash.js';
+import { lineToS2, pointToS2, s2Neighbors } from '../../src/catalog/udf/geo-cells-s2.js';
+import { geohashNeighbors, geohashPolygon } from '../../src/catalog/udf/geo-cells-geohash.js';
+import { unorderedSetOrder } from '../../src/catalog/udf/geo-cells-order.js';
+import { UdfError } from '../../src/catalog/udf/types.js';
 
 test('geo: H3 cells, parents and levels as documented', () => {
   assert.equal(pointToH3(-74.04450446039874, 40.689250859314974, 6), '862a1072fffffff');
@@ -57,4 +60,25 @@ test('geo: an S2 line covering with a radius holds every cell within it and none
   // The bare covering is part of the buffered one; a negative radius is invalid.
   assert.ok(cells(0).every((c) => cells(2000).includes(c)));
   assert.equal(lineToS2(line, 14, -1), null);
+});
+
+test('geo: neighbour order is an MSVC unordered_set<string> read back (both documented examples)', () => {
+  // Inserted row by row from the north-west: bucket collisions (sunnt/sunpj, sunnx/sunpn,
+  // sunnv/sunpp) put the later cell in front of the earlier one.
+  assert.deepEqual(geohashNeighbors('sunny'), ['sunnt', 'sunpj', 'sunnx', 'sunpn', 'sunnv', 'sunpp', 'sunnz', 'sunnw']);
+  // S2's AllNeighbors order is f9 51 57 5f f7 5b f5 5d; 5b and 5d collide with f7 and f9.
+  assert.deepEqual(s2Neighbors('89c259'), [
+    '89c25d',
+    '89c2f9',
+    '89c251',
+    '89c257',
+    '89c25f',
+    '89c25b',
+    '89c2f7',
+    '89c2f5',
+  ]);
+  assert.deepEqual(unorderedSetOrder(['89c2f7', '89c25b', '89c2f7']), ['89c25b', '89c2f7']);
+  assert.throws(() => unorderedSetOrder(['1', '2', '3', '4', '5', '6', '7', '8', '9']), UdfError);
+  assert.equal(geohashNeighbors('a'), null);
+  assert.equal(s2Neighbors('zz'), null);
 });

@@ -35,7 +35,14 @@ function avgOf(x: SqlArg, pred?: SqlArg): string {
   return `coalesce(CAST(${filtered(`avg(${v})`, pred)} AS DOUBLE), CAST('NaN' AS DOUBLE))`;
 }
 
-/** make_list/make_set as a JSON array; maxSize must be a constant. */
+/**
+ * make_list/make_list_if as a JSON array; maxSize must be a constant (and counts elements
+ * after unpacking, as make_set's). An array value contributes its elements, as make_set's
+ * page documents for make_set: the docs' make_list examples show the same (geo-h3cell-rings#3
+ * lists the cells of two arrays in one flat array, and geo-point-in-polygon#5 wraps each
+ * polygon's coordinates in pack_array so that make_list's unpacking leaves a MultiPolygon).
+ * make_list_with_nulls keeps array values whole: no example shows how it treats them.
+ */
 function collect(
   distinct: boolean,
   withNulls: boolean,
@@ -44,10 +51,18 @@ function collect(
     const v = p(x.sql);
     const notNull = x.type === 'dynamic' ? `(${v} IS NOT NULL AND json_type(${v}) <> 'NULL')` : `${v} IS NOT NULL`;
     const conds = [pred ? p(pred.sql) : null, withNulls ? null : notNull].filter((c): c is string => c !== null);
-    const element = withNulls ? `coalesce(${toJsonSql(x)}, CAST('null' AS JSON))` : toJsonSql(x);
+    const filter = conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
+    const unpack = x.type === 'dynamic' && !withNulls;
+    const element = withNulls
+      ? `coalesce(${toJsonSql(x)}, CAST('null' AS JSON))`
+      : unpack
+        ? `CASE WHEN json_type(${v}) = 'ARRAY' THEN CAST(json_extract(${v}, '$[*]') AS JSON[]) ELSE [${v}] END`
+        : toJsonSql(x);
     // DISTINCT on the JSON text: Kusto compares dynamic values structurally, so text equality of
     // normalised JSON (DuckDB minifies) is the same test.
-    const list = `list(${distinct ? 'DISTINCT ' : ''}${element})${conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : ''}`;
+    const list = unpack
+      ? `${distinct ? 'list_distinct(' : '('}flatten(list(${element})${filter}))`
+      : `list(${distinct ? 'DISTINCT ' : ''}${element})${filter}`;
     const limited = max !== undefined ? `list_slice(${list}, 1, ${max})` : list;
     return `coalesce(CAST(to_json(${limited}) AS JSON), CAST('[]' AS JSON))`;
   };

@@ -1,8 +1,8 @@
 // DuckDB templates for the grid-cell geo functions (geohash polygons, H3, S2): calls of the
 // JavaScript functions in src/catalog/udf/geo-cells.ts. String results are never null in
 // Kusto (invalid input gives ''), dynamic results are null when the input is invalid.
-// geo_geohash_neighbors and geo_s2cell_neighbors list exactly Kusto's cells, in the order of
-// the docs' one example each (src/catalog/udf/geo-cells-*.ts explain).
+// geo_geohash_neighbors and geo_s2cell_neighbors list exactly Kusto's cells, in an order
+// reconstructed from the docs' examples (src/catalog/udf/geo-cells-order.ts explains).
 import type { SqlArg, SqlTemplate } from '../types.js';
 import { arg, Unsupported } from './render.js';
 import { str } from './string.js';

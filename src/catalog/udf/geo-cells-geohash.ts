@@ -1,6 +1,7 @@
 // Geohash cells (the public-domain bisection scheme): a geohash of n characters holds 5n
 // bits alternating longitude (first) and latitude. Cell bounds are dyadic fractions of
 // 360/180 degrees, so they are exact in doubles.
+import { unorderedSetOrder } from './geo-cells-order.js';
 import { UdfError } from './types.js';
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
@@ -87,19 +88,20 @@ export function encodeGeohash(c: GeohashCell, length: number): string {
 
 /**
  * The (up to 8) cells around a geohash: longitude wraps around the antimeridian, cells past a
- * pole don't exist. Listed as [dlat, dlon] steps in the order the page's one example shows
- * ('sunny': SW, NW, SE, N, W, NE, E, S); whether Kusto keeps that order for every cell is not
- * documented (docs/known-differences/engine.md), the set of cells is exact.
+ * pole don't exist. They are generated row by row from the north-west ([dlat, dlon], north row
+ * first, west to east) and listed in hash-set order (geo-cells-order.ts); that reproduces the
+ * page's example, as does a clockwise walk from the north-west: which of the two Kusto uses
+ * is not documented (docs/known-differences/engine.md).
  */
 const GEOHASH_STEPS: readonly (readonly [number, number])[] = [
-  [-1, -1],
   [1, -1],
-  [-1, 1],
   [1, 0],
-  [0, -1],
   [1, 1],
+  [0, -1],
   [0, 1],
+  [-1, -1],
   [-1, 0],
+  [-1, 1],
 ];
 
 export function geohashNeighbors(h: string): string[] | null {
@@ -107,13 +109,13 @@ export function geohashNeighbors(h: string): string[] | null {
   if (c === null) return null;
   const nx = 2 ** c.lonBits;
   const ny = 2 ** c.latBits;
-  const out: string[] = [];
+  const cells: string[] = [];
   for (const [dy, dx] of GEOHASH_STEPS) {
     const y = c.y + dy;
     if (y < 0 || y >= ny) continue;
     const x = (c.x + dx + nx) % nx;
     const s = encodeGeohash({ ...c, x, y }, h.length);
-    if (s !== h && !out.includes(s)) out.push(s);
+    if (s !== h) cells.push(s);
   }
-  return out;
+  return unorderedSetOrder(cells);
 }
