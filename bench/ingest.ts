@@ -1,11 +1,14 @@
-// Ingest benchmark (not a test): rate and peak memory for an NDJSON streaming-API export (the
-// default typed path and the JS row pipeline, side by side) and for Parquet.
+// Ingest benchmark (not a test): rate and peak memory for an NDJSON streaming-API export, plain
+// and gzip-compressed (the default typed path and the JS row pipeline, side by side), and for
+// Parquet.
 // Usage: npm run build && node dist/bench/ingest.js [N=10000000] [--dir DIR] [--keep]
 // (or node --import tsx bench/ingest.ts ...; from source the check workers compile TypeScript
 // first, so the built code is what the CLI runs). Each ingest runs in a child process so its
 // peak RSS is its own.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -133,6 +136,12 @@ async function main(): Promise<void> {
   console.log(
     `generated ${n.toLocaleString('en-US')} NDJSON events, ${(statSync(nd).size / 2 ** 20).toFixed(0)} MiB, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
+  const gz = join(dir, 'stream.ndjson.gz');
+  t = Date.now();
+  await pipeline(createReadStream(nd), createGzip(), createWriteStream(gz));
+  console.log(
+    `gzipped it (level 6) to ${(statSync(gz).size / 2 ** 20).toFixed(0)} MiB in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   t = Date.now();
   await writeParquet(pq, n);
   console.log(
@@ -142,9 +151,12 @@ async function main(): Promise<void> {
   for (const [label, file, mode, table] of [
     ['NDJSON streaming export, typed path (default)', nd, 'typed', undefined],
     ['NDJSON streaming export, JS row pipeline', nd, 'js', undefined],
+    ['gzip NDJSON streaming export, typed path (default)', gz, 'typed', undefined],
+    ['gzip NDJSON streaming export, JS row pipeline', gz, 'js', undefined],
     ['Parquet (DeviceNetworkEvents)', pq, 'fast', 'DeviceNetworkEvents'],
   ] as const) {
-    const db = join(dir, `${mode}.duckdb`);
+    const key = file === gz ? `gzip-${mode}` : mode;
+    const db = join(dir, `${key}.duckdb`);
     rmSync(db, { force: true });
     // The same script in the same runtime (built, or tsx from source) as this process.
     const r = spawnSync(
@@ -161,13 +173,16 @@ async function main(): Promise<void> {
       maxRssMB: number;
     };
     const inMB = statSync(file).size / 2 ** 20;
-    rates[mode] = res.stored / (res.ms / 1000);
+    rates[key] = res.stored / (res.ms / 1000);
     console.log(
       `${label}: ${res.stored.toLocaleString('en-US')} stored, ${res.rejected} rejected, ${(res.ms / 1000).toFixed(1)} s, ` +
         `${Math.round(res.stored / (res.ms / 1000)).toLocaleString('en-US')} events/s wall (${Math.round(res.stored / res.cpuS).toLocaleString('en-US')} per CPU-second, process total incl. startup), peak RSS ${res.maxRssMB.toFixed(0)} MiB vs input ${inMB.toFixed(0)} MiB, workspace ${(statSync(db).size / 2 ** 20).toFixed(0)} MiB`,
     );
   }
   console.log(`NDJSON typed path / JS row pipeline, events/s: ${(rates['typed']! / rates['js']!).toFixed(2)}x`);
+  console.log(
+    `gzip NDJSON typed path / JS row pipeline, events/s: ${(rates['gzip-typed']! / rates['gzip-js']!).toFixed(2)}x`,
+  );
   if (!argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -37,14 +37,16 @@ export interface FileRun {
   readonly typed?: boolean;
 }
 
-/** Open a file; for plain NDJSON and Parquet, also try to prepare the DuckDB-native path (before the file's transaction). */
+/** Open a file; for NDJSON (plain or gzip) and plain Parquet, also try to prepare the DuckDB-native path (before the file's transaction). */
 export async function openFile(
   run: FileRun,
   path: string,
 ): Promise<{ input: OpenedInput; plan: FastPlan | undefined; message?: string | undefined }> {
   const start = run.counter.bytes;
   const input = await openInput(path, run.counter);
-  if (input.gzip || run.opts.fast === false) return { input, plan: undefined };
+  if (run.opts.fast === false) return { input, plan: undefined };
+  // Of the fast paths, only the typed NDJSON one reads gzip (DuckDB decompresses it itself).
+  if (input.gzip && (input.format !== 'ndjson' || run.opts.ndjsonSql === true)) return { input, plan: undefined };
   if (input.format === 'parquet') {
     for await (const _ of input.chunks) void _; // count the bytes for progress
     const plan = await prepareFastParquet(run.ws.conn, () => run.ws.instance.connect(), path, run.opts.table);
@@ -57,14 +59,22 @@ export async function openFile(
     // The check's bytes move the progress line; if it fails, the JS pipeline counts them again instead.
     const peeked = run.counter.bytes;
     let checked = 0;
-    const check = await checkTypedNdjson(run.ws.conn, path, run.file.size, (n) => {
-      checked += n;
-      run.counter.bytes = start + checked;
-      run.progress();
-    });
+    const check = await checkTypedNdjson(
+      run.ws.conn,
+      path,
+      run.file.size,
+      (n) => {
+        checked += n;
+        run.counter.bytes = start + checked;
+        run.progress();
+      },
+      input.gzip,
+    );
     if (check.ok) {
       await input.close();
-      return { input, plan: typedPlan(run.ws.conn, path, check.tables) };
+      // The check read the whole decompressed stream: its hash is the content's, for duplicate detection.
+      if (input.gzip) input.contentSha256 = check.contentSha256;
+      return { input, plan: typedPlan(run.ws.conn, path, check.tables, input.gzip) };
     }
     run.counter.bytes = peeked;
     if (process.env['EXFILHUNT_DEBUG_FAST'] === '1') console.error(`typed path: line ${check.line}: ${check.reason}`);

@@ -5,37 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ingestPaths, type IngestSummary } from '../../src/ingest/index.js';
+import { ingestPaths } from '../../src/ingest/index.js';
 import { generateLab } from '../../src/lab/index.js';
 import { parseTimestampNs } from '../../src/ingest/time.js';
 import { tempDir } from './helpers/db.js';
-import { counts, snapshot } from './helpers/snapshot.js';
-
-/** One storage-account line; `props` is raw JSON text so that number spellings (1e3, 12.0) survive. */
-const line = (
-  table: string,
-  props: string,
-  envelope = '"time":"2026-03-26T15:20:00.1234567Z","tenantId":"t1",',
-): string => `{${envelope}"operationName":"Publish","category":"AdvancedHunting-${table}","properties":{${props}}}`;
-
-/** Ingest `files` into a fresh workspace per mode; return both summaries after checking they stored the same. */
-async function both(
-  dir: string,
-  files: readonly string[],
-  pre: readonly string[] = [],
-): Promise<{ typed: IngestSummary; js: IngestSummary }> {
-  const wt = join(dir, 'typed.duckdb');
-  const wj = join(dir, 'js.duckdb');
-  if (pre.length > 0) {
-    await ingestPaths(wt, pre, { fast: false });
-    await ingestPaths(wj, pre, { fast: false });
-  }
-  const typed = await ingestPaths(wt, files);
-  const js = await ingestPaths(wj, files, { fast: false });
-  assert.deepEqual(counts(typed), counts(js));
-  assert.deepEqual(await snapshot(wt), await snapshot(wj));
-  return { typed, js };
-}
+import { both, line } from './helpers/typed.js';
 
 test('a clean export with every awkward-but-valid value takes the typed path and stores what JS stores', async (t) => {
   const dir = tempDir(t);

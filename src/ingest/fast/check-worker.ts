@@ -1,8 +1,8 @@
 // Worker thread of the typed NDJSON check: checks one line-aligned byte range of a file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRange, type ColumnTypes, type WorkerMessage } from './typed-check.js';
+import { checkRange, type CheckJob, type WorkerMessage } from './typed-check.js';
 
-const { path, start, end, types } = workerData as { path: string; start: number; end: number; types: ColumnTypes };
+const { path, start, end, types } = workerData as CheckJob;
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 // Progress in steps of about 32 MB, so the terminal's bytes and ETA move during the check.
 let pending = 0;

@@ -18,12 +18,14 @@ import { availableParallelism } from 'node:os';
 import { MDE_TABLES } from '../../schema/index.js';
 import { tableColumns } from '../workspace.js';
 import type { FastPlan } from './ndjson.js';
+import { checkGzip, gzipHeaderProblem } from './gzip-check.js';
 import {
   WORKER_MIN_BYTES,
   checkRange,
   inWorker,
   splitPoints,
   type ColumnTypes,
+  type RangeResult,
   type TypedCheck,
   type TypedTable,
 } from './typed-check.js';
@@ -54,7 +56,13 @@ function readType(type: ScalarType): string {
  * too (DuckDB filters after reading), so a key read with different types by two tables of the
  * file is read as text by both and cast (an exact cast of a checked integer or boolean).
  */
-export function typedInsertSql(path: string, table: string, t: TypedTable, asText: ReadonlySet<string>): string {
+export function typedInsertSql(
+  path: string,
+  table: string,
+  t: TypedTable,
+  asText: ReadonlySet<string>,
+  gzip = false,
+): string {
   const keys = [...t.keys].sort();
   const fields = keys.map((k) => `${sqlIdent(k)} ${asText.has(k) ? 'VARCHAR' : readType(t.cols.get(k)!)}`);
   const struct = `STRUCT(${fields.length > 0 ? fields.join(', ') : '"Timestamp" VARCHAR'})`;
@@ -72,7 +80,9 @@ export function typedInsertSql(path: string, table: string, t: TypedTable, asTex
     return k === 'TenantId' ? `coalesce(${read}, tenant)` : read;
   });
   const columns = `{'category': 'VARCHAR', 'tenantId': 'VARCHAR', 'time': 'VARCHAR', 'properties': ${sqlString(struct)}}`;
-  const src = `read_json(${sqlString(path)}, format = 'newline_delimited', columns = ${columns})`;
+  // The compression is what the content says (by default DuckDB goes by the file's extension).
+  const compression = gzip ? 'gzip' : 'uncompressed';
+  const src = `read_json(${sqlString(path)}, format = 'newline_delimited', compression = '${compression}', columns = ${columns})`;
   return `INSERT INTO ${sqlIdent(table)} (${keys.map((k) => sqlIdent(k)).join(', ')})
     SELECT ${exprs.join(', ')} FROM (SELECT properties AS p, tenantId AS tenant, "time" AS etime FROM ${src}
     WHERE category = ${sqlString(CATEGORY_PREFIX + table)})`;
@@ -93,7 +103,12 @@ function conflicting(tables: ReadonlyMap<string, TypedTable>): Set<string> {
 }
 
 /** The plan for a file that passed the check: one typed INSERT per table, nothing left for JS. */
-export function typedPlan(conn: DuckDBConnection, path: string, tables: ReadonlyMap<string, TypedTable>): FastPlan {
+export function typedPlan(
+  conn: DuckDBConnection,
+  path: string,
+  tables: ReadonlyMap<string, TypedTable>,
+  gzip = false,
+): FastPlan {
   const asText = tables.size > 1 ? conflicting(tables) : new Set<string>();
   return {
     async insert(onTable) {
@@ -104,7 +119,7 @@ export function typedPlan(conn: DuckDBConnection, path: string, tables: Readonly
         await conn.run('SET preserve_insertion_order = false');
         for (const [table, t] of tables) {
           if (t.rows === 0) continue;
-          const r = await conn.run(typedInsertSql(path, table, t, asText));
+          const r = await conn.run(typedInsertSql(path, table, t, asText, gzip));
           if (r.rowsChanged !== t.rows)
             throw new TypedPathError(`typed insert stored ${r.rowsChanged} ${table} rows, the check counted ${t.rows}`);
           onTable(table, r.rowsChanged);
@@ -130,29 +145,42 @@ async function columnTypes(conn: DuckDBConnection): Promise<ColumnTypes> {
   return out;
 }
 
-/** Check every line of a plain (not gzip) NDJSON file of `size` bytes for the typed path. */
+/**
+ * Check every line of an NDJSON file of `size` bytes for the typed path: a plain file in up to two
+ * line-aligned ranges, a gzip file as one decompressed stream (see gzip-check.ts).
+ */
 export async function checkTypedNdjson(
   conn: DuckDBConnection,
   path: string,
   size: number,
   onBytes: (n: number) => void = () => undefined,
+  gzip = false,
 ): Promise<TypedCheck> {
   const types = await columnTypes(conn);
-  const fh = await open(path, 'r');
-  const head = Buffer.alloc(1);
-  await fh.read(head, 0, 1, 0).finally(() => fh.close());
-  // DuckDB refuses a byte-order mark, which the JS splitter drops.
-  if (size > 0 && head[0] === 0xef) return { ok: false, reason: 'byte-order mark', line: 1 };
-  const n = size >= WORKER_MIN_BYTES ? Math.max(1, Math.min(2, availableParallelism())) : 1;
-  const points = await splitPoints(path, size, n);
-  const ranges = points.slice(1).map((end, i) => [points[i]!, end] as const);
-  // A worker that can't start (an odd runtime) costs time, not correctness: check on this thread.
-  const results = await Promise.all(
-    ranges.map(([s, e]) => (n === 1 ? checkRange(path, s, e, types, onBytes) : inWorker(path, s, e, types, onBytes))),
-  ).catch(() => Promise.all(ranges.map(([s, e]) => checkRange(path, s, e, types, onBytes))));
+  let results: RangeResult[];
+  if (gzip) {
+    const why = await gzipHeaderProblem(path);
+    if (why !== undefined) return { ok: false, reason: why, line: 0 };
+    results = [await checkGzip(path, types, onBytes)];
+  } else {
+    const fh = await open(path, 'r');
+    const head = Buffer.alloc(1);
+    await fh.read(head, 0, 1, 0).finally(() => fh.close());
+    // DuckDB refuses a byte-order mark, which the JS splitter drops.
+    if (size > 0 && head[0] === 0xef) return { ok: false, reason: 'byte-order mark', line: 1 };
+    const n = size >= WORKER_MIN_BYTES ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+    const points = await splitPoints(path, size, n);
+    const ranges = points.slice(1).map((end, i) => [points[i]!, end] as const);
+    // A worker that can't start (an odd runtime) costs time, not correctness: check on this thread.
+    results = await Promise.all(
+      ranges.map(([s, e]) => (n === 1 ? checkRange(path, s, e, types, onBytes) : inWorker(path, s, e, types, onBytes))),
+    ).catch(() => Promise.all(ranges.map(([s, e]) => checkRange(path, s, e, types, onBytes))));
+  }
   const tables = new Map<string, TypedTable>();
+  let contentSha256: string | undefined;
   for (const r of results) {
     if (!r.ok) return r;
+    contentSha256 = r.contentSha256;
     for (const [name, rows, keys] of r.tables) {
       let t = tables.get(name);
       if (t === undefined) {
@@ -163,5 +191,5 @@ export async function checkTypedNdjson(
       for (const k of keys) t.keys.add(k);
     }
   }
-  return { ok: true, tables };
+  return { ok: true, tables, contentSha256 };
 }

@@ -28,7 +28,10 @@ export interface TypedTable {
   readonly cols: ReadonlyMap<string, ScalarType>;
 }
 
-export type TypedCheck = { ok: true; tables: Map<string, TypedTable> } | { ok: false; reason: string; line: number };
+export type TypedCheck =
+  /** contentSha256: of the decompressed bytes, for a gzip file. */
+  | { ok: true; tables: Map<string, TypedTable>; contentSha256?: string | undefined }
+  | { ok: false; reason: string; line: number };
 
 /** Workspace columns of every table, as plain data (it crosses to the workers). */
 export type ColumnTypes = Record<string, [string, ScalarType][]>;
@@ -136,9 +139,22 @@ export class LineChecker {
   }
 }
 
-/** Plain-data result of checking a byte range (what a worker posts back). */
+/** Plain-data result of checking a byte range (what a worker posts back) or a gzip stream. */
 export type RangeResult =
-  { ok: true; tables: [string, number, string[]][] } | { ok: false; reason: string; line: number };
+  | { ok: true; tables: [string, number, string[]][]; contentSha256?: string }
+  | { ok: false; reason: string; line: number };
+
+/** Check the lines of `chunks`; the first line that fails ends the check. Lines are numbered from 1. */
+export async function checkLines(chunks: AsyncIterable<Buffer>, types: ColumnTypes): Promise<RangeResult> {
+  const checker = new LineChecker(types);
+  for await (const batch of splitLines(chunks)) {
+    for (const l of batch) {
+      const why = checker.check(l);
+      if (why !== undefined) return { ok: false, reason: why, line: l.line };
+    }
+  }
+  return { ok: true, tables: [...checker.tables].map(([n, t]) => [n, t.rows, [...t.keys]]) };
+}
 
 /** Check bytes [start, end) of `path` (line-aligned). Lines are numbered from 1 within the range. */
 export async function checkRange(
@@ -148,21 +164,14 @@ export async function checkRange(
   types: ColumnTypes,
   onBytes: (n: number) => void = () => undefined,
 ): Promise<RangeResult> {
-  const checker = new LineChecker(types);
-  if (end > start) {
-    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
-    stream.on('data', (c) => onBytes(c.length));
-    for await (const batch of splitLines(stream as AsyncIterable<Buffer>)) {
-      for (const l of batch) {
-        const why = checker.check(l);
-        if (why !== undefined) {
-          stream.destroy();
-          return { ok: false, reason: why, line: l.line };
-        }
-      }
-    }
+  if (end <= start) return { ok: true, tables: [] };
+  const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
+  stream.on('data', (c) => onBytes(c.length));
+  try {
+    return await checkLines(stream as AsyncIterable<Buffer>, types);
+  } finally {
+    stream.destroy();
   }
-  return { ok: true, tables: [...checker.tables].map(([n, t]) => [n, t.rows, [...t.keys]]) };
 }
 
 /** Where to split `path` into `n` line-aligned ranges (each boundary just after a '\n'). */
@@ -195,6 +204,14 @@ export async function splitPoints(path: string, size: number, n: number): Promis
   }
 }
 
+/** What a check worker is given: a line-aligned byte range of a plain file. */
+export interface CheckJob {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly types: ColumnTypes;
+}
+
 /** What a check worker posts: progress (bytes read since the last message), then its result. */
 export type WorkerMessage = { bytes: number } | { result: RangeResult };
 
@@ -208,9 +225,8 @@ export function inWorker(
   return new Promise((resolve, reject) => {
     // From source (tsx, which workers inherit through execArgv) the module is .ts; built, .js.
     const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-    const w = new Worker(new URL(`./check-worker.${ext}`, import.meta.url), {
-      workerData: { path, start, end, types },
-    });
+    const data: CheckJob = { path, start, end, types };
+    const w = new Worker(new URL(`./check-worker.${ext}`, import.meta.url), { workerData: data });
     w.on('message', (m: WorkerMessage) => {
       if ('bytes' in m) onBytes(m.bytes);
       else resolve(m.result);

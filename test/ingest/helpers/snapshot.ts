@@ -24,7 +24,7 @@ export async function snapshot(db: string): Promise<Record<string, unknown>> {
   );
   out['log'] = await query(
     db,
-    'SELECT path, sha256, format, table_name, rows_read, rows_stored, rows_rejected FROM _exfilhunt_ingest_log ORDER BY path, table_name',
+    'SELECT path, sha256, content_sha256, format, table_name, rows_read, rows_stored, rows_rejected FROM _exfilhunt_ingest_log ORDER BY path, table_name',
   );
   return out;
 }
