@@ -1,7 +1,7 @@
 // Ingest benchmark (not a test): rate and peak memory for an NDJSON streaming-API export, plain
 // and gzip-compressed (the default typed path and the JS row pipeline, side by side), and for
 // Parquet.
-// Usage: npm run build && node dist/bench/ingest.js [N=10000000] [--dir DIR] [--keep]
+// Usage: npx tsc -p tsconfig.json && node dist/bench/ingest.js [N=10000000] [--dir DIR] [--keep]
 // (or node --import tsx bench/ingest.ts ...; from source the check workers compile TypeScript
 // first, so the built code is what the CLI runs). Each ingest runs in a child process so its
 // peak RSS is its own.
