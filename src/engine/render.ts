@@ -86,5 +86,8 @@ export function cellText(v: CellValue): string {
 /** JSON-safe form of a cell (bigint as a JSON number text is not portable: use a string). */
 export function cellJson(v: CellValue): JsonCell {
   if (typeof v === 'bigint') return v.toString();
+  // JSON has no NaN or infinities (JSON.stringify would write null); Kusto's JSON results
+  // write them as the strings "NaN", "Infinity" and "-Infinity", as the table rendering does.
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
   return v;
 }

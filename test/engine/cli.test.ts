@@ -123,3 +123,20 @@ test('a query with several tabular statements returns one table per statement, i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('JSON output writes NaN and infinities as Kusto does ("NaN", "Infinity"), never as null', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
+  try {
+    const db = join(dir, 'none.duckdb');
+    const kql = 'print a = real(nan), b = real(+inf), c = real(-inf), d = 1.5, e = real(null)';
+    const json = cli(['query', '--db', db, '--format', 'json', kql]);
+    assert.equal(json.code, 0, json.err);
+    assert.deepEqual((JSON.parse(json.out) as { rows: unknown[][] }).rows, [
+      ['NaN', 'Infinity', '-Infinity', 1.5, null],
+    ]);
+    const jsonl = cli(['query', '--db', db, '--format', 'jsonl', kql]);
+    assert.deepEqual(JSON.parse(jsonl.out), { a: 'NaN', b: 'Infinity', c: '-Infinity', d: 1.5, e: null });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
