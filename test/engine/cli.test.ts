@@ -16,9 +16,18 @@ function cli(args: string[], cwd = process.cwd()): { code: number; out: string; 
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-test('query --batch writes one JSON line per query and goes on after an error', () => {
+/** Runs `body` with a fresh temporary directory, removed afterwards. */
+function inTempDir(body: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
   try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('query --batch writes one JSON line per query and goes on after an error', () => {
+  inTempDir((dir) => {
     const batch = join(dir, 'b.jsonl');
     const db = join(dir, 'missing.duckdb');
     writeFileSync(
@@ -53,14 +62,11 @@ test('query --batch writes one JSON line per query and goes on after an error', 
     assert.equal(typeof err['start'], 'number');
     assert.deepEqual(lines[2], { id: 'c', columns: [{ name: 'i', type: 'long' }], rows: [[1], [2]] });
     assert.equal(existsSync(db), false, 'a missing workspace must not be created');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('query --format csv/table and explain', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
-  try {
+  inTempDir((dir) => {
     const db = join(dir, 'none.duckdb');
     const csv = cli(['query', '--db', db, '--format', 'csv', 'print a = "x,y", b = true']);
     assert.equal(csv.out, 'a,b\r\n"x,y",true\r\n');
@@ -88,14 +94,11 @@ test('query --format csv/table and explain', () => {
       ],
       rows: [['2025-01-02T03:04:05.0000000Z', '2025-01-02T02:04:05.0000000Z']],
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a query with several tabular statements returns one table per statement, in order', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
-  try {
+  inTempDir((dir) => {
     const db = join(dir, 'none.duckdb');
     const kql = 'let T = range i from 1 to 3 step 1; T | count; T | where i > 1 | project j = i * 10';
     const json = cli(['query', '--db', db, '--format', 'json', kql]);
@@ -119,14 +122,11 @@ test('a query with several tabular statements returns one table per statement, i
     });
     const ex = cli(['explain', '--db', db, 'print a = 1; print b = 2']);
     assert.match(ex.out, /-- plan \(result 1 of 2\)[\s\S]*-- plan \(result 2 of 2\)/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('JSON output writes NaN and infinities as Kusto does ("NaN", "Infinity"), never as null', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'exfilhunt-cli-'));
-  try {
+  inTempDir((dir) => {
     const db = join(dir, 'none.duckdb');
     const kql = 'print a = real(nan), b = real(+inf), c = real(-inf), d = 1.5, e = real(null)';
     const json = cli(['query', '--db', db, '--format', 'json', kql]);
@@ -136,7 +136,5 @@ test('JSON output writes NaN and infinities as Kusto does ("NaN", "Infinity"), n
     ]);
     const jsonl = cli(['query', '--db', db, '--format', 'jsonl', kql]);
     assert.deepEqual(JSON.parse(jsonl.out), { a: 'NaN', b: 'Infinity', c: '-Infinity', d: 1.5, e: null });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
