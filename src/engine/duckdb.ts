@@ -184,11 +184,10 @@ export class DuckDbBackend implements Backend {
     const opts: QueryOptions = { ...options, now: options.now ?? new Date() };
     const bagKeys = new Map<number, readonly BagKey[]>();
     const first = await this.explain(kql, opts, 0, bagKeys);
-    const results: QueryResult[] = [await this.fetch(first, kql)];
-    for (let i = 1; i < first.results; i++)
-      results.push(await this.fetch(await this.explain(kql, opts, i, bagKeys), kql));
-    const [head, ...more] = results;
-    return more.length === 0 || head === undefined ? (head ?? { columns: [], rows: [] }) : { ...head, more };
+    const head = await this.fetch(first, kql);
+    const more: QueryResult[] = [];
+    for (let i = 1; i < first.results; i++) more.push(await this.fetch(await this.explain(kql, opts, i, bagKeys), kql));
+    return more.length === 0 ? head : { ...head, more };
   }
 
   private async fetch(ex: Explained, kql: string): Promise<QueryResult> {

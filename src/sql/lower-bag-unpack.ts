@@ -28,26 +28,14 @@ export function checkBagUnpacks(q: BoundQuery): void {
   }
 }
 
-/** The bag_unpack at `at` (span start) anywhere in the bound tree (lets and function bodies included). */
-function findBagUnpack(root: unknown, at: number, seen = new Set<object>()): BoundTable | null {
-  if (typeof root !== 'object' || root === null || seen.has(root)) return null;
-  seen.add(root);
-  const o = root as { kind?: unknown; plugin?: unknown; span?: { start?: unknown } };
-  if (o.kind === 'Evaluate' && o.plugin === 'bag_unpack' && o.span?.start === at) return root as BoundTable;
-  for (const v of Object.values(root)) {
-    const hit = findBagUnpack(v, at, seen);
-    if (hit !== null) return hit;
-  }
-  return null;
-}
-
 /**
  * The key discovery for the bag_unpack at `at`, from its input alone: used when the rest of the
  * query can't bind before its keys are known (names of unpacked columns after it).
  */
 export function bagUnpackProbe(q: BoundQuery, at: number, bagKeys: BagKeys = new Map()): NeedsBagKeys | null {
-  const t = findBagUnpack(q, at);
-  if (t === null || t.kind !== 'Evaluate' || t.args[0] === undefined) return null;
+  // Pending bag_unpacks are data-dependent ones, so they are among bagUnpacks().
+  const t = bagUnpacks(q).find((x) => x.span.start === at);
+  if (t === undefined || t.kind !== 'Evaluate' || t.args[0] === undefined) return null;
   const cx: Ctx = { lets: new Map(), implicit: null, bagKeys };
   return new NeedsBagKeys(at, lowerTable(t.input, cx), lowerScalar(t.args[0], { table: (x) => lowerTable(x, cx) }));
 }

@@ -123,8 +123,6 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
         columns,
       );
     case 'Extend': {
-      // The input first: a bag_unpack in it may need its keys read before anything else.
-      const input = lowerTable(t.input, cx);
       const defs = new Map(t.columns.map((c) => [c.name, c]));
       const items = columns.map((c) => {
         const d = defs.get(c.name);
@@ -133,7 +131,7 @@ export function lowerTable(t: BoundTable, cx: Ctx): Plan {
           expr: d === undefined ? col(c.name, c.type) : scalar(d.expr, cx, t.input.schema.columns),
         };
       });
-      return project(input, items, columns);
+      return project(lowerTable(t.input, cx), items, columns);
     }
     case 'Sort':
       return { kind: 'Sort', input: lowerTable(t.input, cx), keys: t.keys.map((k) => key(k, cx)), columns };

@@ -2,6 +2,7 @@
 import { CliError, DEFAULT_DB, parseCommandArgs } from '../command.js';
 import { DuckDbBackend } from '../../engine/duckdb.js';
 import { QueryError } from '../../engine/types.js';
+import type { BagKey } from '../../kql/binder/bag-unpack.js';
 import { renderDiagnostics } from '../../kql/diagnostics/render.js';
 import { sanitizeForTerminal } from '../../util/terminal.js';
 import { parseNow } from './query.js';
@@ -21,10 +22,12 @@ export async function run(args: readonly string[]): Promise<number> {
   const b = await DuckDbBackend.open(values.db ?? DEFAULT_DB);
   try {
     const opts = { now: parseNow(values.now) ?? new Date() };
-    const first = await b.explain(kql, opts);
+    // bag_unpack keys are read once for all statements (as `query` does).
+    const bagKeys = new Map<number, readonly BagKey[]>();
+    const first = await b.explain(kql, opts, 0, bagKeys);
     // One plan per tabular statement (a query `T1; T2` returns two tables).
     for (let i = 0; i < first.results; i++) {
-      const ex = i === 0 ? first : await b.explain(kql, opts, i);
+      const ex = i === 0 ? first : await b.explain(kql, opts, i, bagKeys);
       const which = first.results > 1 ? ` (result ${i + 1} of ${first.results})` : '';
       process.stdout.write(
         `-- plan${which}\n${sanitizeForTerminal(ex.planText)}\n-- sql (DuckDB)${which}\n${sanitizeForTerminal(ex.sql)}\n`,
