@@ -22,7 +22,7 @@ import { commonNonDynamicType, commonType, promoted, widestType } from './typing
 
 const ARG_KINDS: ReadonlySet<string> = new Set<string>([
   ...SCALAR_TYPES,
-  'any',
+  'scalar',
   'numeric',
   'integer',
   'summable',

@@ -5,7 +5,7 @@ import type { ScalarType } from '../kql/types.js';
 /** What an argument position accepts. Concrete scalar types, or a family. */
 export type ArgKind =
   | ScalarType
-  | 'any' // any scalar
+  | 'scalar' // any scalar type
   | 'numeric' // int | long | real | decimal
   | 'integer' // int | long
   | 'summable' // numeric | timespan

@@ -31,7 +31,7 @@ export function accepts(kind: ArgKind, arg: ArgType, strict: boolean, starAllowe
   if (arg === 'star') return kind === 'star' || starAllowed;
   if (arg === 'tabular') return kind === 'tabular';
   switch (kind) {
-    case 'any':
+    case 'scalar':
       return true;
     case 'numeric':
       return isNumericType(arg);
@@ -87,7 +87,7 @@ function commonOf(types: readonly ScalarType[]): ScalarType | null {
   return null;
 }
 
-/** coalesce: any dynamic argument makes the result dynamic; otherwise the common type. */
+/** coalesce: a dynamic argument makes the result dynamic; otherwise the common type. */
 export function commonType(types: readonly ScalarType[]): ScalarType {
   if (types.includes('dynamic')) return 'dynamic';
   return commonOf(types) ?? 'unknown';

@@ -40,7 +40,7 @@ export interface ScalarTypeRef {
 export interface TabularTypeRef {
   readonly kind: 'TabularTypeRef';
   readonly columns: readonly ColumnDecl[];
-  /** `(*)` or `(a:string, *)`: any further columns are accepted. */
+  /** `(*)` or `(a:string, *)`: further columns are accepted too. */
   readonly star: boolean;
   readonly span: Span;
 }

@@ -154,7 +154,7 @@ export type Plan =
       readonly columns: readonly Column[];
     }
   /**
-   * The first `count` rows of each partition in `keys` order (no keys: any rows), output
+   * The first `count` rows of each partition in `keys` order (arbitrary rows without keys), output
    * sorted by partition then keys. Per-group top/take (mv-apply sub-queries, partition).
    */
   | {

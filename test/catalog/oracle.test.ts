@@ -24,7 +24,7 @@ const COLUMN: Readonly<Record<string, string>> = {
 const TABLE = 'datatable(i:int,l:long,r:real,m:decimal,s:string,b:bool,dt:datetime,ts:timespan,g:guid,d:dynamic)[]';
 
 const REPRESENTATIVES: Readonly<Partial<Record<ArgKind, readonly ScalarType[]>>> = {
-  any: ['string', 'int', 'real', 'dynamic', 'datetime'],
+  scalar: ['string', 'int', 'real', 'dynamic', 'datetime'],
   numeric: ['int', 'long', 'real', 'decimal'],
   integer: ['int', 'long'],
   summable: ['int', 'long', 'real', 'decimal', 'timespan', 'datetime'],

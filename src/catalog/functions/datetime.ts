@@ -15,7 +15,7 @@ export const DATETIME_FUNCTIONS: readonly FunctionSpec[] = [
     'make_datetime',
     [
       'datetime year:numeric month:numeric day:numeric hour:numeric? minute:numeric? second:numeric?',
-      'datetime value:any',
+      'datetime value:scalar',
     ],
     { naming: 'only' },
   ),
@@ -24,7 +24,7 @@ export const DATETIME_FUNCTIONS: readonly FunctionSpec[] = [
     [
       'timespan days:integer hours:integer minutes:integer seconds:real',
       'timespan hours:integer minutes:integer seconds:real?',
-      'timespan value:any',
+      'timespan value:scalar',
     ],
     { naming: 'only' },
   ),

@@ -11,6 +11,6 @@ export const HASH_FUNCTIONS: readonly FunctionSpec[] = [
   sca('hash_md5', ['string source:not-dynamic']),
   sca('hash_sha1', ['string source:not-dynamic']),
   sca('hash_xxhash64', ['long source:not-dynamic mod:integer?']),
-  sca('hash_combine', ['long source:any...']),
+  sca('hash_combine', ['long source:scalar...']),
   sca('hash_many', ['long source:not-dynamic...']),
 ];

@@ -37,7 +37,7 @@ export const MATH_FUNCTIONS: readonly FunctionSpec[] = [
     { naming: 'first' },
   ),
   sca('bin_auto', ['@p0+ value:summable'], { naming: 'first' }),
-  sca('around', ['bool value:any center:any delta:any']),
+  sca('around', ['bool value:scalar center:scalar delta:scalar']),
   sca('binary_and', ['long value1:integer value2:integer'], { naming: 'first' }),
   sca('binary_or', ['long value1:integer value2:integer'], { naming: 'first' }),
   sca('binary_xor', ['long value1:integer value2:integer'], { naming: 'first' }),

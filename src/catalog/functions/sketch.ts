@@ -8,7 +8,7 @@ const { sca } = builders('aggregate-state');
 export const SKETCH_FUNCTIONS: readonly FunctionSpec[] = [
   sca(
     'percentile_tdigest',
-    ['dynamic tdigest:dynamic percentile1:real', '@litN tdigest:dynamic percentile1:real type:any'],
+    ['dynamic tdigest:dynamic percentile1:real', '@litN tdigest:dynamic percentile1:real type:scalar'],
     { naming: 'name+first' },
   ),
   sca(
@@ -16,10 +16,10 @@ export const SKETCH_FUNCTIONS: readonly FunctionSpec[] = [
     ['dynamic tdigest:dynamic percentile:real...', 'dynamic tdigest:dynamic percentiles:dynamic'],
     { naming: 'prefix+first', prefix: 'percentile_tdigest' },
   ),
-  sca('percentrank_tdigest', ['real digest:dynamic value:any']),
-  sca('rank_tdigest', ['real digest:dynamic value:any']),
-  sca('tdigest_isvalid', ['bool digest:dynamic value:any']),
-  sca('hll_isvalid', ['bool hll:dynamic value:any']),
+  sca('percentrank_tdigest', ['real digest:dynamic value:scalar']),
+  sca('rank_tdigest', ['real digest:dynamic value:scalar']),
+  sca('tdigest_isvalid', ['bool digest:dynamic value:scalar']),
+  sca('hll_isvalid', ['bool hll:dynamic value:scalar']),
   sca('tdigest_merge', ['dynamic tdigest:dynamic...'], { naming: 'prefix', prefix: 'tdigests_merge_result' }),
   sca('merge_tdigest', ['dynamic tdigest:dynamic...'], { naming: 'prefix', prefix: 'tdigests_merge_result' }),
   sca('hll_merge', ['dynamic hll:dynamic...'], { naming: 'prefix', prefix: 'hll_merged_result' }),

@@ -14,6 +14,6 @@ export const WINDOW_FUNCTIONS: readonly FunctionSpec[] = [
   win('row_window_session', [
     '@p0 expr:datetime maxDistanceFromFirst:timespan maxDistanceBetweenNeighbors:timespan restart:bool?',
   ]),
-  win('prev', ['@p0 column:any offset:long? default_value:any?']),
-  win('next', ['@p0 column:any offset:long? default_value:any?']),
+  win('prev', ['@p0 column:scalar offset:long? default_value:scalar?']),
+  win('next', ['@p0 column:scalar offset:long? default_value:scalar?']),
 ];

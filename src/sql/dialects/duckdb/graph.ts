@@ -239,7 +239,7 @@ export function emitGraph(p: GraphPlanNode, em: GraphEmitter): string {
   const out = p.columns.map((c) => q(c.name)).join(', ');
   const all = [...graphCtes(g, em), ...ctes];
   const matches = `SELECT * FROM (${rows})${where}${qualify}`;
-  // take N inside partitioned-by: any N matches of each partition (__kp is null without one).
+  // take N inside partitioned-by: N arbitrary matches of each partition (__kp is null without one).
   const limited =
     p.limitPerPartition === null
       ? matches
