@@ -51,14 +51,20 @@ export const AGGREGATE_FUNCTIONS: readonly FunctionSpec[] = [
     prefix: 'list',
     aliases: ['makelist'],
   }),
-  agg('make_list_if', ['dynamic expr:scalar predicate:bool maxSize:integer?'], { naming: 'prefix+first', prefix: 'list' }),
+  agg('make_list_if', ['dynamic expr:scalar predicate:bool maxSize:integer?'], {
+    naming: 'prefix+first',
+    prefix: 'list',
+  }),
   agg('make_list_with_nulls', ['dynamic expr:scalar'], { naming: 'prefix+first', prefix: 'list' }),
   agg('make_set', ['dynamic expr:scalar maxSize:integer?'], {
     naming: 'prefix+first',
     prefix: 'set',
     aliases: ['makeset'],
   }),
-  agg('make_set_if', ['dynamic expr:scalar predicate:bool maxSize:integer?'], { naming: 'prefix+first', prefix: 'set' }),
+  agg('make_set_if', ['dynamic expr:scalar predicate:bool maxSize:integer?'], {
+    naming: 'prefix+first',
+    prefix: 'set',
+  }),
   agg('make_dictionary', ['dynamic expr:dynamic maxSize:integer?'], { naming: 'prefix+first', prefix: 'dictionary' }),
   agg('make_bag', ['dynamic expr:dynamic maxSize:integer?'], { naming: 'prefix+first', prefix: 'bag' }),
   agg('make_bag_if', ['dynamic expr:dynamic predicate:bool maxSize:integer?'], {
