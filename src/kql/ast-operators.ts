@@ -16,10 +16,12 @@ import type {
 } from './ast.js';
 import type { GraphMarkComponentsOp, GraphMatchOp, GraphToTableOp, MakeGraphOp } from './ast-graph.js';
 import type { FacetOp, ForkOp, PartitionOp, ScanOp } from './ast-subpipeline.js';
-// Graph operators and the operators that run sub-pipelines live in their own files (this one
-// would pass 500 lines with them).
+import type { FindOp, PrintOp, RangeOp, SearchOp } from './ast-sources.js';
+// Graph operators, the operators that run sub-pipelines and those that produce rows from
+// scratch or across tables live in their own files (this one would pass 500 lines with them).
 export type * from './ast-graph.js';
 export type * from './ast-subpipeline.js';
+export type * from './ast-sources.js';
 
 // ---------------------------------------------------------------- operators
 
@@ -254,23 +256,6 @@ export interface EvaluateOp {
   readonly schema?: TabularTypeRef;
   readonly span: Span;
 }
-export interface SearchOp {
-  readonly kind: 'Search';
-  readonly params: readonly OpParam[];
-  /** `in (T1, T2)`; empty when not given. */
-  readonly tables: readonly Expr[];
-  readonly predicate: Expr;
-  readonly span: Span;
-}
-export interface FindOp {
-  readonly kind: 'Find';
-  readonly params: readonly OpParam[];
-  readonly tables: readonly Expr[];
-  readonly predicate: Expr;
-  /** `project ...`, `project-smart`, or null. */
-  readonly project: readonly NamedExpr[] | 'smart' | null;
-  readonly span: Span;
-}
 export interface InvokeOp {
   readonly kind: 'Invoke';
   readonly call: Call;
@@ -305,19 +290,6 @@ export interface GetSchemaOp {
 export interface ConsumeOp {
   readonly kind: 'Consume';
   readonly params: readonly OpParam[];
-  readonly span: Span;
-}
-export interface PrintOp {
-  readonly kind: 'Print';
-  readonly items: readonly NamedExpr[];
-  readonly span: Span;
-}
-export interface RangeOp {
-  readonly kind: 'Range';
-  readonly column: Ident;
-  readonly from: Expr;
-  readonly to: Expr;
-  readonly step: Expr;
   readonly span: Span;
 }
 export interface ReduceOp {
