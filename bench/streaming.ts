@@ -1,6 +1,8 @@
 // A synthetic storage-account streaming export (one `{time, tenantId, category, properties}` line
 // per event, three tables interleaved) for the ingest benchmarks (bench/ingest.ts, bench/ceiling.ts).
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 
 const TABLES = ['DeviceProcessEvents', 'DeviceFileEvents', 'DeviceNetworkEvents'] as const;
@@ -77,4 +79,27 @@ export async function writeNdjson(path: string, n: number): Promise<void> {
   if (buf.length > 0) out.write(buf.join('\n') + '\n');
   out.end();
   await once(out, 'finish');
+}
+
+/** Split the `lines`-line NDJSON file `src` into `parts` files of consecutive lines in `dir`. */
+export async function splitNdjson(src: string, lines: number, parts: number, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const per = Math.ceil(lines / parts);
+  let out: WriteStream | undefined;
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Infinity })) {
+    if (n % per === 0) {
+      if (out !== undefined) {
+        out.end();
+        await once(out, 'finish');
+      }
+      out = createWriteStream(join(dir, `part-${String(n / per).padStart(3, '0')}.ndjson`), { highWaterMark: 1 << 20 });
+    }
+    if (!out!.write(line + '\n')) await once(out!, 'drain');
+    n++;
+  }
+  if (out !== undefined) {
+    out.end();
+    await once(out, 'finish');
+  }
 }
