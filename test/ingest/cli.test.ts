@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIX, tempDir } from './helpers/db.js';
 
@@ -47,4 +48,31 @@ test('usage errors: unknown table, no paths, missing workspace', (t) => {
   const r = cli(['tables', '--db', join(dir, 'missing.duckdb')]);
   assert.equal(r.code, 2);
   assert.match(r.err, /no workspace/);
+});
+
+test('tables lists the first five source files of a table, and every file with --files', (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'w.duckdb');
+  const files = Array.from({ length: 7 }, (_, i) => {
+    const f = join(dir, `hour-${i}.json`);
+    writeFileSync(
+      f,
+      `{"category":"AdvancedHunting-DeviceFileEvents","properties":{"Timestamp":"2026-03-26T0${i}:00:00.0000000Z","DeviceId":"d${i}"}}\n`.repeat(
+        i + 1,
+      ),
+    );
+    return f;
+  });
+  assert.equal(cli(['ingest', '--db', db, ...files]).code, 0);
+  const short = cli(['tables', '--db', db]);
+  assert.equal(short.code, 0, short.err);
+  assert.deepEqual(
+    [...short.out.matchAll(/from .*(hour-\d)\.json/g)].map((m) => m[1]),
+    ['hour-0', 'hour-1', 'hour-2', 'hour-3', 'hour-4'],
+  );
+  // The two files not listed hold 6 + 7 rows.
+  assert.match(short.out, /^ {2}… and 2 more files \(13 rows, last ingested .* UTC; --files lists them\)$/m);
+  const all = cli(['tables', '--db', db, '--files']);
+  assert.equal([...all.out.matchAll(/from .*hour-\d\.json/g)].length, 7);
+  assert.doesNotMatch(all.out, /more files/);
 });
