@@ -101,10 +101,27 @@ export function kustoTypeOf(table: string, column: string, duckType: string): Sc
 
 /** The columns a workspace table has now, in table order (documented ones plus any added by ingest). */
 export async function tableColumns(conn: DuckDBConnection, table: string): Promise<Column[]> {
+  return (await columnsOf(conn, table)).get(table) ?? [];
+}
+
+/** Every workspace table's columns in one catalog query (per-table lookups cost ~2.6 ms each). */
+export async function allTableColumns(conn: DuckDBConnection): Promise<Map<string, Column[]>> {
+  return columnsOf(conn, undefined);
+}
+
+async function columnsOf(conn: DuckDBConnection, table: string | undefined): Promise<Map<string, Column[]>> {
+  // duckdb_columns(), not information_schema.columns: the same rows for a fraction of the cost;
+  // current_database() leaves out attached databases and temp tables.
   const r = await conn.runAndReadAll(
-    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ${sqlString(table)} ORDER BY ordinal_position`,
+    `SELECT table_name, column_name, data_type FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main'${table === undefined ? '' : ` AND table_name = ${sqlString(table)}`}
+     ORDER BY table_name, column_index`,
   );
-  return r
-    .getRows()
-    .map(([name, type]) => ({ name: String(name), type: kustoTypeOf(table, String(name), String(type)) }));
+  const out = new Map<string, Column[]>();
+  for (const [t, name, type] of r.getRows()) {
+    const cols = out.get(String(t)) ?? [];
+    cols.push({ name: String(name), type: kustoTypeOf(String(t), String(name), String(type)) });
+    out.set(String(t), cols);
+  }
+  return out;
 }

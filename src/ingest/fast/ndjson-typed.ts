@@ -16,7 +16,7 @@ import { sqlIdent, sqlString } from '../../sql/escape.js';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { MDE_TABLES } from '../../schema/index.js';
-import { tableColumns } from '../workspace.js';
+import { allTableColumns } from '../workspace.js';
 import type { FastPlan } from './ndjson.js';
 import { checkGzip, gzipHeaderProblem } from './gzip-check.js';
 import {
@@ -140,8 +140,9 @@ export function typedPlan(
 }
 
 async function columnTypes(conn: DuckDBConnection): Promise<ColumnTypes> {
+  const all = await allTableColumns(conn);
   const out: ColumnTypes = {};
-  for (const t of MDE_TABLES) out[t.name] = (await tableColumns(conn, t.name)).map((c) => [c.name, c.type]);
+  for (const t of MDE_TABLES) out[t.name] = (all.get(t.name) ?? []).map((c) => [c.name, c.type]);
   return out;
 }
 
