@@ -90,8 +90,10 @@ async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
 
 /** Drop the fast path's temp tables (outside a transaction, or inside one that is not aborted). */
 export async function dropFastTables(conn: DuckDBConnection): Promise<void> {
-  const names = [STAGE, SLOW, CONV, ...MDE_TABLES.map((_, i) => `${CONV}_${i}`)];
-  for (const t of names) await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
+  const names = new Set([STAGE, SLOW, CONV, ...MDE_TABLES.map((_, i) => `${CONV}_${i}`)]);
+  // One catalog query, then only the tables that exist: this runs after every file.
+  const r = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'`);
+  for (const [t] of r.getRows()) if (names.has(String(t))) await conn.run(`DROP TABLE temp.${String(t)}`);
 }
 
 export function tableSelect(table: string, cols: readonly Column[]): { select: string; names: string[] } {
