@@ -100,6 +100,9 @@ export async function* itemsFor(
   switch (input.format) {
     case 'empty':
       return;
+    case 'lab-truth':
+      run.file.messages.push('the ground truth of `exfilhunt lab` (truth.json), not telemetry: nothing to ingest');
+      return;
     case 'ndjson':
     case 'parquet':
       if (plan !== undefined) {

@@ -18,7 +18,11 @@ import {
   type SourceItem,
 } from './records.js';
 
-export type Format = 'ndjson' | 'json' | 'csv' | 'parquet' | 'empty';
+/** `lab-truth`: the ground truth `exfilhunt lab` writes beside its exports, which is not telemetry. */
+export type Format = 'ndjson' | 'json' | 'csv' | 'parquet' | 'empty' | 'lab-truth';
+
+/** truth.json starts with these members, in this order (src/lab/generate.ts). */
+const LAB_TRUTH_HEAD = /^\{\s*"scenario"\s*:\s*"[^"\\]*"\s*,\s*"seed"\s*:\s*\d+\s*,\s*"start"\s*:/;
 
 export interface ByteCounter {
   bytes: number;
@@ -48,6 +52,7 @@ export function detectFormat(head: Buffer, eof: boolean): Format {
   if (i >= head.length) return eof ? 'empty' : 'csv';
   const c = head[i];
   if (c !== 0x7b && c !== 0x5b) return 'csv';
+  if (LAB_TRUTH_HEAD.test(head.toString('utf8', i, Math.min(head.length, i + 512)))) return 'lab-truth';
   const nl = head.indexOf(10, i);
   const first = head.toString('utf8', i, nl === -1 ? head.length : nl).trim();
   try {
