@@ -32,11 +32,17 @@ export function tableDdl(name: string, columns: readonly Column[]): string {
 }
 
 /**
- * DuckDB's buffer pool for ingest. Without a cap DuckDB keeps the blocks of a large
- * uncommitted file in memory (default: 80% of RAM); with it, it evicts them to the database
- * file / temp directory, so memory stays flat however large the input.
+ * DuckDB's buffer pool for ingest, for every path. Without a cap DuckDB keeps the blocks of a
+ * large uncommitted file in memory (default: 80% of RAM); with it, it evicts them to the
+ * database file / temp directory, so memory stays flat however large the input. 1 GB because a
+ * 7.6M-row, 60-column Parquet file ran out of 256 MB in its insert (column buffers of a wide
+ * table). The cap used to be 256 MB with 1 GB only around the fast paths' inserts, but lowering
+ * it again before the commit made DuckDB spill the uncommitted rows to temp files, only for the
+ * commit to read them back: one cap made 40 lab Parquet parts 1.17x and 30 NDJSON files 1.24x
+ * faster (docs/ingest.md); the JS row pipeline's peak RSS on 800 MB of NDJSON went from 617 to
+ * 757 MB.
  */
-export const INGEST_MEMORY_LIMIT = '256MB';
+export const INGEST_MEMORY_LIMIT = '1GB';
 
 /**
  * How much WAL DuckDB lets build up before it checkpoints on commit (its default is 16 MB).

@@ -33,8 +33,6 @@ import {
 export class TypedPathError extends Error {}
 
 const CATEGORY_PREFIX = 'AdvancedHunting-';
-/** The insert's memory cap, as the Parquet fast path: column buffers of a wide table. */
-const INSERT_MEMORY_LIMIT = '1GB';
 
 /** How DuckDB reads a column's JSON value (datetime and dynamic as text, converted in the SELECT). */
 function readType(type: ScalarType): string {
@@ -112,9 +110,7 @@ export function typedPlan(
   const asText = tables.size > 1 ? conflicting(tables) : new Set<string>();
   return {
     async insert(onTable) {
-      const cap = String((await conn.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]?.[0]);
       try {
-        await conn.run(`SET memory_limit = ${sqlString(INSERT_MEMORY_LIMIT)}`);
         // Row order in a Kusto table carries no meaning; keeping file order would insert on one thread.
         await conn.run('SET preserve_insertion_order = false');
         for (const [table, t] of tables) {
@@ -129,7 +125,6 @@ export function typedPlan(
         throw new TypedPathError(`typed insert failed: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         await conn.run('RESET preserve_insertion_order').catch(() => undefined);
-        await conn.run(`SET memory_limit = ${sqlString(cap)}`).catch(() => undefined);
       }
     },
     // eslint-disable-next-line require-yield
