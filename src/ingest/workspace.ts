@@ -48,8 +48,8 @@ export const INGEST_MEMORY_LIMIT = '1GB';
  * How much WAL DuckDB lets build up before it checkpoints on commit (its default is 16 MB).
  * Every file is its own commit, so with the default each small file paid for a checkpoint that
  * recompressed the tables' partly filled last row groups, and left the blocks it replaced free:
- * 1M events as 30 files of 28 MB took 24.5 s and a 72 MiB workspace, against 15.7–19.6 s and
- * 47 MiB with no free blocks at 1 GB (docs/ingest.md). Atomicity is unchanged: a commit is
+ * 1M events as 30 files of 28 MB took 24.0 and 24.2 s and a 70–72 MiB workspace, against 18.1
+ * and 16.3 s and 46 MiB with no free blocks at 1 GB, side by side (docs/ingest.md). Atomicity is unchanged: a commit is
  * durable in the WAL, which the next open replays; closing the workspace checkpoints.
  */
 export const INGEST_CHECKPOINT_THRESHOLD = '1GB';
