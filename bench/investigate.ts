@@ -21,7 +21,6 @@ let truth: Truth;
 if (!existsSync(db)) {
   const t0 = performance.now();
   const lab = await generateLab({
-    batchEvents: 50_000_000, // one spool batch (multi-batch lab runs crashed here)
     scenario: 'mixed',
     seed: Number(values.seed),
     devices: Number(values.devices),
