@@ -5,13 +5,13 @@
 // spread perfectly over every core, already exceeds the time the target allows.
 // Usage: npx tsc -p tsconfig.json && node dist/bench/ceiling.js [--events N] [--devices D] [--days K]
 // (built, because from source the check workers compile TypeScript first).
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingestPaths } from '../src/ingest/index.js';
+import { sha256File } from '../src/ingest/ingest.js';
 import { checkTypedNdjson, typedInsertSql } from '../src/ingest/fast/ndjson-typed.js';
 import { openWorkspace } from '../src/ingest/workspace.js';
 import { generateLab } from '../src/lab/index.js';
@@ -65,11 +65,7 @@ async function ingestBudget(dir: string, n: number): Promise<void> {
   const whole = await cost(() => ingestPaths(full, [nd]));
   line('exfilhunt ingest, typed path (everything below, and more)', whole, n);
 
-  const sha = await cost(async () => {
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(nd, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-    h.digest();
-  });
+  const sha = await cost(() => sha256File(nd));
   line('sha256 of the file alone (the ingest log needs it)', sha, n);
 
   // Room for the in-memory copy below, so the storage figure is not a spill to disk.
@@ -125,10 +121,6 @@ async function ingestBudget(dir: string, n: number): Promise<void> {
   }
 }
 
-function tableDirs(out: string): string[] {
-  return readdirSync(out).filter((t) => t.startsWith('Device'));
-}
-
 async function labBudget(dir: string, devices: number, days: number): Promise<void> {
   const out = join(dir, 'lab');
   let events = 0;
@@ -142,7 +134,7 @@ async function labBudget(dir: string, devices: number, days: number): Promise<vo
   const inst = await DuckDBInstance.create(':memory:', { preserve_insertion_order: 'true' });
   const c = await inst.connect();
   try {
-    const tables = tableDirs(out);
+    const tables = readdirSync(out).filter((t) => t.startsWith('Device'));
     for (const t of tables)
       await c.run(
         `CREATE TABLE ${sqlIdent(t)} AS SELECT * FROM read_parquet(${sqlString(join(out, t, '**', '*.parquet'))})`,

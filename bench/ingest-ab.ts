@@ -23,15 +23,18 @@ const builds: [string, Ingest][] = [
   ['after', ingestPaths],
 ];
 const best = new Map<string, number>();
+const remove = (db: string): void => {
+  for (const p of [db, `${db}.wal`, `${db}.tmp`]) rmSync(p, { recursive: true, force: true });
+};
 for (let r = 0; r < Number(repeatsArg ?? 2); r++)
   for (const [name, ingest] of builds) {
     const db = join(tmpdir(), `exfilhunt-ab-${process.pid}-${name}.duckdb`);
-    for (const p of [db, `${db}.wal`, `${db}.tmp`]) rmSync(p, { recursive: true, force: true });
+    remove(db);
     const t0 = performance.now();
     const s = await ingest(db, [input]);
     const sec = (performance.now() - t0) / 1000;
     best.set(name, Math.min(best.get(name) ?? Infinity, sec));
     console.log(`${name}: ${sec.toFixed(2)} s, ${s.totals.stored} stored, ${s.totals.rejected} rejected`);
-    for (const p of [db, `${db}.wal`, `${db}.tmp`]) rmSync(p, { recursive: true, force: true });
+    remove(db);
   }
 console.log(`before / after (best of each): ${(best.get('before')! / best.get('after')!).toFixed(2)}x`);

@@ -40,7 +40,8 @@ export async function expandPaths(paths: readonly string[], exclude: readonly st
   return out;
 }
 
-async function sha256File(path: string): Promise<string> {
+/** The file's sha256, as the ingest log records it (its own read of the file). */
+export async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
   return h.digest('hex');

@@ -6,7 +6,7 @@ import type { TableSchema } from '../kql/types.js';
 import { getTable } from '../schema/index.js';
 import { sqlIdent, sqlString } from '../sql/escape.js';
 import { formatNs } from './time.js';
-import { LOG_TABLE, tableColumns } from './workspace.js';
+import { LOG_TABLE, allTableColumns } from './workspace.js';
 
 export interface TableInfo {
   readonly name: string;
@@ -48,9 +48,10 @@ async function userTables(conn: DuckDBConnection): Promise<string[]> {
 export async function listTables(dbPath: string): Promise<TableInfo[]> {
   return withReadOnly(dbPath, async (conn) => {
     const out: TableInfo[] = [];
+    const columns = await allTableColumns(conn);
     for (const name of await userTables(conn)) {
       const def = getTable(name);
-      const cols = await tableColumns(conn, name);
+      const cols = columns.get(name) ?? [];
       const has = (c: string): boolean => cols.some((x) => x.name === c);
       const time = def?.timeColumn ?? 'Timestamp';
       const t = sqlIdent(time);
@@ -81,8 +82,9 @@ export async function listTables(dbPath: string): Promise<TableInfo[]> {
 /** name -> columns as stored in this workspace (schema columns plus any extras ingest added). */
 export async function workspaceSchemaMap(dbPath: string): Promise<ReadonlyMap<string, TableSchema>> {
   return withReadOnly(dbPath, async (conn) => {
+    const columns = await allTableColumns(conn);
     const m = new Map<string, TableSchema>();
-    for (const name of await userTables(conn)) m.set(name, { columns: await tableColumns(conn, name) });
+    for (const name of await userTables(conn)) m.set(name, { columns: columns.get(name) ?? [] });
     return m;
   });
 }
